@@ -1,0 +1,163 @@
+using System.Text;
+using Transferkatalog.Diagnostics;
+
+namespace Transferkatalog.Content;
+
+/// <summary>Pipeline stage 1: reads the content folder into memory, reporting unreadable or malformed files.</summary>
+public sealed class ContentLoader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public RawContent Load(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(contentRoot);
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Error("TK0003", $"Inhaltsordner '{contentRoot}' nicht gefunden — geben Sie ihn mit --content an", SourceSpan.OfFile(Display(root)));
+            return new RawContent(root, null, null, null, [], []);
+        }
+
+        var site = ReadRequired(Path.Combine(root, "site.yml"), diagnostics);
+        var felder = ReadRequired(Path.Combine(root, "handlungsfelder.yml"), diagnostics);
+        var kommunen = ReadRequired(Path.Combine(root, "kommunen.yml"), diagnostics);
+        var profiles = ReadMarkdownFolder(Path.Combine(root, "projekte"), required: true, diagnostics);
+        var pages = ReadMarkdownFolder(Path.Combine(root, "seiten"), required: false, diagnostics);
+        return new RawContent(root, site, felder, kommunen, profiles, pages);
+    }
+
+    /// <summary>Path as shown in diagnostics: relative to the working directory, with forward slashes.</summary>
+    public static string Display(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        return relative.Replace('\\', '/');
+    }
+
+    /// <summary>Reads one file strictly as UTF-8; returns null and reports a diagnostic when that is impossible.</summary>
+    public static SourceFile? ReadText(string fullPath, DiagnosticBag diagnostics)
+    {
+        var display = Display(fullPath);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error("TK0001", $"Datei kann nicht gelesen werden ({ex.GetType().Name}) — prüfen Sie Dateirechte und ob die Datei existiert", SourceSpan.OfFile(display));
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var (line, column) = LocateByte(bytes, ex.Index);
+            diagnostics.Error("TK0002", "Datei ist nicht UTF-8-kodiert — speichern Sie sie im Editor als „UTF-8“", new SourceSpan(display, line, column));
+            return null;
+        }
+
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return new SourceFile(fullPath, display, text);
+    }
+
+    /// <summary>Splits "---\nyaml\n---\nbody"; reports missing or unclosed front matter.</summary>
+    public static MarkdownSource? SplitFrontMatter(SourceFile file, string slug, DiagnosticBag diagnostics)
+    {
+        var text = file.Text;
+        var firstLineEnd = text.IndexOf('\n');
+        var firstLine = (firstLineEnd < 0 ? text : text[..firstLineEnd]).TrimEnd();
+        if (firstLine != "---")
+        {
+            diagnostics.Error("TK0010", "Front Matter fehlt — die Datei muss mit einer Zeile '---' beginnen, gefolgt von den YAML-Angaben und einer weiteren Zeile '---'", new SourceSpan(file.DisplayPath, 1, 1));
+            return null;
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd();
+            if (line is "---" or "...")
+            {
+                var frontMatter = string.Join('\n', lines[1..i]);
+                var body = i + 1 < lines.Length ? string.Join('\n', lines[(i + 1)..]) : string.Empty;
+                return new MarkdownSource(slug, file, frontMatter, 2, body, i + 2);
+            }
+        }
+
+        diagnostics.Error("TK0011", "Front Matter wird nicht geschlossen — fügen Sie nach den YAML-Angaben eine Zeile '---' ein", new SourceSpan(file.DisplayPath, 1, 1));
+        return null;
+    }
+
+    private static SourceFile? ReadRequired(string fullPath, DiagnosticBag diagnostics)
+    {
+        if (!File.Exists(fullPath))
+        {
+            diagnostics.Error("TK0003", $"Pflichtdatei '{Path.GetFileName(fullPath)}' fehlt im Inhaltsordner", SourceSpan.OfFile(Display(fullPath)));
+            return null;
+        }
+
+        return ReadText(fullPath, diagnostics);
+    }
+
+    private static List<MarkdownSource> ReadMarkdownFolder(string folder, bool required, DiagnosticBag diagnostics)
+    {
+        var result = new List<MarkdownSource>();
+        if (!Directory.Exists(folder))
+        {
+            if (required)
+            {
+                diagnostics.Error("TK0003", $"Ordner '{Path.GetFileName(folder)}' fehlt im Inhaltsordner — legen Sie ihn an und speichern Sie dort die Steckbriefe", SourceSpan.OfFile(Display(folder)));
+            }
+
+            return result;
+        }
+
+        // Ordinal order keeps diagnostics and output independent of the file system's listing order.
+        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        var texts = new SourceFile?[files.Count];
+        Parallel.For(0, files.Count, i => texts[i] = ReadText(files[i], diagnostics));
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = texts[i];
+            if (file is null)
+            {
+                continue;
+            }
+
+            var slug = Path.GetFileNameWithoutExtension(files[i]);
+            var source = SplitFrontMatter(file, slug, diagnostics);
+            if (source is not null)
+            {
+                result.Add(source);
+            }
+        }
+
+        return result;
+    }
+
+    private static (int Line, int Column) LocateByte(byte[] bytes, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, Math.Max(1, index - lineStart + 1));
+    }
+}

@@ -1,0 +1,64 @@
+namespace Transferkatalog.Content;
+
+/// <summary>Settings from content/site.yml.</summary>
+public sealed record SiteConfig(string Titel, string Beschreibung, string BasisUrl, string Sprache, int VeraltetNachMonaten, string? Betreiber);
+
+/// <summary>A field of action from the controlled vocabulary.</summary>
+public sealed record Handlungsfeld(string Key, string Name, string Beschreibung);
+
+/// <summary>A Kreis, kreisfreie Stadt, Stadt or Gemeinde.</summary>
+public sealed record Kommune(string Key, string Name, string Typ, string? Kreis, string Regierungsbezirk, string Land, long? Einwohner)
+{
+    public bool IsKreis => Typ == "kreis";
+}
+
+/// <summary>Funding from a programme.</summary>
+public sealed record Foerderung(string Programm, decimal? BetragEur, string? Zeitraum);
+
+/// <summary>Whom to call about the project.</summary>
+public sealed record Kontakt(string Organisation, string? Name, string? Email, string? Telefon);
+
+/// <summary>An external link.</summary>
+public sealed record Link(string Titel, string Url);
+
+/// <summary>What adopting the solution takes.</summary>
+public sealed record Transfer(string? Uebertragbarkeit, string? Aufwand, string? Voraussetzungen);
+
+/// <summary>A municipality that took the solution over.</summary>
+public sealed record Nachnutzung(string Kommune, int? Seit, string? Hinweis);
+
+/// <summary>One cooperation project profile (Steckbrief).</summary>
+public sealed record Profile(
+    string Slug,
+    string SourcePath,
+    string Titel,
+    string Kurzbeschreibung,
+    IReadOnlyList<string> Handlungsfelder,
+    IReadOnlyList<string> Kommunen,
+    string? Federfuehrung,
+    string Status,
+    int? Seit,
+    IReadOnlyList<string> Stichworte,
+    IReadOnlyList<string> Beteiligte,
+    string? Rechtsform,
+    string? Finanzierung,
+    Foerderung? Foerderung,
+    Kontakt Kontakt,
+    IReadOnlyList<Link> Links,
+    Transfer? Transfer,
+    IReadOnlyList<Nachnutzung> Nachnutzung,
+    DateOnly Aktualisiert,
+    int AktualisiertLine,
+    string Body,
+    int BodyLine);
+
+/// <summary>A plain page such as Impressum.</summary>
+public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine);
+
+/// <summary>The validated, reference-checked catalogue: the input to the site model.</summary>
+public sealed record Catalog(
+    SiteConfig Site,
+    IReadOnlyList<Handlungsfeld> Handlungsfelder,
+    IReadOnlyList<Kommune> Kommunen,
+    IReadOnlyList<Profile> Profiles,
+    IReadOnlyList<Page> Pages);

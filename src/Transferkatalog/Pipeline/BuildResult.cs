@@ -1,0 +1,20 @@
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Output;
+
+namespace Transferkatalog.Pipeline;
+
+/// <summary>Outcome of a check or build: every diagnostic plus figures for the summary line.</summary>
+public sealed record BuildResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    int ProfileCount,
+    int PageCount,
+    IReadOnlyList<OutputFile> Files,
+    bool Written,
+    TimeSpan Elapsed)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Transferkatalog.Checking;
+using Transferkatalog.Content;
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Output;
+using Transferkatalog.Rendering;
+using Transferkatalog.SiteModel;
+using Transferkatalog.Validation;
+
+namespace Transferkatalog.Pipeline;
+
+/// <summary>The whole pipeline: load, validate, model, render, check, write. Stops before writing when anything failed.</summary>
+public sealed class SiteBuilder(ITemplateEngine? engine = null)
+{
+    private readonly ITemplateEngine engine = engine ?? new HandlebarsTemplateEngine();
+
+    /// <summary>Validates the content only; writes nothing.</summary>
+    public BuildResult Check(BuildOptions options)
+    {
+        var watch = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var catalog = LoadCatalog(options, diagnostics);
+        return new BuildResult(diagnostics.ToSortedList(), catalog?.Profiles.Count ?? 0, 0, [], false, watch.Elapsed);
+    }
+
+    /// <summary>Builds the site; the output folder is replaced only when there are no errors.</summary>
+    public BuildResult Build(BuildOptions options, bool write = true)
+    {
+        var watch = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var catalog = LoadCatalog(options, diagnostics);
+        var themeSource = ThemeLoader.Load(options.ThemeDir, diagnostics);
+        var theme = themeSource is null ? null : engine.Compile(themeSource, diagnostics);
+        if (catalog is null || theme is null || themeSource is null || diagnostics.HasErrors)
+        {
+            return Fail(diagnostics, catalog, watch);
+        }
+
+        var site = new SiteModelBuilder().Build(catalog, options.BaseUrl, ReferenceDate(options));
+        IReadOnlyList<OutputFile> files;
+        try
+        {
+            files = new SiteRenderer(theme, themeSource).Render(site);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A broken theme must not crash the build with a stack trace; report it like any other input error.
+            var inner = ex is AggregateException agg ? agg.Flatten().InnerExceptions[0] : ex;
+            diagnostics.Error("TK0402", $"Theme konnte nicht angewendet werden: {inner.Message}", SourceSpan.OfFile(ContentLoader.Display(themeSource.Root)));
+            return Fail(diagnostics, catalog, watch);
+        }
+
+        new OutputChecker().Check(files, site.Urls, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return Fail(diagnostics, catalog, watch);
+        }
+
+        var written = write && new SiteWriter().Write(files, options.OutputDir, diagnostics);
+        var pages = files.Count(f => f.IsHtml);
+        return new BuildResult(diagnostics.ToSortedList(), catalog.Profiles.Count, pages, files, written, watch.Elapsed);
+    }
+
+    private static BuildResult Fail(DiagnosticBag diagnostics, Catalog? catalog, Stopwatch watch) =>
+        new(diagnostics.ToSortedList(), catalog?.Profiles.Count ?? 0, 0, [], false, watch.Elapsed);
+
+    private static Catalog? LoadCatalog(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var raw = new ContentLoader().Load(options.ContentDir, diagnostics);
+        var catalog = new CatalogValidator().Validate(raw, diagnostics);
+        if (catalog is not null)
+        {
+            StalenessCheck.Report(catalog, ReferenceDate(options), diagnostics);
+        }
+
+        return catalog;
+    }
+
+    /// <summary>The build date, or SOURCE_DATE_EPOCH when set, so staleness and output stay reproducible.</summary>
+    public static DateOnly ReferenceDate(BuildOptions options)
+    {
+        if (options.ReferenceDate is { } given)
+        {
+            return given;
+        }
+
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (long.TryParse(epoch, out var seconds))
+        {
+            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
+        }
+
+        return DateOnly.FromDateTime(DateTime.UtcNow);
+    }
+}

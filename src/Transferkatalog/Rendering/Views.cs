@@ -1,0 +1,139 @@
+namespace Transferkatalog.Rendering;
+
+// View models: plain data shaped for templates, so templates need no logic beyond if/each.
+
+/// <summary>A link in navigation or footer.</summary>
+public sealed record NavLink(string Title, string Url, bool Current);
+
+/// <summary>A link to a taxonomy term, optionally with a count.</summary>
+public sealed record TermLink(string Key, string Name, string Url, int Count = 0, string? CountText = null, string? Beschreibung = null);
+
+/// <summary>Data every page's frame needs: head, header, navigation, footer.</summary>
+public sealed record LayoutView(
+    string Lang,
+    string SiteTitle,
+    string PageTitle,
+    string MetaDescription,
+    string CanonicalUrl,
+    string HomeUrl,
+    string StylesheetUrl,
+    string? ScriptUrl,
+    IReadOnlyList<NavLink> Navigation,
+    IReadOnlyList<NavLink> FooterLinks,
+    string? Operator,
+    string PageType,
+    string Content,
+    string? HeadExtra);
+
+/// <summary>A profile as a card in lists.</summary>
+public sealed record CardView(
+    string Slug,
+    string Titel,
+    string Url,
+    string Kurzbeschreibung,
+    string Status,
+    string StatusLabel,
+    IReadOnlyList<TermLink> Handlungsfelder,
+    IReadOnlyList<TermLink> Kommunen,
+    string DataHandlungsfelder,
+    string DataKommunen,
+    string DataKreise,
+    int NachnutzungCount,
+    string? NachnutzungText,
+    string HeadingLevel);
+
+/// <summary>One checkbox of a filter group.</summary>
+public sealed record FilterOption(string Id, string Value, string Label, int Count);
+
+/// <summary>A group of filter checkboxes: values in one group combine with OR.</summary>
+public sealed record FilterGroup(string Name, string Legend, string Id, IReadOnlyList<FilterOption> Options, bool Collapsed);
+
+/// <summary>The catalogue start page.</summary>
+public sealed record CatalogView(
+    string Heading,
+    string Intro,
+    IReadOnlyList<CardView> Cards,
+    int Count,
+    string CountText,
+    IReadOnlyList<FilterGroup> Filters,
+    IReadOnlyList<TermLink> HandlungsfeldLinks,
+    IReadOnlyList<TermLink> KreisLinks,
+    string FormAction);
+
+/// <summary>A labelled value in a fact box.</summary>
+public sealed record Fact(string Label, string Value);
+
+/// <summary>Funding shown on a profile.</summary>
+public sealed record FoerderungView(string Programm, string? Betrag, string? Zeitraum);
+
+/// <summary>Contact shown on a profile.</summary>
+public sealed record KontaktView(string Organisation, string? Name, string? Email, string? EmailHref, string? Telefon, string? TelefonHref);
+
+/// <summary>Transfer facts shown on a profile.</summary>
+public sealed record TransferView(string? Uebertragbarkeit, string? Aufwand, string? Voraussetzungen);
+
+/// <summary>An adopting municipality shown on a profile.</summary>
+public sealed record NachnutzerView(string Name, string Url, string? Seit, string? Hinweis);
+
+/// <summary>An external link shown on a profile.</summary>
+public sealed record LinkView(string Titel, string Url, string Host);
+
+/// <summary>A profile page.</summary>
+public sealed record ProfileView(
+    string Titel,
+    string Kurzbeschreibung,
+    string Status,
+    string StatusLabel,
+    IReadOnlyList<TermLink> Handlungsfelder,
+    IReadOnlyList<TermLink> Kommunen,
+    IReadOnlyList<TermLink> Kreise,
+    TermLink? Federfuehrung,
+    string? Seit,
+    IReadOnlyList<string> Beteiligte,
+    string? Rechtsform,
+    string? Finanzierung,
+    FoerderungView? Foerderung,
+    KontaktView Kontakt,
+    IReadOnlyList<LinkView> Links,
+    TransferView? Transfer,
+    IReadOnlyList<NachnutzerView> Nachnutzer,
+    IReadOnlyList<string> Stichworte,
+    string Aktualisiert,
+    string AktualisiertIso,
+    bool Veraltet,
+    string BodyHtml,
+    string AbsoluteUrl,
+    string CatalogUrl);
+
+/// <summary>An overview of terms (Handlungsfelder).</summary>
+public sealed record TermIndexView(string Heading, string Intro, IReadOnlyList<TermLink> Terms);
+
+/// <summary>A Kreis with its member municipalities on the Kommunen overview.</summary>
+public sealed record KreisGroupView(TermLink Kreis, IReadOnlyList<TermLink> Members);
+
+/// <summary>The Kommunen overview, grouped by Kreis.</summary>
+public sealed record KommunenIndexView(string Heading, string Intro, IReadOnlyList<KreisGroupView> Kreise, IReadOnlyList<TermLink> KreisfreieStaedte);
+
+/// <summary>A Handlungsfeld page.</summary>
+public sealed record HandlungsfeldView(string Heading, string Beschreibung, string CountText, IReadOnlyList<CardView> Cards, string IndexUrl, string FilterUrl);
+
+/// <summary>A Kommune page.</summary>
+public sealed record KommuneView(
+    string Heading,
+    string TypLabel,
+    TermLink? Kreis,
+    string? Regierungsbezirk,
+    string? Einwohner,
+    IReadOnlyList<TermLink> Members,
+    string CountText,
+    IReadOnlyList<CardView> OwnCards,
+    IReadOnlyList<CardView> MemberCards,
+    IReadOnlyList<CardView> AdoptedCards,
+    string IndexUrl,
+    string FilterUrl);
+
+/// <summary>A plain page.</summary>
+public sealed record PlainPageView(string Heading, string BodyHtml);
+
+/// <summary>The not-found page.</summary>
+public sealed record NotFoundView(string Heading, string HomeUrl);

@@ -1,0 +1,128 @@
+using System.Text;
+using Transferkatalog.Content;
+
+namespace Transferkatalog.SiteModel;
+
+/// <summary>Pipeline stage 3: turns the validated catalogue into pages, URLs and taxonomies.</summary>
+public sealed class SiteModelBuilder
+{
+    public Site Build(Catalog catalog, string? baseUrlOverride, DateOnly referenceDate)
+    {
+        var urls = new UrlScheme(baseUrlOverride ?? catalog.Site.BasisUrl);
+        var felder = catalog.Handlungsfelder.ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var kommunen = catalog.Kommunen.ToDictionary(k => k.Key, StringComparer.Ordinal);
+
+        var profiles = catalog.Profiles
+            .Select(p => Resolve(p, urls, felder, kommunen))
+            .OrderBy(p => SortKey(p.Profile.Titel), StringComparer.Ordinal)
+            .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
+            .ToList();
+
+        // One pass over the profiles builds every taxonomy: no per-term scan of all profiles.
+        var byFeld = new Dictionary<string, List<ProfileEntry>>(StringComparer.Ordinal);
+        var byKommune = new Dictionary<string, List<ProfileEntry>>(StringComparer.Ordinal);
+        var byAdopter = new Dictionary<string, List<ProfileEntry>>(StringComparer.Ordinal);
+        foreach (var entry in profiles)
+        {
+            foreach (var f in entry.Profile.Handlungsfelder)
+            {
+                Bucket(byFeld, f).Add(entry);
+            }
+
+            foreach (var k in entry.Profile.Kommunen)
+            {
+                Bucket(byKommune, k).Add(entry);
+            }
+
+            foreach (var n in entry.Profile.Nachnutzung)
+            {
+                Bucket(byAdopter, n.Kommune).Add(entry);
+            }
+        }
+
+        var feldEntries = catalog.Handlungsfelder
+            .Select(f => new HandlungsfeldEntry(f, urls.Handlungsfeld(f.Key), Get(byFeld, f.Key)))
+            .ToList();
+
+        var members = catalog.Kommunen
+            .Where(k => k.Kreis is not null)
+            .GroupBy(k => k.Kreis!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(k => SortKey(k.Name), StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
+        var kommuneEntries = catalog.Kommunen
+            .OrderBy(k => SortKey(k.Name), StringComparer.Ordinal)
+            .ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Select(k =>
+            {
+                var own = Get(byKommune, k.Key);
+                var memberList = members.TryGetValue(k.Key, out var m) ? m : [];
+                var ownSet = own.ToHashSet();
+                var memberProfiles = memberList
+                    .SelectMany(member => Get(byKommune, member.Key))
+                    .Where(p => !ownSet.Contains(p))
+                    .Distinct()
+                    .OrderBy(p => SortKey(p.Profile.Titel), StringComparer.Ordinal)
+                    .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
+                    .ToList();
+                var kreis = k.Kreis is not null && kommunen.TryGetValue(k.Kreis, out var kr) ? kr : null;
+                return new KommuneEntry(k, urls.Kommune(k.Key), kreis, memberList, own, memberProfiles, Get(byAdopter, k.Key));
+            })
+            .ToList();
+
+        var pages = catalog.Pages.Select(p => new PageEntry(p, urls.Page(p.Slug))).ToList();
+        return new Site(catalog.Site, urls, profiles, feldEntries, kommuneEntries, pages, referenceDate);
+    }
+
+    /// <summary>Culture-independent German sort key: case and umlauts folded, so output never depends on the machine's locale.</summary>
+    public static string SortKey(string text)
+    {
+        var sb = new StringBuilder(text.Length + 4);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            switch (c)
+            {
+                case 'ä': sb.Append('a'); break;
+                case 'ö': sb.Append('o'); break;
+                case 'ü': sb.Append('u'); break;
+                case 'ß': sb.Append("ss"); break;
+                case '„' or '“' or '"' or '\'': break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static ProfileEntry Resolve(Profile p, UrlScheme urls, Dictionary<string, Handlungsfeld> felder, Dictionary<string, Kommune> kommunen)
+    {
+        var ks = p.Kommunen.Select(k => kommunen[k]).ToList();
+        var kreise = ks
+            .Select(k => k.IsKreis ? k : k.Kreis is not null && kommunen.TryGetValue(k.Kreis, out var kr) ? kr : null)
+            .OfType<Kommune>()
+            .DistinctBy(k => k.Key)
+            .OrderBy(k => SortKey(k.Name), StringComparer.Ordinal)
+            .ToList();
+        return new ProfileEntry(
+            p,
+            urls.Profile(p.Slug),
+            p.Handlungsfelder.Select(f => felder[f]).ToList(),
+            ks,
+            kreise,
+            p.Federfuehrung is not null ? kommunen[p.Federfuehrung] : null,
+            p.Nachnutzung.Select(n => (n, kommunen[n.Kommune])).ToList());
+    }
+
+    private static List<ProfileEntry> Bucket(Dictionary<string, List<ProfileEntry>> map, string key)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = new List<ProfileEntry>();
+            map[key] = list;
+        }
+
+        return list;
+    }
+
+    private static List<ProfileEntry> Get(Dictionary<string, List<ProfileEntry>> map, string key) =>
+        map.TryGetValue(key, out var list) ? list : [];
+}

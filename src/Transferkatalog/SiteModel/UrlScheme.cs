@@ -1,0 +1,69 @@
+namespace Transferkatalog.SiteModel;
+
+/// <summary>Every URL of the site in one place, so the base path is honoured everywhere.</summary>
+public sealed class UrlScheme
+{
+    public UrlScheme(string baseUrl)
+    {
+        BaseUrl = baseUrl;
+        if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            BasePath = NormalizePath(uri.AbsolutePath);
+            Origin = uri.GetLeftPart(UriPartial.Authority);
+        }
+        else
+        {
+            BasePath = NormalizePath(baseUrl);
+            Origin = string.Empty;
+        }
+    }
+
+    /// <summary>The configured base URL as given, e.g. https://org.github.io/transferkatalog/.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>Scheme and host of the base URL, or empty when only a path was configured.</summary>
+    public string Origin { get; }
+
+    /// <summary>Path prefix of every internal link, always starting and ending with '/'.</summary>
+    public string BasePath { get; }
+
+    public string Home => BasePath;
+
+    public string Profile(string slug) => $"{BasePath}projekte/{slug}/";
+
+    public string HandlungsfelderIndex => $"{BasePath}handlungsfelder/";
+
+    public string Handlungsfeld(string key) => $"{BasePath}handlungsfelder/{key}/";
+
+    public string KommunenIndex => $"{BasePath}kommunen/";
+
+    public string Kommune(string key) => $"{BasePath}kommunen/{key}/";
+
+    public string Page(string slug) => $"{BasePath}seiten/{slug}/";
+
+    public string Asset(string name) => $"{BasePath}assets/{name}";
+
+    /// <summary>Any site-relative path (no leading slash) under the base path.</summary>
+    public string Local(string relative) => BasePath + relative.TrimStart('/');
+
+    /// <summary>Absolute URL for canonical links and feeds; falls back to the path when no host is configured.</summary>
+    public string Absolute(string sitePath) => Origin + sitePath;
+
+    /// <summary>The file in the output folder that serves a URL path under the base path, or null when outside it.</summary>
+    public string? OutputPathFor(string urlPath)
+    {
+        if (!urlPath.StartsWith(BasePath, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var relative = urlPath[BasePath.Length..];
+        return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+    }
+
+    private static string NormalizePath(string path)
+    {
+        var trimmed = path.Trim().Trim('/');
+        return trimmed.Length == 0 ? "/" : $"/{trimmed}/";
+    }
+}

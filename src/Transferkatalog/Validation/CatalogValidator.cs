@@ -1,0 +1,241 @@
+using System.Text.RegularExpressions;
+using Transferkatalog.Content;
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Schema;
+using YamlDotNet.RepresentationModel;
+
+namespace Transferkatalog.Validation;
+
+/// <summary>Pipeline stage 2: validates every document against the schema and resolves references between them.</summary>
+public sealed partial class CatalogValidator
+{
+    /// <summary>Returns the catalogue, or null when nothing usable could be read (diagnostics say why).</summary>
+    /// <remarks>A catalogue is returned even when there are errors, so later checks still run; callers stop on errors.</remarks>
+    public Catalog? Validate(RawContent raw, DiagnosticBag diagnostics)
+    {
+        var site = raw.Site is null ? null : ReadSite(raw.Site, diagnostics);
+        var felder = raw.Handlungsfelder is null ? [] : ReadRegistry(raw.Handlungsfelder, ContentSchema.Handlungsfeld, diagnostics, BindHandlungsfeld);
+        var kommunen = raw.Kommunen is null ? [] : ReadRegistry(raw.Kommunen, ContentSchema.Kommune, diagnostics, BindKommune);
+        CheckKreisReferences(kommunen, raw.Kommunen, diagnostics);
+
+        var references = new ReferenceIndex(
+            felder.Select(f => f.Value.Key).ToHashSet(StringComparer.Ordinal),
+            kommunen.Select(k => k.Value.Key).ToHashSet(StringComparer.Ordinal),
+            kommunen.Where(k => k.Value.IsKreis).Select(k => k.Value.Key).ToHashSet(StringComparer.Ordinal));
+
+        var profiles = new Profile?[raw.Profiles.Count];
+        Parallel.For(0, raw.Profiles.Count, i => profiles[i] = ReadProfile(raw.Profiles[i], references, diagnostics));
+        CheckSlugs(raw.Profiles, "projekte", diagnostics);
+
+        var pages = raw.Pages.Select(p => ReadPage(p, diagnostics)).OfType<Page>().ToList();
+        CheckSlugs(raw.Pages, "seiten", diagnostics);
+
+        if (site is null)
+        {
+            return null;
+        }
+
+        return new Catalog(
+            site,
+            felder.Select(f => f.Value).ToList(),
+            kommunen.Select(k => k.Value).ToList(),
+            profiles.OfType<Profile>().OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
+            pages.OrderBy(p => p.Reihenfolge).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList());
+    }
+
+    internal static bool IsSlug(string s) => SlugPattern().IsMatch(s);
+
+    private static SiteConfig? ReadSite(SourceFile file, DiagnosticBag diagnostics)
+    {
+        var node = YamlDocumentReader.Parse(file.Text, file.DisplayPath, 1, diagnostics);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var v = new SchemaValidator(file.DisplayPath, 1, diagnostics, null).Validate(node, ContentSchema.Site, string.Empty);
+        if (v is null)
+        {
+            return null;
+        }
+
+        var basis = v.Str("basis_url") ?? "/";
+        return new SiteConfig(
+            v.Str("titel") ?? "Transferkatalog",
+            v.Str("beschreibung") ?? string.Empty,
+            basis,
+            v.Str("sprache") ?? "de",
+            (int)(v.Long("veraltet_nach_monaten") ?? 24),
+            v.Str("betreiber"));
+    }
+
+    private static List<KeyValuePair<SourceSpan, T>> ReadRegistry<T>(SourceFile file, FieldSpec entrySpec, DiagnosticBag diagnostics, Func<string, Validated, T> bind)
+    {
+        var result = new List<KeyValuePair<SourceSpan, T>>();
+        var node = YamlDocumentReader.Parse(file.Text, file.DisplayPath, 1, diagnostics);
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node is not YamlMappingNode map || map.Children.Count == 0)
+        {
+            diagnostics.Error("TK0205", $"{Path.GetFileName(file.DisplayPath)} muss eine Zuordnung von Schlüsseln zu Einträgen enthalten, z. B. 'schluessel:' und darunter eingerückt 'name: …'", new SourceSpan(file.DisplayPath, 1, 1));
+            return result;
+        }
+
+        var validator = new SchemaValidator(file.DisplayPath, 1, diagnostics, null);
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var at = YamlDocumentReader.At(keyNode, file.DisplayPath, 1);
+            if (!IsSlug(key))
+            {
+                diagnostics.Error("TK0204", $"ungültiger Schlüssel '{key}' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Umlaute umschreiben (ä→ae), z. B. '{ToSlug(key)}'", at);
+                continue;
+            }
+
+            var value = validator.Validate(valueNode, entrySpec, key);
+            if (value is not null)
+            {
+                result.Add(new(at, bind(key, value)));
+            }
+        }
+
+        return result;
+    }
+
+    private static Handlungsfeld BindHandlungsfeld(string key, Validated v) =>
+        new(key, v.Str("name") ?? key, v.Str("beschreibung") ?? string.Empty);
+
+    private static Kommune BindKommune(string key, Validated v) =>
+        new(key, v.Str("name") ?? key, v.Str("typ") ?? "gemeinde", v.Str("kreis"), v.Str("regierungsbezirk") ?? string.Empty, v.Str("land") ?? string.Empty, v.Long("einwohner"));
+
+    private static void CheckKreisReferences(List<KeyValuePair<SourceSpan, Kommune>> kommunen, SourceFile? file, DiagnosticBag diagnostics)
+    {
+        var byKey = kommunen.ToDictionary(k => k.Value.Key, k => k.Value, StringComparer.Ordinal);
+        var kreise = kommunen.Where(k => k.Value.IsKreis).Select(k => k.Value.Key).ToList();
+        foreach (var (at, kommune) in kommunen)
+        {
+            var needsKreis = kommune.Typ is "stadt" or "gemeinde";
+            if (needsKreis && kommune.Kreis is null)
+            {
+                diagnostics.Error("TK0202", $"'{kommune.Key}' ist eine {kommune.Typ} und braucht 'kreis:' mit dem Schlüssel ihres Kreises", at);
+            }
+            else if (!needsKreis && kommune.Kreis is not null)
+            {
+                diagnostics.Error("TK0203", $"'{kommune.Key}' ist {(kommune.IsKreis ? "ein Kreis" : "eine kreisfreie Stadt")} und gehört zu keinem Kreis — entfernen Sie 'kreis:'", at);
+            }
+            else if (kommune.Kreis is { } kreis && (!byKey.TryGetValue(kreis, out var target) || !target.IsKreis))
+            {
+                var what = byKey.ContainsKey(kreis) ? $"'{kreis}' ist kein Kreis" : $"unbekannter Kreis '{kreis}'";
+                diagnostics.Error("TK0201", $"{what} bei '{kommune.Key}'{Suggestions.Hint(kreis, kreise)}", at);
+            }
+        }
+    }
+
+    private static Profile? ReadProfile(MarkdownSource source, ReferenceIndex references, DiagnosticBag diagnostics)
+    {
+        var file = source.File.DisplayPath;
+        var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var v = new SchemaValidator(file, source.FrontMatterLine, diagnostics, references).Validate(node, ContentSchema.Profile, string.Empty);
+        if (v is null)
+        {
+            return null;
+        }
+
+        var kommunen = v.Strings("kommunen");
+        if (v.Get("federfuehrung") is { Value: string lead } leadNode && !kommunen.Contains(lead) && references.Kommunen.Contains(lead))
+        {
+            diagnostics.Error("TK0105", $"federfuehrung '{lead}' steht nicht unter 'kommunen' — nehmen Sie '{lead}' in die Liste 'kommunen' auf", leadNode.At);
+        }
+
+        var titel = v.Str("titel");
+        var summary = v.Str("kurzbeschreibung");
+        var status = v.Str("status");
+        var kontakt = v.Get("kontakt");
+        if (titel is null || summary is null || status is null || kontakt?.Str("organisation") is null || v.Get("aktualisiert")?.Value is not DateOnly updated)
+        {
+            return null;
+        }
+
+        var foerderung = v.Get("foerderung");
+        var transfer = v.Get("transfer");
+        return new Profile(
+            source.Slug,
+            file,
+            titel,
+            summary,
+            v.Strings("handlungsfelder"),
+            kommunen,
+            v.Str("federfuehrung"),
+            status,
+            (int?)v.Long("seit"),
+            v.Strings("stichworte"),
+            v.Strings("beteiligte"),
+            v.Str("rechtsform"),
+            v.Str("finanzierung"),
+            foerderung?.Str("programm") is { } programm ? new Foerderung(programm, foerderung.Decimal("betrag_eur"), foerderung.Str("zeitraum")) : null,
+            new Kontakt(kontakt.Str("organisation")!, kontakt.Str("name"), kontakt.Str("email"), kontakt.Str("telefon")),
+            v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty)).Where(l => l.Url.Length > 0).ToList(),
+            transfer is null ? null : new Transfer(transfer.Str("uebertragbarkeit"), transfer.Str("aufwand"), transfer.Str("voraussetzungen")),
+            v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
+            updated,
+            v.Get("aktualisiert")!.At.Line,
+            source.Body,
+            source.BodyLine);
+    }
+
+    private static Page? ReadPage(MarkdownSource source, DiagnosticBag diagnostics)
+    {
+        var file = source.File.DisplayPath;
+        var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
+        var v = node is null ? null : new SchemaValidator(file, source.FrontMatterLine, diagnostics, null).Validate(node, ContentSchema.Page, string.Empty);
+        if (v?.Str("titel") is not { } titel)
+        {
+            return null;
+        }
+
+        return new Page(source.Slug, file, titel, v.Str("beschreibung"), (int)(v.Long("reihenfolge") ?? 100), source.Body, source.BodyLine);
+    }
+
+    private static void CheckSlugs(IReadOnlyList<MarkdownSource> sources, string folder, DiagnosticBag diagnostics)
+    {
+        var firstBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            var at = new SourceSpan(source.File.DisplayPath, 1, 1);
+            if (!IsSlug(source.Slug))
+            {
+                diagnostics.Error("TK0012", $"ungültiger Dateiname '{source.Slug}.md' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche; benennen Sie die Datei um in '{ToSlug(source.Slug)}.md'", at);
+                continue;
+            }
+
+            if (!firstBySlug.TryAdd(source.Slug, source.File.DisplayPath))
+            {
+                diagnostics.Error("TK0013", $"doppelter Slug '{source.Slug}' — schon vergeben durch {firstBySlug[source.Slug]}; jede Datei in {folder}/ braucht einen eigenen Namen", at);
+            }
+        }
+    }
+
+    /// <summary>Turns a title or name into a URL slug, transliterating German umlauts.</summary>
+    public static string ToSlug(string text)
+    {
+        var lower = text.Trim().ToLowerInvariant()
+            .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
+            .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal);
+        var slug = NonSlugChars().Replace(lower, "-").Trim('-');
+        return slug.Length == 0 ? "projekt" : slug;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlugChars();
+}

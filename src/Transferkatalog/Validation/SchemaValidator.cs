@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Schema;
+using YamlDotNet.RepresentationModel;
+
+namespace Transferkatalog.Validation;
+
+/// <summary>Known keys of the registries, for reference checks and suggestions.</summary>
+internal sealed record ReferenceIndex(IReadOnlySet<string> Handlungsfelder, IReadOnlySet<string> Kommunen, IReadOnlySet<string> Kreise);
+
+/// <summary>Checks a YAML node tree against a <see cref="FieldSpec"/>, reporting every problem with its position.</summary>
+internal sealed partial class SchemaValidator(string file, int firstLine, DiagnosticBag diagnostics, ReferenceIndex? references)
+{
+    /// <summary>Validates and converts; returns null where the value is unusable (a diagnostic was reported).</summary>
+    public Validated? Validate(YamlNode node, FieldSpec spec, string path) => spec.Kind switch
+    {
+        FieldKind.Map => ValidateMap(node, spec, path),
+        FieldKind.List => ValidateList(node, spec, path),
+        _ => ValidateScalar(node, spec, path),
+    };
+
+    private SourceSpan At(YamlNode node) => YamlDocumentReader.At(node, file, firstLine);
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private Validated? ValidateMap(YamlNode node, FieldSpec spec, string path)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            diagnostics.Error("TK0112", $"'{path}' muss eine Zuordnung (Schlüssel: Wert) sein, nicht {Describe(node)} — schreiben Sie die Unterfelder eingerückt darunter ({string.Join(", ", spec.Fields.Select(f => f.Name))})", At(node));
+            return null;
+        }
+
+        var result = new Dictionary<string, Validated>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var field = spec.Field(key);
+            var childPath = path.Length == 0 ? key : $"{path}.{key}";
+            if (field is null)
+            {
+                var hint = Suggestions.Hint(key, spec.Fields.Select(f => f.Name));
+                var known = hint.Length > 0 ? hint : $" — erlaubt sind: {string.Join(", ", spec.Fields.Select(f => f.Name))}";
+                diagnostics.Error("TK0102", $"unbekannter Schlüssel '{childPath}'{known}", At(keyNode));
+                continue;
+            }
+
+            if (IsNull(valueNode))
+            {
+                if (field.Required)
+                {
+                    diagnostics.Error("TK0101", $"Pflichtfeld '{childPath}' ist leer — {field.Description}", At(keyNode));
+                }
+
+                continue;
+            }
+
+            var value = Validate(valueNode, field, childPath);
+            if (value is not null)
+            {
+                result[key] = value;
+            }
+        }
+
+        foreach (var field in spec.Fields.Where(f => f.Required))
+        {
+            var present = map.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == field.Name);
+            if (!present)
+            {
+                var childPath = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
+                diagnostics.Error("TK0101", $"Pflichtfeld '{childPath}' fehlt — {field.Description}", At(node));
+            }
+        }
+
+        return new Validated(result, At(node));
+    }
+
+    private Validated? ValidateList(YamlNode node, FieldSpec spec, string path)
+    {
+        var item = spec.Item ?? throw new InvalidOperationException($"List spec '{spec.Name}' has no item spec");
+        if (node is YamlScalarNode scalar && item.Kind != FieldKind.Map)
+        {
+            // A single value where a list is expected is the commonest slip; say how to write it.
+            diagnostics.Error("TK0112", $"'{path}' muss eine Liste sein — schreiben Sie z. B. '{path}: [{scalar.Value}]' oder jeden Eintrag in eine eigene Zeile mit '- '", At(node));
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            diagnostics.Error("TK0112", $"'{path}' muss eine Liste sein, nicht {Describe(node)} — jeder Eintrag in eine eigene Zeile mit '- '", At(node));
+            return null;
+        }
+
+        var values = new List<Validated>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var child in sequence.Children)
+        {
+            var childPath = $"{path}[{index++}]";
+            if (IsNull(child))
+            {
+                diagnostics.Error("TK0101", $"leerer Eintrag in '{path}' — entfernen Sie die Zeile oder tragen Sie einen Wert ein", At(child));
+                continue;
+            }
+
+            var value = Validate(child, item, childPath);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value.Value is string s && !seen.Add(s))
+            {
+                diagnostics.Error("TK0115", $"'{s}' steht in '{path}' doppelt — entfernen Sie den zweiten Eintrag", value.At);
+                continue;
+            }
+
+            values.Add(value);
+        }
+
+        if (values.Count < spec.MinItems && index < spec.MinItems)
+        {
+            diagnostics.Error("TK0114", $"'{path}' braucht mindestens {spec.MinItems} Eintrag — {spec.Description}", At(node));
+        }
+
+        return new Validated(values, At(node));
+    }
+
+    private Validated? ValidateScalar(YamlNode node, FieldSpec spec, string path)
+    {
+        var at = At(node);
+        if (node is not YamlScalarNode scalar)
+        {
+            diagnostics.Error("TK0112", $"'{path}' muss ein einzelner Wert sein, nicht {Describe(node)} — {spec.Description}", at);
+            return null;
+        }
+
+        var raw = (scalar.Value ?? string.Empty).Trim();
+        switch (spec.Kind)
+        {
+            case FieldKind.String:
+                return CheckLength(raw, spec, path, at) ? new Validated(raw, at) : null;
+
+            case FieldKind.Integer:
+                if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    diagnostics.Error("TK0112", $"'{path}' muss eine ganze Zahl sein, nicht '{raw}' — {spec.Description}", at);
+                    return null;
+                }
+
+                return CheckRange(number, spec, path, at) ? new Validated(number, at) : null;
+
+            case FieldKind.Number:
+                var normalized = raw.Replace("_", string.Empty, StringComparison.Ordinal);
+                if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
+                {
+                    diagnostics.Error("TK0112", $"'{path}' muss eine Zahl sein, nicht '{raw}' — ohne Punkte als Tausendertrennzeichen und ohne 'EUR', z. B. 250000 oder 1250.50", at);
+                    return null;
+                }
+
+                return CheckRange((long)Math.Floor(amount), spec, path, at) ? new Validated(amount, at) : null;
+
+            case FieldKind.Date:
+                if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    diagnostics.Error("TK0107", $"'{path}' ist kein gültiges Datum: '{raw}' — schreiben Sie JJJJ-MM-TT, z. B. 2025-03-31", at);
+                    return null;
+                }
+
+                return new Validated(date, at);
+
+            case FieldKind.Enum:
+                if (!spec.AllowedValues.Contains(raw))
+                {
+                    var hint = Suggestions.Closest(raw, spec.AllowedValues);
+                    var text = hint is null ? string.Empty : $"meinten Sie '{hint}'? ";
+                    diagnostics.Error("TK0106", $"ungültiger Wert '{raw}' für '{path}' — {text}erlaubt sind: {string.Join(", ", spec.AllowedValues)}", at);
+                    return null;
+                }
+
+                return new Validated(raw, at);
+
+            case FieldKind.Email:
+                if (!IsEmail(raw))
+                {
+                    diagnostics.Error("TK0109", $"'{raw}' ist keine gültige E-Mail-Adresse in '{path}' — erwartet wird z. B. digital@kreis-beispiel.de", at);
+                    return null;
+                }
+
+                return new Validated(raw, at);
+
+            case FieldKind.Phone:
+                if (!PhonePattern().IsMatch(raw) || raw.Count(char.IsAsciiDigit) < 5)
+                {
+                    diagnostics.Error("TK0116", $"'{raw}' ist keine gültige Telefonnummer in '{path}' — erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern, z. B. +49 5271 965-0", at);
+                    return null;
+                }
+
+                return new Validated(raw, at);
+
+            case FieldKind.Url:
+                return CheckUrl(raw, path, at) ? new Validated(raw, at) : null;
+
+            case FieldKind.Reference:
+                return CheckReference(raw, spec, path, at) ? new Validated(raw, at) : null;
+
+            default:
+                throw new InvalidOperationException($"Unhandled field kind {spec.Kind}");
+        }
+    }
+
+    private bool CheckLength(string value, FieldSpec spec, string path, SourceSpan at)
+    {
+        if (spec.MinLength is { } min && value.Length < min)
+        {
+            diagnostics.Error("TK0108", $"'{path}' ist leer — {spec.Description}", at);
+            return false;
+        }
+
+        if (spec.MaxLength is { } max && value.Length > max)
+        {
+            diagnostics.Error("TK0108", $"'{path}' ist zu lang ({value.Length} Zeichen, erlaubt sind höchstens {max}) — kürzen Sie den Text", at);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool CheckRange(long value, FieldSpec spec, string path, SourceSpan at)
+    {
+        if ((spec.Minimum is { } min && value < min) || (spec.Maximum is { } max && value > max))
+        {
+            var range = spec.Maximum is null ? $"mindestens {spec.Minimum}" : $"zwischen {spec.Minimum} und {spec.Maximum}";
+            diagnostics.Error("TK0113", $"'{path}' = {value} liegt außerhalb des erlaubten Bereichs ({range})", at);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool CheckUrl(string raw, string path, SourceSpan at)
+    {
+        if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || raw.Any(char.IsWhiteSpace))
+        {
+            diagnostics.Error("TK0110", $"'{raw}' ist keine gültige Adresse in '{path}' — vollständig angeben, z. B. https://www.kreis-hoexter.de/", at);
+            return false;
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            diagnostics.Error("TK0111", $"Adressen in '{path}' müssen mit http:// oder https:// beginnen, nicht mit '{uri.Scheme}:'", at);
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(uri.Host) || !uri.Host.Contains('.', StringComparison.Ordinal) && uri.Host != "localhost")
+        {
+            diagnostics.Error("TK0110", $"'{raw}' in '{path}' hat keinen gültigen Servernamen — z. B. https://www.kreis-hoexter.de/", at);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool CheckReference(string raw, FieldSpec spec, string path, SourceSpan at)
+    {
+        if (references is null)
+        {
+            return true;
+        }
+
+        var (set, code, label) = spec.Target switch
+        {
+            ReferenceTarget.Handlungsfeld => (references.Handlungsfelder, "TK0103", "Handlungsfeld-Schlüssel"),
+            ReferenceTarget.Kreis => (references.Kreise, "TK0201", "Kreis"),
+            _ => (references.Kommunen, "TK0104", "Kommune"),
+        };
+        if (set.Contains(raw))
+        {
+            return true;
+        }
+
+        var hint = Suggestions.Hint(raw, set);
+        var registry = spec.Target == ReferenceTarget.Handlungsfeld ? "handlungsfelder.yml" : "kommunen.yml";
+        var advice = hint.Length > 0 ? hint : $" — verwenden Sie einen Schlüssel aus {registry}";
+        diagnostics.Error(code, $"unbekannter {label} '{raw}' in '{path}'{advice}", at);
+        return false;
+    }
+
+    private static bool IsEmail(string raw)
+    {
+        if (!EmailPattern().IsMatch(raw))
+        {
+            return false;
+        }
+
+        return MailAddress.TryCreate(raw, out var address) && address.Address == raw;
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "eine Liste",
+        YamlMappingNode => "eine Zuordnung",
+        YamlScalarNode s => $"der Wert '{s.Value}'",
+        _ => "dieser Wert",
+    };
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9 ()/\-–]+$")]
+    private static partial Regex PhonePattern();
+}

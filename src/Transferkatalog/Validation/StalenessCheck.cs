@@ -1,0 +1,23 @@
+using Transferkatalog.Content;
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Rendering;
+
+namespace Transferkatalog.Validation;
+
+/// <summary>Warns about profiles nobody has reviewed for longer than the site's threshold.</summary>
+public static class StalenessCheck
+{
+    public static bool IsStale(Profile profile, int months, DateOnly referenceDate) =>
+        profile.Aktualisiert.AddMonths(months) < referenceDate;
+
+    public static void Report(Catalog catalog, DateOnly referenceDate, DiagnosticBag diagnostics)
+    {
+        foreach (var p in catalog.Profiles.Where(p => IsStale(p, catalog.Site.VeraltetNachMonaten, referenceDate)))
+        {
+            diagnostics.Warning(
+                "TK0501",
+                $"Steckbrief zuletzt am {GermanFormat.Date(p.Aktualisiert)} überprüft, vor mehr als {catalog.Site.VeraltetNachMonaten} Monaten — Angaben prüfen und 'aktualisiert' auf das heutige Datum setzen",
+                new SourceSpan(p.SourcePath, p.AktualisiertLine, 1));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Transferkatalog.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Transferkatalog.Validation;
+
+/// <summary>Parses YAML text into a node tree, turning syntax errors into diagnostics.</summary>
+internal static class YamlDocumentReader
+{
+    /// <summary>Returns the root node, an empty mapping for empty text, or null after reporting a syntax error.</summary>
+    /// <param name="firstLine">The file line the YAML text starts on, so node positions map back to the file.</param>
+    public static YamlNode? Parse(string text, string file, int firstLine, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0)
+            {
+                return new YamlMappingNode();
+            }
+
+            var root = stream.Documents[0].RootNode;
+            return root is YamlScalarNode { Value: null or "" or "~" or "null" } ? new YamlMappingNode() : root;
+        }
+        catch (YamlException ex)
+        {
+            var line = (int)ex.Start.Line + firstLine - 1;
+            var column = (int)ex.Start.Column;
+            var inner = ex.InnerException?.Message ?? ex.Message;
+            if (inner.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Error("TK0021", "Schlüssel kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", new SourceSpan(file, line, column));
+            }
+            else
+            {
+                diagnostics.Error("TK0020", $"YAML-Syntaxfehler ({Clean(inner)}) — prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen; Text mit ':' oder '#' in Anführungszeichen setzen", new SourceSpan(file, line, column));
+            }
+
+            return null;
+        }
+    }
+
+    public static SourceSpan At(YamlNode node, string file, int firstLine) =>
+        new(file, (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: …) - (…): "; the location is in our own prefix already.
+        var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return (idx >= 0 ? message[(idx + 3)..] : message).Trim().TrimEnd('.');
+    }
+}
