@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Transferkatalog.Content;
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Pipeline;
+using Transferkatalog.Validation;
+
+namespace Transferkatalog.BrowserTests;
+
+/// <summary>The real sample site, built into a temp folder, served under a sub-path on loopback, with one headless Chromium.</summary>
+public sealed class SiteUnderTest : IAsyncLifetime
+{
+    /// <summary>The sub-path the site lives under, as on GitHub Pages.</summary>
+    public const string SubPath = "/transferkatalog/";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    private readonly string workDir = Path.Combine(Path.GetTempPath(), "tk-browsertests-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? server;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    public string ToolsDirectory { get; } = Metadata("BrowserTestsDirectory");
+
+    public string SiteDir => Path.Combine(workDir, "site");
+
+    /// <summary>Scheme, host and port, e.g. http://127.0.0.1:41234.</summary>
+    public string Origin { get; private set; } = "";
+
+    /// <summary>Absolute URL of the site's home, ending in '/'.</summary>
+    public string BaseUrl => Origin + SubPath;
+
+    /// <summary>The content as the validator reads it: the independent source of truth for expected results.</summary>
+    public Catalog Catalog { get; private set; } = null!;
+
+    /// <summary>Site-relative path (under the base, no leading slash) of every generated HTML page, ordinal order.</summary>
+    public IReadOnlyList<string> HtmlPages { get; private set; } = [];
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("Browser not started");
+
+    public string AxeSource { get; private set; } = "";
+
+    public string ScreenshotDir { get; } = Environment.GetEnvironmentVariable("TK_SCREENSHOT_DIR") is { Length: > 0 } dir
+        ? dir
+        : Path.Combine(Path.GetTempPath(), "transferkatalog-screens");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("TK_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
+        Require(File.Exists(chromium), $"Chromium fehlt unter {chromium}: 'apt-get install -y chromium' (das erledigt .ci/run) oder TK_CHROMIUM setzen.");
+        var axePath = Path.Combine(ToolsDirectory, "node_modules", "axe-core", "axe.min.js");
+        Require(File.Exists(axePath), $"axe-core fehlt ({axePath}): 'npm ci' in {ToolsDirectory} ausführen (das erledigt .ci/run).");
+        AxeSource = await File.ReadAllTextAsync(axePath);
+
+        var diagnostics = new DiagnosticBag();
+        var raw = new ContentLoader().Load(Path.Combine(RepositoryRoot, "content"), diagnostics);
+        Catalog = new CatalogValidator().Validate(raw, diagnostics)
+            ?? throw new InvalidOperationException("Beispielinhalt ist ungültig: " + string.Join("; ", diagnostics.ToSortedList()));
+
+        var port = FreeLoopbackPort();
+        Origin = $"http://127.0.0.1:{port}";
+        Directory.CreateDirectory(workDir);
+        var result = new SiteBuilder().Build(new BuildOptions(
+            ContentDir: Path.Combine(RepositoryRoot, "content"),
+            ThemeDir: Path.Combine(RepositoryRoot, "themes", "default"),
+            OutputDir: SiteDir,
+            BaseUrl: BaseUrl));
+        Require(result.Succeeded && result.Written, "Beispielseite ließ sich nicht bauen: " + string.Join("; ", result.Diagnostics));
+        HtmlPages = Directory.EnumerateFiles(SiteDir, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(SiteDir, f).Replace('\\', '/'))
+            .Select(f => f.EndsWith("index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        server = StartServer();
+        await server.StartAsync();
+
+        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 60_000,
+        });
+    }
+
+    /// <summary>A fresh browser context and page; every request the page makes is recorded in <see cref="TestPage.Requests"/>.</summary>
+    public async Task<TestPage> OpenAsync(int width = 1280, int height = 900, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+            Locale = "de-DE",
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+        });
+        // Bounded in time: no single browser step may hang the run.
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var testPage = new TestPage(context, page, this);
+        page.Request += (_, request) => testPage.Requests.Add(request.Url);
+        return testPage;
+    }
+
+    public string Url(string sitePath) => BaseUrl + sitePath.TrimStart('/');
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (server is not null)
+        {
+            await server.StopAsync();
+            await server.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(workDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never mask a test result for it.
+        }
+    }
+
+    private WebApplication StartServer()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = workDir });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(Origin);
+        var app = builder.Build();
+        var files = new PhysicalFileProvider(SiteDir);
+        // Like GitHub Pages: the site exists only under its sub-path; a directory serves its index.html.
+        app.Map(SubPath.TrimEnd('/'), site =>
+        {
+            site.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            site.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        });
+        return app;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+
+    private static string Metadata(string key) =>
+        typeof(SiteUnderTest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"assembly metadata {key} missing");
+}
+
+/// <summary>One browser page with its context and the log of every URL it requested.</summary>
+public sealed class TestPage(IBrowserContext context, IPage page, SiteUnderTest site) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public List<string> Requests { get; } = [];
+
+    public async Task GotoAsync(string sitePath)
+    {
+        var response = await Page.GotoAsync(site.Url(sitePath), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.True(response is { Ok: true }, $"{sitePath}: HTTP {response?.Status}");
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}
+
+/// <summary>All browser tests share one built site, one server and one browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<SiteUnderTest>
+{
+    public const string Name = "site";
+}
