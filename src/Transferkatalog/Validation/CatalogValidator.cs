@@ -24,10 +24,10 @@ public sealed partial class CatalogValidator
             kommunen.Where(k => k.Value.IsKreis).Select(k => k.Value.Key).ToHashSet(StringComparer.Ordinal));
 
         var profiles = new Profile?[raw.Profiles.Count];
-        Parallel.For(0, raw.Profiles.Count, i => profiles[i] = ReadProfile(raw.Profiles[i], references, diagnostics));
+        Parallel.For(0, raw.Profiles.Count, i => profiles[i] = Guarded(raw.Profiles[i], diagnostics, () => ReadProfile(raw.Profiles[i], references, diagnostics)));
         CheckSlugs(raw.Profiles, "projekte", diagnostics);
 
-        var pages = raw.Pages.Select(p => ReadPage(p, diagnostics)).OfType<Page>().ToList();
+        var pages = raw.Pages.Select(p => Guarded(p, diagnostics, () => ReadPage(p, diagnostics))).OfType<Page>().ToList();
         CheckSlugs(raw.Pages, "seiten", diagnostics);
 
         if (site is null)
@@ -41,6 +41,21 @@ public sealed partial class CatalogValidator
             kommunen.Select(k => k.Value).ToList(),
             profiles.OfType<Profile>().OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
             pages.OrderBy(p => p.Reihenfolge).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Turns a bug in our own validation of one file into a diagnostic for that file instead of a crash of the whole run.</summary>
+    private static T? Guarded<T>(MarkdownSource source, DiagnosticBag diagnostics, Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Error("TK0099", $"Datei konnte nicht ausgewertet werden ({ex.GetType().Name}: {ex.Message}) — bitte prüfen Sie die YAML-Angaben und melden Sie den Fall dem Katalog-Team", new SourceSpan(source.File.DisplayPath, source.FrontMatterLine, 1));
+            return null;
+        }
     }
 
     internal static bool IsSlug(string s) => SlugPattern().IsMatch(s);

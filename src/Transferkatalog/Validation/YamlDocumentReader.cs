@@ -39,10 +39,58 @@ internal static class YamlDocumentReader
 
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unclosed flow collections; it carries no position.
+            diagnostics.Error("TK0020", "YAML-Syntaxfehler (nicht geschlossene Klammer [ ] oder { } oder Anführungszeichen) — prüfen Sie, ob jede geöffnete Klammer und jedes Anführungszeichen geschlossen ist", UnbalancedBracket(text, file, firstLine));
+            return null;
+        }
     }
 
     public static SourceSpan At(YamlNode node, string file, int firstLine) =>
         new(file, (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);
+
+    /// <summary>Best guess at where an unclosed flow collection starts: the first line whose brackets do not balance.</summary>
+    private static SourceSpan UnbalancedBracket(string text, string file, int firstLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var open = new Stack<int>();
+            char? quote = null;
+            for (var c = 0; c < lines[i].Length; c++)
+            {
+                var ch = lines[i][c];
+                if (quote is not null)
+                {
+                    quote = ch == quote ? null : quote;
+                }
+                else if (ch is '"' or '\'')
+                {
+                    quote = ch;
+                }
+                else if (ch == '#' && (c == 0 || lines[i][c - 1] == ' '))
+                {
+                    break;
+                }
+                else if (ch is '[' or '{')
+                {
+                    open.Push(c);
+                }
+                else if (ch is ']' or '}' && open.Count > 0)
+                {
+                    open.Pop();
+                }
+            }
+
+            if (open.Count > 0 || quote is not null)
+            {
+                return new SourceSpan(file, firstLine + i, (open.Count > 0 ? open.Last() : 0) + 1);
+            }
+        }
+
+        return new SourceSpan(file, firstLine, 1);
+    }
 
     private static string Clean(string message)
     {

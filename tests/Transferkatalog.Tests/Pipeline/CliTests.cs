@@ -1,0 +1,59 @@
+using Transferkatalog.Cli;
+using Transferkatalog.Tests.Support;
+
+namespace Transferkatalog.Tests.Pipeline;
+
+/// <summary>The command line: exit codes, help, and diagnostics on standard error.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly SampleCatalog sample = new();
+
+    public void Dispose() => sample.Dispose();
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = CliApp.Run(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void BuildSucceedsWithExitZero()
+    {
+        var (exit, output, _) = Run("build", "--content", sample.Content, "--theme", Repo.Theme, "--output", sample.Output);
+        Assert.Equal(0, exit);
+        Assert.Contains("3 Steckbriefe", output);
+        Assert.True(File.Exists(Path.Combine(sample.Output, "index.html")));
+    }
+
+    [Fact]
+    public void ContentErrorsExitWithOneAndListEveryDiagnostic()
+    {
+        sample.Replace("projekte/dorfladen-app.md", "kommunen: [nieheim]", "kommunen: [brakle]");
+        sample.Replace("projekte/lorawan-netz.md", "status: abgeschlossen", "status: fertig");
+        var (exit, _, errors) = Run("check", "--content", sample.Content);
+        Assert.Equal(1, exit);
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("dorfladen-app.md(5,12): error TK0104: unbekannter Kommune 'brakle'") && l.Contains("meinten Sie 'brakel'?"));
+        Assert.Contains(lines, l => l.Contains("lorawan-netz.md(6,9): error TK0106"));
+        Assert.DoesNotContain("   at ", errors);
+    }
+
+    [Fact]
+    public void WrongUsageExitsWithTwo()
+    {
+        Assert.Equal(2, Run("build", "--gibt-es-nicht").Exit);
+        Assert.Equal(2, Run("zaubern").Exit);
+    }
+
+    [Theory]
+    [InlineData("build")]
+    [InlineData("check")]
+    public void HelpWorksForEachCommand(string command)
+    {
+        var (exit, output, _) = Run(command, "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("--content", output);
+    }
+}
