@@ -1,7 +1,9 @@
 using System.Text;
 using Transferkatalog.Content;
+using Transferkatalog.Exports;
 using Transferkatalog.Output;
 using Transferkatalog.Schema;
+using Transferkatalog.Search;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Rendering;
@@ -17,10 +19,22 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         var jobs = new List<(string Path, Func<string> Render)>();
         var urls = site.Urls;
 
-        jobs.Add(("index.html", () => Page(site, "katalog", urls.Home, site.Config.Titel, site.Config.Beschreibung, BuildCatalog(site), withScript: true)));
-        foreach (var p in site.Profiles)
+        // Large catalogues are split into pages of cards, so every profile stays reachable without JavaScript.
+        var catalogPages = Math.Max(1, (site.Profiles.Count + CatalogPageSize - 1) / CatalogPageSize);
+        for (var n = 1; n <= catalogPages; n++)
         {
-            jobs.Add(($"projekte/{p.Profile.Slug}/index.html", () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown))));
+            var number = n;
+            var pageUrl = CatalogPageUrl(urls, number);
+            var pageTitle = number == 1 ? site.Config.Titel : $"Katalog, Seite {number} von {catalogPages}";
+            jobs.Add((CatalogPagePath(number), () => Page(site, "katalog", pageUrl, pageTitle, site.Config.Beschreibung, BuildCatalog(site, number, catalogPages), withScript: true)));
+        }
+
+        var related = RelatedProjects.Compute(site.Profiles);
+        for (var i = 0; i < site.Profiles.Count; i++)
+        {
+            var p = site.Profiles[i];
+            var relatedCards = related[i];
+            jobs.Add(($"projekte/{p.Profile.Slug}/index.html", () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with { Related = relatedCards.Select(r => Card(site, r, "h3")).ToList() }, jsonLd: JsonLd.ForProfile(site, p))));
         }
 
         jobs.Add(("handlungsfelder/index.html", () => Page(site, "handlungsfelder", urls.HandlungsfelderIndex, "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", BuildFelderIndex(site))));
@@ -53,12 +67,28 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             files.Add(new OutputFile($"assets/{relative}", File.ReadAllBytes(asset)));
         }
 
+        // Open data, feed, sitemap and the search index: generated from the same site model as the pages.
+        files.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
+        files.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
+        files.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
+        files.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, jobs.Select(j => j.Path))));
+        files.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
+        files.AddRange(new SearchIndexBuilder().Build(site));
+        files.AddRange(CatalogDataBuilder.Build(site));
+
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         files.Add(new OutputFile(".nojekyll", []));
         return files;
     }
 
-    private string Page(Site site, string template, string url, string title, string description, object view, bool withScript = false)
+    /// <summary>Cards per catalogue page; above this the catalogue is paged and the script fetches card data on demand.</summary>
+    public const int CatalogPageSize = 50;
+
+    internal static string CatalogPagePath(int number) => number <= 1 ? "index.html" : $"katalog/{number}/index.html";
+
+    internal static string CatalogPageUrl(UrlScheme urls, int number) => number <= 1 ? urls.Home : urls.Local($"katalog/{number}/");
+
+    private string Page(Site site, string template, string url, string title, string description, object view, bool withScript = false, string? jsonLd = null)
     {
         var content = theme.Render(template, view);
         var isHome = template == "katalog";
@@ -76,7 +106,12 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             site.Config.Betreiber,
             template,
             content,
-            null);
+            null)
+        {
+            FeedUrl = site.Urls.Local(FeedExport.Path),
+            FeedTitle = $"{site.Config.Titel}: zuletzt aktualisierte Projekte",
+            JsonLd = jsonLd,
+        };
         return theme.Render("layout", layout);
     }
 
@@ -112,10 +147,44 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             headingLevel);
     }
 
-    private static CatalogView BuildCatalog(Site site)
+    /// <summary>Links to the catalogue pages around the current one: first, last and two either side.</summary>
+    private static PaginationView? Pagination(UrlScheme urls, int current, int total)
+    {
+        if (total <= 1)
+        {
+            return null;
+        }
+
+        var numbers = Enumerable.Range(1, total).Where(n => n == 1 || n == total || Math.Abs(n - current) <= 2).ToList();
+        var links = new List<PageLinkView>();
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            if (i > 0 && numbers[i] - numbers[i - 1] > 1)
+            {
+                links.Add(new PageLinkView(null, "…", false, true));
+            }
+
+            var n = numbers[i];
+            links.Add(new PageLinkView(CatalogPageUrl(urls, n), n.ToString(System.Globalization.CultureInfo.InvariantCulture), n == current, false));
+        }
+
+        return new PaginationView(
+            $"Seite {current} von {total}",
+            current > 1 ? CatalogPageUrl(urls, current - 1) : null,
+            current < total ? CatalogPageUrl(urls, current + 1) : null,
+            links);
+    }
+
+    private static CatalogView BuildCatalog(Site site, int pageNumber, int pageCount)
     {
         var u = site.Urls;
-        var cards = site.Profiles.Select(p => Card(site, p)).ToList();
+        var first = (pageNumber - 1) * CatalogPageSize;
+        var cards = site.Profiles
+            .Skip(first)
+            .Take(CatalogPageSize)
+            .Select((p, i) => Card(site, p) with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .ToList();
+        var adoptedCount = site.Profiles.Count(p => p.Nachnutzer.Count > 0);
         var felder = site.Handlungsfelder
             .Select(f => new FilterOption($"f-handlungsfeld-{f.Feld.Key}", f.Feld.Key, f.Feld.Name, f.Profiles.Count))
             .ToList();
@@ -141,17 +210,29 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             new("kreis", "Kreis", "filter-kreis", kreisOptions, Collapsed: true),
             new("kommune", "Kommune", "filter-kommune", kommuneOptions, Collapsed: true),
             new("status", "Status", "filter-status", statusOptions, Collapsed: false),
+            new("nachnutzung", "Nachnutzung", "filter-nachnutzung", [new FilterOption("f-nachnutzung-ja", CatalogDataBuilder.AdoptedValue, "nur nachgenutzte Lösungen", adoptedCount)], Collapsed: false),
         };
+        var total = site.Profiles.Count;
         return new CatalogView(
-            site.Config.Titel,
+            pageNumber == 1 ? site.Config.Titel : $"{site.Config.Titel}: Seite {pageNumber}",
             site.Config.Beschreibung,
             cards,
-            cards.Count,
-            GermanFormat.Count(cards.Count, "Projekt", "Projekte"),
+            total,
+            pageCount == 1
+                ? GermanFormat.Count(total, "Projekt", "Projekte")
+                : $"{GermanFormat.Count(total, "Projekt", "Projekte")}, hier {GermanFormat.Number(first + 1)} bis {GermanFormat.Number(first + cards.Count)}",
             filters,
             site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"))).ToList(),
             kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList(),
-            u.Home);
+            u.Home)
+        {
+            Complete = pageCount == 1,
+            Pagination = Pagination(u, pageNumber, pageCount),
+            DataUrl = u.Local(SearchIndexBuilder.Folder + "/"),
+            OpenDataJsonUrl = u.Local(CatalogJsonExport.Path),
+            OpenDataCsvUrl = u.Local(CatalogCsvExport.Path),
+            FeedUrl = u.Local(FeedExport.Path),
+        };
     }
 
     private static string KommuneLabel(KommuneEntry k) => k.Kommune.Typ switch

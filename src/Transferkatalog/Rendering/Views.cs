@@ -23,7 +23,16 @@ public sealed record LayoutView(
     string? Operator,
     string PageType,
     string Content,
-    string? HeadExtra);
+    string? HeadExtra)
+{
+    /// <summary>Site path of the Atom feed, announced in the head of every page.</summary>
+    public string? FeedUrl { get; init; }
+
+    public string? FeedTitle { get; init; }
+
+    /// <summary>schema.org JSON-LD, already encoded so it cannot close its script element; printed unescaped.</summary>
+    public string? JsonLd { get; init; }
+}
 
 /// <summary>A profile as a card in lists.</summary>
 public sealed record CardView(
@@ -40,7 +49,11 @@ public sealed record CardView(
     string DataKreise,
     int NachnutzungCount,
     string? NachnutzungText,
-    string HeadingLevel);
+    string HeadingLevel)
+{
+    /// <summary>Position in the catalogue order, for search hits and filter data; only set on catalogue pages.</summary>
+    public string? DataNr { get; init; }
+}
 
 /// <summary>One checkbox of a filter group.</summary>
 public sealed record FilterOption(string Id, string Value, string Label, int Count);
@@ -58,7 +71,28 @@ public sealed record CatalogView(
     IReadOnlyList<FilterGroup> Filters,
     IReadOnlyList<TermLink> HandlungsfeldLinks,
     IReadOnlyList<TermLink> KreisLinks,
-    string FormAction);
+    string FormAction)
+{
+    /// <summary>True when this page lists every profile, so the script can filter the cards in place.</summary>
+    public bool Complete { get; init; } = true;
+
+    public PaginationView? Pagination { get; init; }
+
+    /// <summary>Site path of the folder with the search index and card data.</summary>
+    public string? DataUrl { get; init; }
+
+    public string? OpenDataJsonUrl { get; init; }
+
+    public string? OpenDataCsvUrl { get; init; }
+
+    public string? FeedUrl { get; init; }
+}
+
+/// <summary>Navigation between the pages of a large catalogue.</summary>
+public sealed record PaginationView(string Text, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLinkView> Pages);
+
+/// <summary>One entry of the page navigation; a gap stands for skipped page numbers.</summary>
+public sealed record PageLinkView(string? Url, string Label, bool Current, bool Gap);
 
 /// <summary>A labelled value in a fact box.</summary>
 public sealed record Fact(string Label, string Value);
@@ -103,7 +137,11 @@ public sealed record ProfileView(
     bool Veraltet,
     string BodyHtml,
     string AbsoluteUrl,
-    string CatalogUrl);
+    string CatalogUrl)
+{
+    /// <summary>Profiles sharing the most subjects and neighbours, computed at build time.</summary>
+    public IReadOnlyList<CardView> Related { get; init; } = [];
+}
 
 /// <summary>An overview of terms (Handlungsfelder).</summary>
 public sealed record TermIndexView(string Heading, string Intro, IReadOnlyList<TermLink> Terms);

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Transferkatalog.SiteModel;
+
+namespace Transferkatalog.Exports;
+
+/// <summary>/sitemap.xml and /robots.txt, so search engines find every page including profiles only reachable through filters.</summary>
+public static class SitemapExport
+{
+    public const string Path = "sitemap.xml";
+
+    public const string RobotsPath = "robots.txt";
+
+    private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <param name="htmlPaths">Output paths of the rendered HTML pages; 404.html is left out.</param>
+    public static byte[] Build(Site site, IEnumerable<string> htmlPaths)
+    {
+        var lastmod = site.Profiles.ToDictionary(p => p.Url, p => p.Profile.Aktualisiert, StringComparer.Ordinal);
+        var urls = htmlPaths
+            .Where(p => p != "404.html")
+            .Select(p => site.Urls.Local(p.EndsWith("index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(u => u, StringComparer.Ordinal)
+            .ToList();
+
+        using var stream = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+        using (var w = XmlWriter.Create(stream, settings))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("urlset", Ns);
+            foreach (var url in urls)
+            {
+                w.WriteStartElement("url", Ns);
+                w.WriteElementString("loc", Ns, ExportUrls.Absolute(site, url));
+                if (lastmod.TryGetValue(url, out var date))
+                {
+                    w.WriteElementString("lastmod", Ns, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+            w.WriteEndDocument();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Allows everything and names the sitemap. Crawlers read robots.txt only at the host root, so under a sub-path it is advisory.</summary>
+    public static byte[] Robots(Site site) =>
+        Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {ExportUrls.Absolute(site, site.Urls.Local(Path))}\n");
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Transferkatalog.Output;
+using Transferkatalog.Rendering;
+using Transferkatalog.SiteModel;
+
+namespace Transferkatalog.Search;
+
+/// <summary>
+/// Data for the catalogue page when it lists more profiles than fit on one page: which profiles carry each filter
+/// value, and the card texts in small chunks, so the script fetches only what a result page shows.
+/// </summary>
+public static class CatalogDataBuilder
+{
+    /// <summary>Cards per chunk file: small, because hits of a search are scattered over the whole catalogue.</summary>
+    public const int CardsPerChunk = 10;
+
+    /// <summary>Filter groups of the catalogue page, in the order the form shows them.</summary>
+    public static readonly IReadOnlyList<string> FilterGroups = ["handlungsfeld", "kreis", "kommune", "status", "nachnutzung"];
+
+    /// <summary>The single value of the "nur nachgenutzte Lösungen" filter.</summary>
+    public const string AdoptedValue = "ja";
+
+    /// <summary>Filter values of one profile, by group; the same values the cards carry as data attributes.</summary>
+    public static IReadOnlyList<string> FilterValues(ProfileEntry p, string group) => group switch
+    {
+        "handlungsfeld" => p.Profile.Handlungsfelder,
+        "kreis" => p.Kreise.Select(k => k.Key).ToList(),
+        "kommune" => p.Profile.Kommunen,
+        "status" => [p.Profile.Status],
+        "nachnutzung" => p.Nachnutzer.Count > 0 ? [AdoptedValue] : [],
+        _ => [],
+    };
+
+    private static IEnumerable<string> AllValues(Site site, string group) => group switch
+    {
+        "handlungsfeld" => site.Handlungsfelder.Select(f => f.Feld.Key),
+        "kreis" => site.Kommunen.Where(k => k.Kommune.IsKreis).Select(k => k.Kommune.Key),
+        "kommune" => site.Kommunen.Select(k => k.Kommune.Key),
+        "status" => Schema.ContentSchema.StatusValues,
+        "nachnutzung" => [AdoptedValue],
+        _ => [],
+    };
+
+    public static IReadOnlyList<OutputFile> Build(Site site)
+    {
+        var files = new List<OutputFile>();
+        var folder = SearchIndexBuilder.Folder;
+
+        foreach (var group in FilterGroups)
+        {
+            // Every value the form offers gets a file, even an empty one, so the script never requests a missing file.
+            var byValue = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var value in AllValues(site, group))
+            {
+                byValue[value] = [];
+            }
+
+            for (var id = 0; id < site.Profiles.Count; id++)
+            {
+                foreach (var value in FilterValues(site.Profiles[id], group).Distinct(StringComparer.Ordinal))
+                {
+                    if (!byValue.TryGetValue(value, out var ids))
+                    {
+                        ids = [];
+                        byValue[value] = ids;
+                    }
+
+                    ids.Add(id);
+                }
+            }
+
+            foreach (var (value, ids) in byValue)
+            {
+                files.Add(new OutputFile($"{folder}/filter/{group}/{value}.txt", System.Text.Encoding.UTF8.GetBytes(Postings.Encode(ids))));
+            }
+        }
+
+        for (var start = 0; start < site.Profiles.Count; start += CardsPerChunk)
+        {
+            var chunk = site.Profiles
+                .Skip(start)
+                .Take(CardsPerChunk)
+                .Select(p => new Dictionary<string, object>
+                {
+                    ["u"] = p.Url,
+                    ["t"] = p.Profile.Titel,
+                    ["k"] = p.Profile.Kurzbeschreibung,
+                    ["s"] = p.Profile.Status,
+                    ["f"] = p.Profile.Handlungsfelder,
+                    ["m"] = p.Profile.Kommunen,
+                    ["r"] = p.Kreise.Select(k => k.Key).ToList(),
+                    ["n"] = p.Nachnutzer.Count,
+                })
+                .ToList();
+            files.Add(new OutputFile($"{folder}/karten/{start / CardsPerChunk}.json", JsonSerializer.SerializeToUtf8Bytes(chunk, SearchIndexBuilder.Json)));
+        }
+
+        var names = new Dictionary<string, object>
+        {
+            ["karten"] = CardsPerChunk,
+            ["handlungsfeld"] = site.Handlungsfelder.ToDictionary(f => f.Feld.Key, f => f.Feld.Name, StringComparer.Ordinal),
+            ["kommune"] = site.Kommunen.ToDictionary(k => k.Kommune.Key, k => k.Kommune.Name, StringComparer.Ordinal),
+            ["status"] = Schema.ContentSchema.StatusValues.ToDictionary(s => s, GermanFormat.Status, StringComparer.Ordinal),
+        };
+        files.Add(new OutputFile($"{folder}/namen.json", JsonSerializer.SerializeToUtf8Bytes(names, SearchIndexBuilder.Json)));
+        return files;
+    }
+}

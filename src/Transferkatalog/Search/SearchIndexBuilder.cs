@@ -1,0 +1,208 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Markdig;
+using Transferkatalog.Output;
+using Transferkatalog.SiteModel;
+
+namespace Transferkatalog.Search;
+
+/// <summary>
+/// Builds the full-text index at build time: an inverted index of folded tokens, split into shards by token prefix
+/// so that a query loads only the few shards its words start with, plus a small manifest listing them.
+/// </summary>
+public sealed class SearchIndexBuilder
+{
+    /// <summary>Folder of all search and catalogue data under the site root.</summary>
+    public const string Folder = "suche";
+
+    /// <summary>Target size of one shard in bytes; only a single very frequent term may exceed it.</summary>
+    public int ShardLimit { get; init; } = 32 * 1024;
+
+    /// <summary>Bytes suche.js may fetch for one query before it stops widening words to prefixes.</summary>
+    public int QueryBudget { get; init; } = 200 * 1024;
+
+    // Weights: where a word occurs decides the order of hits; the two low bits of each posting carry it.
+    private const int WeightTitle = 3;
+    private const int WeightSummary = 2;
+    private const int WeightOther = 1;
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        // Served as JSON files, never embedded in HTML: umlauts stay readable and small.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = false,
+    };
+
+    /// <summary>The shards and manifest for a site; profile numbers are positions in <see cref="Site.Profiles"/>.</summary>
+    public IReadOnlyList<OutputFile> Build(Site site)
+    {
+        var terms = CollectTerms(site);
+        var entries = terms
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new TermEntry(t.Key, Postings.Encode(t.Value.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)))))
+            .ToList();
+
+        var shards = new List<(string Prefix, List<TermEntry> Terms)>();
+        Partition(string.Empty, entries, shards);
+        shards.Sort((a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
+
+        var files = new List<OutputFile>();
+        var manifestShards = new List<object[]>();
+        for (var i = 0; i < shards.Count; i++)
+        {
+            var (prefix, shardTerms) = shards[i];
+            var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var t in shardTerms)
+            {
+                map[t.Term] = t.Postings;
+            }
+
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(map, Json);
+            files.Add(new OutputFile($"{Folder}/t{i}.json", bytes));
+            manifestShards.Add([prefix, bytes.Length]);
+        }
+
+        var manifest = new Dictionary<string, object>
+        {
+            ["v"] = 1,
+            ["profile"] = site.Profiles.Count,
+            ["min"] = SearchText.MinTokenLength,
+            ["max"] = SearchText.MaxTokenLength,
+            ["budget"] = QueryBudget,
+            ["stopp"] = SearchText.FoldedStopWords.OrderBy(w => w, StringComparer.Ordinal).ToList(),
+            ["teile"] = manifestShards,
+        };
+        files.Add(new OutputFile($"{Folder}/index.json", JsonSerializer.SerializeToUtf8Bytes(manifest, Json)));
+        return files;
+    }
+
+    /// <summary>Every folded token of every profile with the best weight it reached per profile.</summary>
+    internal static Dictionary<string, Dictionary<int, int>> CollectTerms(Site site)
+    {
+        var terms = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        var pipeline = new MarkdownPipelineBuilder().Build();
+        for (var id = 0; id < site.Profiles.Count; id++)
+        {
+            var entry = site.Profiles[id];
+            var p = entry.Profile;
+            Add(terms, id, WeightTitle, p.Titel);
+            foreach (var s in p.Stichworte)
+            {
+                Add(terms, id, WeightTitle, s);
+            }
+
+            Add(terms, id, WeightSummary, p.Kurzbeschreibung);
+            foreach (var text in OtherTexts(entry))
+            {
+                Add(terms, id, WeightOther, text);
+            }
+
+            Add(terms, id, WeightOther, Markdown.ToPlainText(p.Body, pipeline));
+        }
+
+        return terms;
+    }
+
+    private static IEnumerable<string?> OtherTexts(ProfileEntry entry)
+    {
+        var p = entry.Profile;
+        foreach (var b in p.Beteiligte)
+        {
+            yield return b;
+        }
+
+        foreach (var k in entry.Kommunen)
+        {
+            yield return k.Name;
+        }
+
+        foreach (var k in entry.Kreise)
+        {
+            yield return k.Name;
+        }
+
+        foreach (var f in entry.Handlungsfelder)
+        {
+            yield return f.Name;
+        }
+
+        foreach (var (_, k) in entry.Nachnutzer)
+        {
+            yield return k.Name;
+        }
+
+        yield return p.Kontakt.Organisation;
+        yield return p.Rechtsform;
+        yield return p.Foerderung?.Programm;
+        yield return p.Transfer?.Aufwand;
+        yield return p.Transfer?.Voraussetzungen;
+    }
+
+    private static void Add(Dictionary<string, Dictionary<int, int>> terms, int id, int weight, string? text)
+    {
+        foreach (var token in SearchText.Tokens(text))
+        {
+            if (!terms.TryGetValue(token, out var postings))
+            {
+                postings = new Dictionary<int, int>();
+                terms[token] = postings;
+            }
+
+            if (!postings.TryGetValue(id, out var existing) || existing < weight)
+            {
+                postings[id] = weight;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts the terms starting with <paramref name="prefix"/> into one shard if they fit; otherwise moves the largest
+    /// groups of terms sharing one more letter into shards of their own until the rest fits. A term always lives in
+    /// the shard with the longest prefix it starts with, which is how suche.js finds it.
+    /// </summary>
+    private void Partition(string prefix, List<TermEntry> terms, List<(string, List<TermEntry>)> shards)
+    {
+        var total = terms.Sum(t => t.Size);
+        if (total <= ShardLimit)
+        {
+            shards.Add((prefix, terms));
+            return;
+        }
+
+        var depth = prefix.Length;
+        var children = terms
+            .Where(t => t.Term.Length > depth)
+            .GroupBy(t => t.Term[depth])
+            .Select(g => (Key: prefix + g.Key, Terms: g.ToList(), Size: g.Sum(t => t.Size)))
+            .OrderByDescending(c => c.Size)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .ToList();
+        var remaining = total;
+        var moved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var child in children)
+        {
+            if (remaining <= ShardLimit)
+            {
+                break;
+            }
+
+            Partition(child.Key, child.Terms, shards);
+            moved.Add(child.Key);
+            remaining -= child.Size;
+        }
+
+        var rest = terms.Where(t => t.Term.Length <= depth || !moved.Contains(prefix + t.Term[depth])).ToList();
+        if (rest.Count > 0 || prefix.Length == 0)
+        {
+            shards.Add((prefix, rest));
+        }
+    }
+
+    private sealed record TermEntry(string Term, string Postings)
+    {
+        // Bytes in the shard's JSON: quotes, colon and comma around both strings.
+        public int Size { get; } = Encoding.UTF8.GetByteCount(Term) + Postings.Length + 6;
+    }
+}
