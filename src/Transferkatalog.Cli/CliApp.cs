@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Pipeline;
+using Transferkatalog.Scaffolding;
+using Transferkatalog.Serving;
 
 namespace Transferkatalog.Cli;
 
@@ -11,6 +13,9 @@ public static class CliApp
     public const int ExitOk = 0;
     public const int ExitContentErrors = 1;
     public const int ExitUsage = 2;
+
+    /// <summary>Where the theme is looked for when --theme is not given and the working directory has none.</summary>
+    public static string BundledTheme => Path.Combine(AppContext.BaseDirectory, "themes", "default");
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -40,18 +45,38 @@ public static class CliApp
         }
     }
 
+    /// <summary>The theme folder to use: the one given, else ./themes/default, else the copy shipped with the tool.</summary>
+    public static string ResolveTheme(string? given)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given;
+        }
+
+        const string local = "themes/default";
+        return Directory.Exists(local) || !Directory.Exists(BundledTheme) ? local : BundledTheme;
+    }
+
     private static RootCommand BuildCommand(TextWriter stdout, TextWriter stderr)
     {
-        var content = new Option<string>("--content") { Description = "Inhaltsordner mit site.yml, Registern, projekte/ und seiten/", DefaultValueFactory = _ => "content" };
-        var theme = new Option<string>("--theme") { Description = "Theme-Ordner mit templates/ und assets/", DefaultValueFactory = _ => "themes/default" };
-        var output = new Option<string>("--output", "-o") { Description = "Ausgabeordner der Website", DefaultValueFactory = _ => "_site" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Öffentliche Adresse der Website; ersetzt basis_url aus site.yml" };
+        Option<string> Content() => new("--content") { Description = "Inhaltsordner mit site.yml, Registern, projekte/ und seiten/", DefaultValueFactory = _ => "content" };
+        Option<string?> Theme() => new("--theme") { Description = "Theme-Ordner mit templates/ und assets/ (Standard: themes/default, sonst das mitgelieferte Theme)" };
+        Option<string?> BaseUrl() => new("--base-url") { Description = "Öffentliche Adresse der Website; ersetzt basis_url aus site.yml" };
 
+        var content = Content();
+        var theme = Theme();
+        var output = new Option<string>("--output", "-o") { Description = "Ausgabeordner der Website", DefaultValueFactory = _ => "_site" };
+        var baseUrl = BaseUrl();
         var build = new Command("build", "Baut die Website aus dem Inhaltsordner.") { content, theme, output, baseUrl };
         build.SetAction(parse =>
         {
-            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, parse.GetValue(baseUrl));
-            var result = new SiteBuilder().Build(options);
+            var options = new BuildOptions(parse.GetValue(content)!, ResolveTheme(parse.GetValue(theme)), parse.GetValue(output)!, parse.GetValue(baseUrl));
+            BuildResult result;
+            using (var progress = ProgressLine.For(stderr))
+            {
+                result = new SiteBuilder { Progress = progress }.Build(options);
+            }
+
             Report(result, stderr);
             if (result.Succeeded)
             {
@@ -63,28 +88,93 @@ public static class CliApp
             return ExitContentErrors;
         });
 
-        var checkContent = new Option<string>("--content") { Description = "Inhaltsordner mit site.yml, Registern, projekte/ und seiten/", DefaultValueFactory = _ => "content" };
+        var checkContent = Content();
         var check = new Command("check", "Prüft die Inhalte, ohne etwas zu schreiben.") { checkContent };
         check.SetAction(parse =>
         {
             var result = new SiteBuilder().Check(new BuildOptions(ContentDir: parse.GetValue(checkContent)!));
             Report(result, stderr);
             stdout.WriteLine(result.Succeeded
-                ? $"Prüfung bestanden: {result.ProfileCount} Steckbriefe, {result.WarningCount} Warnungen, 0 Fehler."
-                : $"Prüfung fehlgeschlagen: {result.ErrorCount} Fehler, {result.WarningCount} Warnungen.");
+                ? $"Prüfung bestanden: {result.ProfileCount} Steckbriefe, {result.WarningCount} Warnungen, 0 Fehler in {result.Elapsed.TotalSeconds:0.00} s."
+                : $"Prüfung fehlgeschlagen: {result.ErrorCount} Fehler, {result.WarningCount} Warnungen in {result.Elapsed.TotalSeconds:0.00} s.");
             return result.Succeeded ? ExitOk : ExitContentErrors;
+        });
+
+        var serveContent = Content();
+        var serveTheme = Theme();
+        var serveBaseUrl = BaseUrl();
+        var port = new Option<int>("--port", "-p") { Description = "Port auf 127.0.0.1", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                r.AddError("--port muss zwischen 0 und 65535 liegen");
+            }
+        });
+        var serve = new Command("serve", "Vorschau: baut die Website, zeigt sie unter http://127.0.0.1:8080/ und baut bei jeder Änderung neu.") { serveContent, serveTheme, serveBaseUrl, port };
+        serve.SetAction(parse =>
+        {
+            var options = new BuildOptions(parse.GetValue(serveContent)!, ResolveTheme(parse.GetValue(serveTheme)), BaseUrl: parse.GetValue(serveBaseUrl));
+            return Serve(options, parse.GetValue(port), stdout, stderr);
+        });
+
+        var slug = new Argument<string?>("slug") { Description = "Dateiname des Steckbriefs ohne .md, z. B. gemeinsames-rechenzentrum (ohne Angabe: aus --titel gebildet)", Arity = ArgumentArity.ZeroOrOne };
+        var titel = new Option<string?>("--titel") { Description = "Titel des Projekts; wird in den neuen Steckbrief eingetragen" };
+        var newContent = Content();
+        var create = new Command("new", "Legt einen neuen Steckbrief mit allen Feldern und Platzhaltern an.") { slug, titel, newContent };
+        create.SetAction(parse =>
+        {
+            var result = ProfileCreator.Create(parse.GetValue(newContent)!, parse.GetValue(slug), parse.GetValue(titel), SiteBuilder.ReferenceDate(new BuildOptions()));
+            if (!result.Created)
+            {
+                stderr.WriteLine($"Fehler: {result.Message}");
+                return ExitUsage;
+            }
+
+            stdout.WriteLine(result.Message);
+            return ExitOk;
         });
 
         return new RootCommand("Transferkatalog: baut aus Markdown-Steckbriefen interkommunaler Projekte eine statische Website.")
         {
             build,
             check,
+            serve,
+            create,
         };
+    }
+
+    private static int Serve(BuildOptions options, int port, TextWriter stdout, TextWriter stderr)
+    {
+        var server = new PreviewServer(options, port, stdout, stderr);
+        try
+        {
+            try
+            {
+                server.StartAsync().GetAwaiter().GetResult();
+            }
+            catch (IOException ex)
+            {
+                stderr.WriteLine($"Fehler: Vorschau konnte nicht starten ({ex.Message}) — ist Port {port} schon belegt? Wählen Sie mit --port einen anderen.");
+                return ExitUsage;
+            }
+
+            stdout.WriteLine($"Vorschau läuft: {server.SiteAddress} — Änderungen an {options.ContentDir}/ und am Theme werden sofort übernommen. Beenden mit Strg+C.");
+
+            // The host's console lifetime turns Ctrl+C into a graceful shutdown.
+            server.WaitForShutdownAsync().GetAwaiter().GetResult();
+            stdout.WriteLine("Vorschau beendet.");
+            return ExitOk;
+        }
+        finally
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private static void Report(BuildResult result, TextWriter stderr)
     {
-        var github = string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+        var github = IsGitHubActions;
         foreach (var d in result.Diagnostics)
         {
             stderr.WriteLine(d.ToString());
@@ -94,4 +184,7 @@ public static class CliApp
             }
         }
     }
+
+    internal static bool IsGitHubActions =>
+        string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -17,4 +17,7 @@ public sealed record BuildResult(
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    /// <summary>Path prefix the site was built for (from basis_url or --base-url); "/" when the build stopped before the site model.</summary>
+    public string BasePath { get; init; } = "/";
 }

@@ -14,6 +14,9 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
 {
     private readonly ITemplateEngine engine = engine ?? new HandlebarsTemplateEngine();
 
+    /// <summary>Receives the name of each stage as it starts, for a progress line on interactive terminals.</summary>
+    public IProgress<string>? Progress { get; init; }
+
     /// <summary>Validates the content only; writes nothing.</summary>
     public BuildResult Check(BuildOptions options)
     {
@@ -28,6 +31,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
     {
         var watch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
+        Progress?.Report("Inhalte lesen und prüfen");
         var catalog = LoadCatalog(options, diagnostics);
         var themeSource = ThemeLoader.Load(options.ThemeDir, diagnostics);
         var theme = themeSource is null ? null : engine.Compile(themeSource, diagnostics);
@@ -38,6 +42,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
 
         var site = new SiteModelBuilder().Build(catalog, options.BaseUrl, ReferenceDate(options));
         IReadOnlyList<OutputFile> files;
+        Progress?.Report("Seiten erzeugen");
         try
         {
             files = new SiteRenderer(theme, themeSource).Render(site);
@@ -50,15 +55,17 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
             return Fail(diagnostics, catalog, watch);
         }
 
+        Progress?.Report("Verweise prüfen");
         new OutputChecker().Check(files, site.Urls, diagnostics);
         if (diagnostics.HasErrors)
         {
             return Fail(diagnostics, catalog, watch);
         }
 
+        Progress?.Report("Ausgabe schreiben");
         var written = write && new SiteWriter().Write(files, options.OutputDir, diagnostics);
         var pages = files.Count(f => f.IsHtml);
-        return new BuildResult(diagnostics.ToSortedList(), catalog.Profiles.Count, pages, files, written, watch.Elapsed);
+        return new BuildResult(diagnostics.ToSortedList(), catalog.Profiles.Count, pages, files, written, watch.Elapsed) { BasePath = site.Urls.BasePath };
     }
 
     private static BuildResult Fail(DiagnosticBag diagnostics, Catalog? catalog, Stopwatch watch) =>
@@ -67,7 +74,12 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
     private static Catalog? LoadCatalog(BuildOptions options, DiagnosticBag diagnostics)
     {
         var raw = new ContentLoader().Load(options.ContentDir, diagnostics);
-        var catalog = new CatalogValidator().Validate(raw, diagnostics);
+
+        // A placeholder left by `new` gets one clear message; the validator's complaint about the same line would only repeat it.
+        var validation = new DiagnosticBag();
+        var catalog = new CatalogValidator().Validate(raw, validation);
+        var placeholders = Scaffolding.Placeholder.Report(raw, diagnostics);
+        diagnostics.AddRange(validation.ToSortedList().Where(d => !placeholders.Contains((d.File, d.Line))));
         if (catalog is not null)
         {
             StalenessCheck.Report(catalog, ReferenceDate(options), diagnostics);

@@ -67,6 +67,12 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             files.Add(new OutputFile($"assets/{relative}", File.ReadAllBytes(asset)));
         }
 
+        // JSON Schema for editors' YAML tooling, generated from ContentSchema with this site's registry keys.
+        foreach (var schema in JsonSchemaGenerator.All(RegistryKeysOf(site), urls.Absolute(urls.Local("schema/"))))
+        {
+            files.Add(new OutputFile($"schema/{schema.FileName}", schema.Content));
+        }
+
         // Open data, feed, sitemap and the search index: generated from the same site model as the pages.
         files.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
         files.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
@@ -80,6 +86,11 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         files.Add(new OutputFile(".nojekyll", []));
         return files;
     }
+
+    internal static RegistryKeys RegistryKeysOf(Site site) => new(
+        site.Handlungsfelder.Select(f => f.Feld.Key).Order(StringComparer.Ordinal).ToList(),
+        site.Kommunen.Select(k => k.Kommune.Key).Order(StringComparer.Ordinal).ToList(),
+        site.Kommunen.Where(k => k.Kommune.IsKreis).Select(k => k.Kommune.Key).Order(StringComparer.Ordinal).ToList());
 
     /// <summary>Cards per catalogue page; above this the catalogue is paged and the script fetches card data on demand.</summary>
     public const int CatalogPageSize = 50;

@@ -1,0 +1,45 @@
+using Transferkatalog.Content;
+using Transferkatalog.Diagnostics;
+
+namespace Transferkatalog.Scaffolding;
+
+/// <summary>The marker `new` writes into values an editor still has to fill in, and the check that finds it again.</summary>
+public static class Placeholder
+{
+    /// <summary>Starts every placeholder value; unlikely in real text and self-explanatory to a German-speaking editor.</summary>
+    public const string Marker = "ERSETZEN:";
+
+    public const string Code = "TK0601";
+
+    /// <summary>A placeholder value for the given hint, as the YAML text of a double-quoted scalar.</summary>
+    public static string Yaml(string hint) => ProfileScaffolder.Quote($"{Marker} {hint}");
+
+    /// <summary>Reports every placeholder left in profiles and pages; returns the (file, line) pairs it reported.</summary>
+    /// <remarks>
+    /// A plain text scan, so a placeholder is found even when the YAML around it does not parse.
+    /// The caller drops the validator's own complaints on those lines: "unbekannter Schlüssel 'ERSETZEN: …'" would only repeat the point.
+    /// </remarks>
+    public static HashSet<(string File, int Line)> Report(RawContent raw, DiagnosticBag diagnostics)
+    {
+        var found = new HashSet<(string, int)>();
+        foreach (var source in raw.Profiles.Concat(raw.Pages))
+        {
+            var lines = source.File.Text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var column = lines[i].IndexOf(Marker, StringComparison.Ordinal);
+                if (column < 0 || lines[i].TrimStart().StartsWith('#'))
+                {
+                    continue;
+                }
+
+                var hint = lines[i][(column + Marker.Length)..].Trim().TrimEnd('"', '\'').Trim();
+                var what = hint.Length > 0 ? $" „{hint}“" : string.Empty;
+                diagnostics.Error(Code, $"Platzhalter ersetzen:{what} — tragen Sie hier den echten Wert ein (angelegt mit 'transferkatalog new')", new SourceSpan(source.File.DisplayPath, i + 1, column + 1));
+                found.Add((source.File.DisplayPath, i + 1));
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,384 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Transferkatalog.Output;
+using Transferkatalog.Pipeline;
+
+namespace Transferkatalog.Serving;
+
+/// <summary>Local preview for editors: builds in memory, serves on 127.0.0.1 under the base path, rebuilds on change and reloads open tabs.</summary>
+/// <remarks>
+/// The live-reload script is added to HTML responses here, at serving time, so it can never leak into `build` output.
+/// After a failed rebuild the last good site stays in memory for assets, and every page shows the diagnostics instead.
+/// </remarks>
+public sealed class PreviewServer : IAsyncDisposable
+{
+    /// <summary>Folder under the base path for the server's own endpoints; '_' cannot start a slug, so no page collides.</summary>
+    public const string InternalPrefix = "__transferkatalog/";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    private readonly BuildOptions options;
+    private readonly int port;
+    private readonly TextWriter log;
+    private readonly TextWriter errors;
+    private readonly IRebuilder rebuilder;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim buildGate = new(1, 1);
+    private readonly Lock stateGate = new();
+    private readonly List<FileSystemWatcher> watchers = [];
+    private readonly HashSet<string> changedPaths = new(StringComparer.Ordinal);
+    private Timer? debounce;
+    private WebApplication? app;
+    private State state = new(0, new Dictionary<string, OutputFile>(StringComparer.Ordinal), "/", null);
+    private TaskCompletionSource changed = NewSignal();
+
+    public PreviewServer(BuildOptions options, int port, TextWriter log, TextWriter errors, IRebuilder? rebuilder = null)
+    {
+        this.options = options;
+        this.port = port;
+        this.log = TextWriter.Synchronized(log);
+        this.errors = TextWriter.Synchronized(errors);
+        this.rebuilder = rebuilder ?? new FullRebuilder();
+    }
+
+    /// <summary>How long to wait after the last file event before rebuilding; editors save in bursts.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Root of the server, e.g. http://127.0.0.1:8080/, known after <see cref="StartAsync"/>.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    /// <summary>Address of the site's home page under the base path.</summary>
+    public Uri? SiteAddress => ServerAddress is null ? null : new Uri(ServerAddress, state.BasePath);
+
+    /// <summary>Incremented after every build, good or bad; open tabs reload when it changes.</summary>
+    public int Version => state.Version;
+
+    /// <summary>The most recent build, or null before the first one.</summary>
+    public BuildResult? LastBuild => state.Last;
+
+    /// <summary>Raised after every build with its result.</summary>
+    public event Action<BuildResult>? Rebuilt;
+
+    /// <summary>Builds once, starts Kestrel on the loopback interface (port 0 picks a free one) and starts watching.</summary>
+    /// <exception cref="IOException">The port is taken.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await RebuildAsync([]).ConfigureAwait(false);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        app = builder.Build();
+        app.Run(HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var bound = app.Urls.First();
+        ServerAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+
+        Watch(options.ContentDir);
+        Watch(options.ThemeDir);
+    }
+
+    /// <summary>Completes when the host shuts down (Ctrl+C in the terminal).</summary>
+    public Task WaitForShutdownAsync() => app?.WaitForShutdownAsync() ?? Task.CompletedTask;
+
+    /// <summary>Rebuilds now; changed paths (full paths) let an incremental rebuilder limit its work, empty means everything.</summary>
+    public async Task<BuildResult> RebuildAsync(IReadOnlyCollection<string> changedFiles)
+    {
+        await buildGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var previous = state;
+            var result = await Task.Run(() => rebuilder.Rebuild(options, changedFiles, previous.Last)).ConfigureAwait(false);
+            var files = result.Succeeded
+                ? result.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal)
+                : previous.Files;
+            var basePath = result.Succeeded ? result.BasePath : previous.BasePath;
+            TaskCompletionSource signal;
+            lock (stateGate)
+            {
+                state = new State(previous.Version + 1, files, basePath, result);
+                signal = changed;
+                changed = NewSignal();
+            }
+
+            signal.TrySetResult();
+            ReportBuild(result, previous.Last is null);
+            Rebuilt?.Invoke(result);
+            return result;
+        }
+        finally
+        {
+            buildGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var watcher in watchers)
+        {
+            watcher.Dispose();
+        }
+
+        if (debounce is not null)
+        {
+            await debounce.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (app is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await app.StopAsync(timeout.Token).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        stopping.Dispose();
+        buildGate.Dispose();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void ReportBuild(BuildResult result, bool first)
+    {
+        foreach (var d in result.Diagnostics)
+        {
+            errors.WriteLine(d.ToString());
+        }
+
+        var ms = (int)result.Elapsed.TotalMilliseconds;
+        var what = first ? "Gebaut" : "Neu gebaut";
+        log.WriteLine(result.Succeeded
+            ? $"{what} in {ms} ms: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {result.WarningCount} Warnungen"
+            : $"Build fehlgeschlagen ({ms} ms): {result.ErrorCount} Fehler, {result.WarningCount} Warnungen — die Vorschau zeigt die Fehler, bis die Datei korrigiert ist");
+    }
+
+    private void Watch(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+        {
+            return;
+        }
+
+        var watcher = new FileSystemWatcher(full)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Changed += OnFileEvent;
+        watcher.Created += OnFileEvent;
+        watcher.Deleted += OnFileEvent;
+        watcher.Renamed += (s, e) =>
+        {
+            OnFileEvent(s, new FileSystemEventArgs(WatcherChangeTypes.Deleted, Path.GetDirectoryName(e.OldFullPath) ?? full, Path.GetFileName(e.OldFullPath)));
+            OnFileEvent(s, e);
+        };
+
+        // Lost events (buffer overflow) must not leave the preview stale: rebuild everything.
+        watcher.Error += (_, _) => Schedule(string.Empty);
+        watcher.EnableRaisingEvents = true;
+        watchers.Add(watcher);
+    }
+
+    private void OnFileEvent(object? sender, FileSystemEventArgs e)
+    {
+        var name = Path.GetFileName(e.FullPath);
+
+        // Editors' swap and backup files are not content.
+        if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        Schedule(e.FullPath);
+    }
+
+    private void Schedule(string path)
+    {
+        lock (stateGate)
+        {
+            changedPaths.Add(path);
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            debounce ??= new Timer(_ => _ = RebuildChangedAsync());
+            debounce.Change(Debounce, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task RebuildChangedAsync()
+    {
+        string[] paths;
+        lock (stateGate)
+        {
+            paths = [.. changedPaths];
+            changedPaths.Clear();
+        }
+
+        if (paths.Length == 0 || stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            // An empty path stands for "unknown change"; let the rebuilder do everything then.
+            await RebuildAsync(paths.Contains(string.Empty) ? [] : paths).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The server must survive anything a half-saved file can do to the pipeline.
+            errors.WriteLine($"interner Fehler beim Neubau: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var current = state;
+        var path = request.Path.Value ?? "/";
+        response.Headers.CacheControl = "no-store";
+
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        // Matched by suffix so the endpoints keep working when basis_url changes between builds.
+        if (path.EndsWith("/" + InternalPrefix + "livereload", StringComparison.Ordinal))
+        {
+            await StreamVersionsAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (path.EndsWith("/" + InternalPrefix + "livereload.js", StringComparison.Ordinal))
+        {
+            await WriteAsync(response, StatusCodes.Status200OK, "text/javascript; charset=utf-8", Utf8.GetBytes(LiveReload.Script(current.BasePath))).ConfigureAwait(false);
+            return;
+        }
+
+        if (!path.StartsWith(current.BasePath, StringComparison.Ordinal))
+        {
+            if (path == "/" || path + "/" == current.BasePath)
+            {
+                response.Redirect(current.BasePath);
+                return;
+            }
+
+            await NotFoundAsync(response, current).ConfigureAwait(false);
+            return;
+        }
+
+        var relative = path[current.BasePath.Length..];
+        var file = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+        var failed = current.Last is { Succeeded: false };
+        if (failed && (file.EndsWith(".html", StringComparison.Ordinal) || !current.Files.ContainsKey(file)))
+        {
+            var page = ErrorPage.Render(current.Last!, LiveReload.Tag(current.BasePath, current.Version));
+            await WriteAsync(response, StatusCodes.Status500InternalServerError, "text/html; charset=utf-8", Utf8.GetBytes(page)).ConfigureAwait(false);
+            return;
+        }
+
+        if (!current.Files.TryGetValue(file, out var output))
+        {
+            if (current.Files.ContainsKey(file + "/index.html"))
+            {
+                response.Redirect(path + "/");
+                return;
+            }
+
+            await NotFoundAsync(response, current).ConfigureAwait(false);
+            return;
+        }
+
+        await ServeFileAsync(response, output, StatusCodes.Status200OK, current).ConfigureAwait(false);
+    }
+
+    private static Task NotFoundAsync(HttpResponse response, State current) =>
+        current.Files.TryGetValue("404.html", out var notFound)
+            ? ServeFileAsync(response, notFound, StatusCodes.Status404NotFound, current)
+            : WriteAsync(response, StatusCodes.Status404NotFound, "text/plain; charset=utf-8", Utf8.GetBytes("Seite nicht gefunden"));
+
+    private static Task ServeFileAsync(HttpResponse response, OutputFile file, int status, State current)
+    {
+        if (file.IsHtml)
+        {
+            var html = LiveReload.Inject(Utf8.GetString(file.Content), LiveReload.Tag(current.BasePath, current.Version));
+            return WriteAsync(response, status, "text/html; charset=utf-8", Utf8.GetBytes(html));
+        }
+
+        var type = ContentTypes.TryGetContentType(file.RelativePath, out var known) ? known : "application/octet-stream";
+        if (type.StartsWith("text/", StringComparison.Ordinal) || type is "application/json" or "application/javascript" or "image/svg+xml")
+        {
+            type += "; charset=utf-8";
+        }
+
+        return WriteAsync(response, status, type, file.Content);
+    }
+
+    private static async Task WriteAsync(HttpResponse response, int status, string contentType, byte[] body)
+    {
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(response.HttpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(body, response.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Server-sent events: the current build version now and after every build, until the tab closes or the server stops.</summary>
+    private async Task StreamVersionsAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+        var token = linked.Token;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                Task signal;
+                int version;
+                lock (stateGate)
+                {
+                    signal = changed.Task;
+                    version = state.Version;
+                }
+
+                await response.WriteAsync($"event: version\ndata: {version}\n\n", token).ConfigureAwait(false);
+                await response.Body.FlushAsync(token).ConfigureAwait(false);
+
+                // The periodic comment keeps proxies and idle timeouts from closing a quiet stream.
+                var heartbeat = Task.Delay(TimeSpan.FromSeconds(20), token);
+                while (await Task.WhenAny(signal, heartbeat).ConfigureAwait(false) == heartbeat && !token.IsCancellationRequested)
+                {
+                    await response.WriteAsync(": ping\n\n", token).ConfigureAwait(false);
+                    await response.Body.FlushAsync(token).ConfigureAwait(false);
+                    heartbeat = Task.Delay(TimeSpan.FromSeconds(20), token);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Tab closed or server stopping: nothing to clean up.
+        }
+        catch (IOException)
+        {
+            // Connection dropped mid-write.
+        }
+    }
+
+    private sealed record State(int Version, IReadOnlyDictionary<string, OutputFile> Files, string BasePath, BuildResult? Last);
+}
