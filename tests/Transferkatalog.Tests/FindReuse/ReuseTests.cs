@@ -1,0 +1,165 @@
+using AngleSharp.Html.Parser;
+using Transferkatalog.Content;
+using Transferkatalog.SiteModel;
+
+namespace Transferkatalog.Tests.FindReuse;
+
+/// <summary>Adopters and their filter, related projects, the printable Steckbrief and the paged catalogue.</summary>
+public sealed class ReuseTests
+{
+    private static readonly HtmlParser Parser = new();
+
+    [Fact]
+    public void Catalogue_offers_the_adopted_only_filter_and_cards_carry_the_adopter_count()
+    {
+        using var fixture = new FindReuseSite();
+        var result = fixture.Build();
+        var html = Parser.ParseDocument(FindReuseSite.Text(result, "index.html"));
+
+        var box = html.QuerySelector("input[type='checkbox'][name='nachnutzung']")!;
+        Assert.Equal("ja", box.GetAttribute("value"));
+        var label = html.QuerySelector($"label[for='{box.Id}']")!.TextContent;
+        Assert.Contains("nur nachgenutzte Lösungen", label);
+        Assert.Contains("(1)", label);
+
+        var abfall = html.QuerySelectorAll("[data-karte]").Single(c => c.QuerySelector("a")!.GetAttribute("href")!.EndsWith("/abfall-app/", StringComparison.Ordinal));
+        Assert.Equal("2", abfall.GetAttribute("data-nachnutzung"));
+        Assert.Contains("Nachgenutzt von 2 Kommunen", abfall.TextContent);
+
+        var profile = Parser.ParseDocument(FindReuseSite.Text(result, "projekte/abfall-app/index.html"));
+        var section = profile.QuerySelector("section.nachnutzung")!;
+        Assert.Equal(["/transferkatalog/kommunen/detmold/", "/transferkatalog/kommunen/bielefeld/"], section.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("seit 2024", section.TextContent);
+
+        var detmold = Parser.ParseDocument(FindReuseSite.Text(result, "kommunen/detmold/index.html"));
+        var adopted = detmold.QuerySelector("section[aria-labelledby='nachgenutzt-titel']")!;
+        Assert.Contains("Abfall-App für den Kreis", adopted.TextContent);
+    }
+
+    [Fact]
+    public void Related_projects_share_subjects_ranked_by_overlap_and_never_neighbours_alone()
+    {
+        using var fixture = new FindReuseSite();
+        var result = fixture.Build();
+
+        // Abfall-App: LoRaWAN shares Umwelt, Brakel and the Kreis; Ratsinformation shares Verwaltung only;
+        // the Dorfladen lies in the same Kreis but shares no subject.
+        Assert.Equal(["LoRaWAN-Sensoren für Straßen und Wasser", "Ratsinformation </script><script>alert(1)</script> gemeinsam"], RelatedTitles(result, "abfall-app"));
+        Assert.Empty(RelatedTitles(result, "dorfladen-netz"));
+        Assert.Null(Parser.ParseDocument(FindReuseSite.Text(result, "projekte/dorfladen-netz/index.html")).QuerySelector("section.verwandt"));
+    }
+
+    [Fact]
+    public void Related_projects_are_deterministic_capped_and_exclude_the_profile_itself()
+    {
+        var kreis = new Kommune("kreis-a", "Kreis A", "kreis", null, "X", "Y", null);
+        var felder = new[] { new Handlungsfeld("f1", "F1", "-"), new Handlungsfeld("f2", "F2", "-") };
+        var profiles = Enumerable.Range(0, 8)
+            .Select(i => Entry($"p{i}", i % 2 == 0 ? ["f1"] : ["f2"], i < 4 ? ["Sensor"] : [], kreis, felder))
+            .ToList();
+
+        var first = RelatedProjects.Compute(profiles);
+        var second = RelatedProjects.Compute(profiles.AsEnumerable().Reverse().Reverse().ToList());
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            Assert.True(first[i].Count <= RelatedProjects.DefaultCount);
+            Assert.DoesNotContain(profiles[i], first[i]);
+            Assert.Equal(first[i].Select(p => p.Profile.Slug), second[i].Select(p => p.Profile.Slug));
+        }
+
+        // p0 (f1, Sensor): p2 shares both, then p1 and p3 share the keyword; ties go to catalogue order.
+        Assert.Equal(["p2", "p1", "p3"], first[0].Select(p => p.Profile.Slug));
+    }
+
+    [Fact]
+    public void Profile_page_prints_as_a_fact_sheet_with_short_url_and_without_site_chrome()
+    {
+        using var fixture = new FindReuseSite();
+        var result = fixture.Build();
+        var html = Parser.ParseDocument(FindReuseSite.Text(result, "projekte/abfall-app/index.html"));
+        Assert.Equal("Online: " + FindReuseSite.BaseUrl + "projekte/abfall-app/", html.QuerySelector(".druck-adresse")!.TextContent.Trim());
+
+        var css = File.ReadAllText(Path.Combine(RepoPaths.Assets, "style.css"));
+        var print = css[css.IndexOf("@media print", StringComparison.Ordinal)..];
+        Assert.Contains("size: A4", print);
+        var hidden = print[..print.IndexOf("display: none", StringComparison.Ordinal)];
+        foreach (var selector in new[] { ".kopf", ".fuss", ".brotkrumen", ".filter-bereich", ".suche", ".verwandt", ".seitennavigation" })
+        {
+            Assert.Matches(@"(^|[\s,])" + System.Text.RegularExpressions.Regex.Escape(selector) + @"[\s,{]", hidden);
+        }
+
+        // The elements the print rule hides really carry those classes on a profile page.
+        Assert.NotNull(html.QuerySelector("header.kopf"));
+        Assert.NotNull(html.QuerySelector("footer.fuss"));
+        Assert.NotNull(html.QuerySelector("section.verwandt"));
+    }
+
+    [Fact]
+    public void A_large_catalogue_is_paged_so_every_profile_stays_reachable_without_javascript()
+    {
+        const int extra = 120;
+        using var fixture = new FindReuseSite(s =>
+        {
+            for (var i = 0; i < extra; i++)
+            {
+                s.Write($"projekte/serie-{i:000}.md", $"""
+                    ---
+                    titel: Serienprojekt {i:000}
+                    kurzbeschreibung: Ein Projekt aus einer Serie zum Testen der Seiten.
+                    handlungsfelder: [{(i % 2 == 0 ? "verwaltung" : "umwelt")}]
+                    kommunen: [brakel]
+                    status: laufend
+                    kontakt:
+                      organisation: Stadt Brakel
+                    aktualisiert: 2026-01-01
+                    ---
+                    Text.
+                    """);
+            }
+        });
+        var result = fixture.Build();
+        var total = extra + 4;
+        var pages = new[] { "index.html", "katalog/2/index.html", "katalog/3/index.html" };
+        var seen = new List<string>();
+        foreach (var page in pages)
+        {
+            var html = Parser.ParseDocument(FindReuseSite.Text(result, page));
+            var list = html.QuerySelector("#karten")!;
+            Assert.False(list.HasAttribute("data-vollstaendig"));
+            Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), html.QuerySelector("#trefferzahl")!.GetAttribute("data-gesamt"));
+            var nav = html.QuerySelector("nav[data-seiten]")!;
+            Assert.NotNull(nav.QuerySelector("a[aria-current='page']"));
+            seen.AddRange(list.QuerySelectorAll("[data-karte] .karte-titel a").Select(a => a.GetAttribute("href")!));
+        }
+
+        Assert.Null(result.Files.SingleOrDefault(f => f.RelativePath == "katalog/4/index.html"));
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(total, seen.Distinct().Count());
+        var first = Parser.ParseDocument(FindReuseSite.Text(result, "index.html"));
+        Assert.Equal(Transferkatalog.Rendering.SiteRenderer.CatalogPageSize, first.QuerySelectorAll("#karten [data-karte]").Length);
+        Assert.Equal("/transferkatalog/katalog/2/", first.QuerySelector("nav[data-seiten] a[rel='next']")!.GetAttribute("href"));
+        Assert.Equal(
+            Enumerable.Range(0, Transferkatalog.Rendering.SiteRenderer.CatalogPageSize).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            first.QuerySelectorAll("#karten [data-karte]").Select(c => c.GetAttribute("data-nr")));
+        Assert.Contains("124 Projekte, hier 1 bis 50", first.QuerySelector("#trefferzahl")!.TextContent);
+
+        // The script renders results of a paged catalogue from card chunks: every profile is in exactly one.
+        var chunkUrls = result.Files.Where(f => f.RelativePath.StartsWith("suche/karten/", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.Json.JsonDocument.Parse(f.Content).RootElement.EnumerateArray().Select(c => c.GetProperty("u").GetString()!))
+            .ToList();
+        Assert.Equal(seen.Order(StringComparer.Ordinal), chunkUrls.Order(StringComparer.Ordinal));
+    }
+
+    private static List<string> RelatedTitles(Transferkatalog.Pipeline.BuildResult result, string slug) =>
+        Parser.ParseDocument(FindReuseSite.Text(result, $"projekte/{slug}/index.html"))
+            .QuerySelectorAll("section.verwandt .karte-titel a")
+            .Select(a => a.TextContent)
+            .ToList();
+
+    private static ProfileEntry Entry(string slug, string[] felder, string[] stichworte, Kommune kreis, Handlungsfeld[] allFelder)
+    {
+        var profile = new Profile(slug, slug + ".md", slug, "-", felder, [kreis.Key], null, "laufend", null, stichworte, [], null, null, null,
+            new Kontakt("Org", null, null, null), [], null, [], new DateOnly(2026, 1, 1), 1, string.Empty, 1);
+        return new ProfileEntry(profile, "/p/" + slug + "/", allFelder.Where(f => felder.Contains(f.Key)).ToList(), [kreis], [kreis], null, []);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using Transferkatalog.Content;
+
+namespace Transferkatalog.Tests.FindReuse;
+
+/// <summary>
+/// A deterministic catalogue of any size for budget tests: German-like words with a Zipf distribution, so index size and
+/// posting lengths resemble real text; built as records in memory, without files.
+/// </summary>
+public static class SyntheticCatalog
+{
+    private static readonly string[] Topics =
+    [
+        "Dorfladen", "Ratsinformation", "LoRaWAN", "Müllabfuhr", "Breitband", "Bürgerbus", "Telemedizin", "Schulcloud", "Onlinezugang",
+        "Geodaten", "Klimaschutz", "Wärmeplanung", "Ehrenamt", "Gewerbeflächen", "Rechenzentrum", "Bauantrag", "Straßenbeleuchtung",
+        "Pflegeberatung", "Nahversorgung", "Wasserversorgung", "Feuerwehr", "Katastrophenschutz", "Tourismus", "Mobilstation",
+    ];
+
+    private static readonly string[] Syllables =
+    [
+        "ver", "dorf", "la", "den", "rats", "in", "for", "ma", "ti", "on", "netz", "werk", "stadt", "kreis", "bür", "ger", "amt", "schul",
+        "wald", "feld", "bach", "berg", "haus", "markt", "platz", "weg", "land", "wirt", "schaft", "ge", "mein", "de", "ord", "nung",
+        "di", "gi", "tal", "ser", "vice", "pla", "nung", "stel", "le", "kos", "ten", "mit", "tel", "ö", "ko", "mü", "ße", "grü", "ne",
+    ];
+
+    private static readonly string[] Glue = ["und", "der", "die", "das", "mit", "für", "in", "von", "zu", "auf", "ein", "eine", "wird", "werden", "im"];
+
+    public static Catalog Create(int profiles, int seed = 20261121)
+    {
+        var random = new Random(seed);
+        var vocabulary = Vocabulary(random, 30000);
+        var felder = Enumerable.Range(1, 12).Select(i => new Handlungsfeld($"feld-{i:00}", $"Handlungsfeld {i}", "Beschreibung.")).ToList();
+        var kommunen = new List<Kommune>();
+        for (var k = 0; k < 40; k++)
+        {
+            var kreis = $"kreis-{k:00}";
+            kommunen.Add(new Kommune(kreis, $"Kreis {Word(random, vocabulary)}", "kreis", null, "Detmold", "Nordrhein-Westfalen", null));
+            for (var g = 0; g < 10; g++)
+            {
+                kommunen.Add(new Kommune($"gemeinde-{k:00}-{g}", Capitalize(vocabulary[random.Next(vocabulary.Length)]), "stadt", kreis, "Detmold", "Nordrhein-Westfalen", null));
+            }
+        }
+
+        var list = new List<Profile>(profiles);
+        for (var i = 0; i < profiles; i++)
+        {
+            var topic = Topics[random.Next(Topics.Length)];
+            var title = $"{topic} {Capitalize(Word(random, vocabulary))} {Capitalize(Word(random, vocabulary))} {i}";
+            var ks = Enumerable.Range(0, 1 + random.Next(4)).Select(_ => kommunen[random.Next(kommunen.Count)].Key).Distinct().ToList();
+            var fs = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => felder[random.Next(felder.Count)].Key).Distinct().ToList();
+            var body = new StringBuilder();
+            foreach (var heading in new[] { "Anlass", "Ziel", "Umsetzung", "Erfahrungen" })
+            {
+                body.Append("## ").Append(heading).Append("\n\n").Append(Sentence(random, vocabulary, 60 + random.Next(40))).Append("\n\n");
+            }
+
+            var nachnutzung = random.Next(5) == 0
+                ? new List<Nachnutzung> { new(kommunen[random.Next(kommunen.Count)].Key, 2020 + random.Next(6), null) }
+                : [];
+            list.Add(new Profile(
+                $"projekt-{i:00000}",
+                $"projekte/projekt-{i:00000}.md",
+                title,
+                Summary(random, vocabulary),
+                fs,
+                ks,
+                null,
+                new[] { "geplant", "laufend", "abgeschlossen", "eingestellt" }[random.Next(4)],
+                2000 + random.Next(26),
+                [topic, Capitalize(Word(random, vocabulary))],
+                random.Next(3) == 0 ? [$"{Capitalize(Word(random, vocabulary))} GmbH"] : [],
+                null,
+                null,
+                null,
+                new Kontakt($"Stadt {Capitalize(Word(random, vocabulary))}", null, null, null),
+                [],
+                null,
+                nachnutzung,
+                new DateOnly(2020 + random.Next(7), 1 + random.Next(12), 1 + random.Next(28)),
+                1,
+                body.ToString(),
+                10));
+        }
+
+        var config = new SiteConfig("Benchmark", "Synthetischer Katalog", "https://example.github.io/transferkatalog/", "de", 24, null);
+        return new Catalog(config, felder, kommunen, list, []);
+    }
+
+    private static string[] Vocabulary(Random random, int size)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (words.Count < size)
+        {
+            var n = 2 + random.Next(3);
+            var sb = new StringBuilder();
+            for (var s = 0; s < n; s++)
+            {
+                sb.Append(Syllables[random.Next(Syllables.Length)]);
+            }
+
+            words.Add(sb.ToString());
+        }
+
+        return words.ToArray();
+    }
+
+    // Zipf-like: word r is picked with probability roughly proportional to 1/r.
+    private static string Word(Random random, string[] vocabulary) =>
+        vocabulary[(int)Math.Min(vocabulary.Length - 1, Math.Floor(Math.Exp(random.NextDouble() * Math.Log(vocabulary.Length))) - 1)];
+
+    private static string Sentence(Random random, string[] vocabulary, int words)
+    {
+        var sb = new StringBuilder();
+        for (var w = 0; w < words; w++)
+        {
+            if (w > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(random.Next(3) == 0 ? Glue[random.Next(Glue.Length)] : random.Next(40) == 0 ? Topics[random.Next(Topics.Length)] : Word(random, vocabulary));
+        }
+
+        return Capitalize(sb.Append('.').ToString());
+    }
+
+    private static string Summary(Random random, string[] vocabulary)
+    {
+        var text = Sentence(random, vocabulary, 25);
+        return text.Length <= 280 ? text : text[..280];
+    }
+
+    private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+}
