@@ -30,7 +30,10 @@ public sealed class SiteUnderTest : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+    /// <summary>Where content/ and themes/ are read from; TK_REPOSITORY_ROOT points the tests at a modified copy.</summary>
+    public string RepositoryRoot { get; } = Environment.GetEnvironmentVariable("TK_REPOSITORY_ROOT") is { Length: > 0 } root
+        ? root
+        : Metadata("RepositoryRoot");
 
     public string ToolsDirectory { get; } = Metadata("BrowserTestsDirectory");
 
@@ -112,7 +115,8 @@ public sealed class SiteUnderTest : IAsyncLifetime
         context.SetDefaultNavigationTimeout(20_000);
         var page = await context.NewPageAsync();
         var testPage = new TestPage(context, page, this);
-        page.Request += (_, request) => testPage.Requests.Add(request.Url);
+        // On the context, not the page: that also catches workers and popups the page starts.
+        context.Request += (_, request) => testPage.Requests.Enqueue(request.Url);
         return testPage;
     }
 
@@ -183,7 +187,7 @@ public sealed class TestPage(IBrowserContext context, IPage page, SiteUnderTest 
 {
     public IPage Page { get; } = page;
 
-    public List<string> Requests { get; } = [];
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
 
     public async Task GotoAsync(string sitePath)
     {
