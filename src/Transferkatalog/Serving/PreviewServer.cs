@@ -36,7 +36,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly HashSet<string> changedPaths = new(StringComparer.Ordinal);
     private Timer? debounce;
     private WebApplication? app;
-    private State state = new(0, new Dictionary<string, OutputFile>(StringComparer.Ordinal), "/", null);
+    private volatile State state = new(0, new Dictionary<string, OutputFile>(StringComparer.Ordinal), "/", null);
     private TaskCompletionSource changed = NewSignal();
 
     public PreviewServer(BuildOptions options, int port, TextWriter log, TextWriter errors, IRebuilder? rebuilder = null)
@@ -77,6 +77,9 @@ public sealed class PreviewServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         app = builder.Build();
         app.Run(HandleAsync);
+
+        // Open event streams would otherwise hold Ctrl+C up until the host's shutdown timeout.
+        app.Lifetime.ApplicationStopping.Register(stopping.Cancel);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Urls.First();
         ServerAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");
