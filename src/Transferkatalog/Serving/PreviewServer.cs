@@ -45,7 +45,7 @@ public sealed class PreviewServer : IAsyncDisposable
         this.port = port;
         this.log = TextWriter.Synchronized(log);
         this.errors = TextWriter.Synchronized(errors);
-        this.rebuilder = rebuilder ?? new FullRebuilder();
+        this.rebuilder = rebuilder ?? new IncrementalRebuilder();
     }
 
     /// <summary>How long to wait after the last file event before rebuilding; editors save in bursts.</summary>
@@ -157,8 +157,9 @@ public sealed class PreviewServer : IAsyncDisposable
 
         var ms = (int)result.Elapsed.TotalMilliseconds;
         var what = first ? "Gebaut" : "Neu gebaut";
+        var work = rebuilder.LastSummary is { } summary ? $" ({summary})" : string.Empty;
         log.WriteLine(result.Succeeded
-            ? $"{what} in {ms} ms: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {result.WarningCount} Warnungen"
+            ? $"{what} in {ms} ms: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {result.WarningCount} Warnungen{work}"
             : $"Build fehlgeschlagen ({ms} ms): {result.ErrorCount} Fehler, {result.WarningCount} Warnungen — die Vorschau zeigt die Fehler, bis die Datei korrigiert ist");
     }
 
