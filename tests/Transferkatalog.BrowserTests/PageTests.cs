@@ -158,6 +158,8 @@ public sealed partial class PageTests(SiteUnderTest site)
         {
             await filtered.GotoAsync(PageTypes.FilteredCatalogue(site));
             await filtered.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotDir, "katalog-360-gefiltert.png") });
+            await filtered.Page.EvaluateAsync("() => document.getElementById('ergebnis-titel').scrollIntoView()");
+            await filtered.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotDir, "katalog-360-ergebnisse.png") });
         }
     }
 

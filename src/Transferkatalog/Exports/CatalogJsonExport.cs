@@ -7,7 +7,7 @@ using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Exports;
 
-/// <summary>/daten/katalog.json: every profile's front matter with resolved names and absolute URLs, ordered by slug.</summary>
+/// <summary>/daten/katalog.json: every profile's front matter with resolved names and absolute URLs, ordered by slug; the Markdown text stays on the profile page.</summary>
 public static class CatalogJsonExport
 {
     public const string Path = "daten/katalog.json";
@@ -15,7 +15,8 @@ public static class CatalogJsonExport
     private static readonly JsonSerializerOptions Options = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
+        // Compact: with thousands of profiles indentation alone would add megabytes.
+        WriteIndented = false,
     };
 
     public static byte[] Build(Site site)
@@ -86,7 +87,6 @@ public static class CatalogJsonExport
                 ["hinweis"] = n.Entry.Hinweis,
             }).ToList(),
             ["aktualisiert"] = p.Aktualisiert.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["text"] = p.Body.Trim(),
         };
     }
 

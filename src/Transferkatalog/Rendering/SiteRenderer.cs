@@ -232,7 +232,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             pageCount == 1
                 ? GermanFormat.Count(total, "Projekt", "Projekte")
                 : $"{GermanFormat.Count(total, "Projekt", "Projekte")}, hier {GermanFormat.Number(first + 1)} bis {GermanFormat.Number(first + cards.Count)}",
-            filters,
+            // Filters and search live on the first page only: further pages are the no-JavaScript way through a large
+            // catalogue, and repeating a form with every Kommune on each of them would multiply the site's size.
+            pageNumber == 1 ? filters : [],
             site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"))).ToList(),
             kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList(),
             u.Home)

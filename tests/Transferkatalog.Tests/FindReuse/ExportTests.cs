@@ -54,7 +54,6 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
         Assert.Equal(["Detmold", "Bielefeld"], nachnutzung.Select(n => n.GetProperty("kommune").GetProperty("name").GetString()));
         Assert.Equal(2024, nachnutzung[0].GetProperty("seit").GetInt32());
         Assert.Equal(JsonValueKind.Null, nachnutzung[1].GetProperty("seit").ValueKind);
-        Assert.Contains("Abholterminen", abfall.GetProperty("text").GetString());
 
         // Optional fields are present as null rather than missing, so every record has the same shape.
         Assert.Equal(JsonValueKind.Null, projekte[1].GetProperty("federfuehrung").ValueKind);

@@ -142,6 +142,14 @@ public sealed class ReuseTests
             Enumerable.Range(0, Transferkatalog.Rendering.SiteRenderer.CatalogPageSize).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             first.QuerySelectorAll("#karten [data-karte]").Select(c => c.GetAttribute("data-nr")));
         Assert.Contains("124 Projekte, hier 1 bis 50", first.QuerySelector("#trefferzahl")!.TextContent);
+        Assert.NotNull(first.QuerySelector("form#filter input[name='nachnutzung']"));
+        Assert.NotNull(first.QuerySelector("form[role='search']"));
+
+        // Further pages carry no filter form (the script needs none there) but point back to the first page.
+        var second = Parser.ParseDocument(FindReuseSite.Text(result, "katalog/2/index.html"));
+        Assert.Null(second.QuerySelector("form#filter"));
+        Assert.Null(second.QuerySelector("form[role='search']"));
+        Assert.Equal("/transferkatalog/", second.QuerySelector(".filter-bereich p a")!.GetAttribute("href"));
 
         // The script renders results of a paged catalogue from card chunks: every profile is in exactly one.
         var chunkUrls = result.Files.Where(f => f.RelativePath.StartsWith("suche/karten/", StringComparison.Ordinal))
