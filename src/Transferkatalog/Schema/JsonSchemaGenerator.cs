@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -8,7 +7,7 @@ namespace Transferkatalog.Schema;
 public sealed record RegistryKeys(IReadOnlyList<string> Handlungsfelder, IReadOnlyList<string> Kommunen, IReadOnlyList<string> Kreise);
 
 /// <summary>One generated JSON Schema document: its file name under /schema/ and its UTF-8 bytes.</summary>
-public sealed record JsonSchemaFile(string FileName, string Title, string Describes, byte[] Content);
+public sealed record JsonSchemaFile(string FileName, byte[] Content);
 
 /// <summary>Writes JSON Schema (draft 2020-12) from the <see cref="ContentSchema"/> FieldSpecs, so editors' tooling checks what the validator checks.</summary>
 /// <remarks>
@@ -33,10 +32,10 @@ public static class JsonSchemaGenerator
     /// <summary>All schema files of the format; <paramref name="baseUri"/> (ending in '/') becomes their $id prefix when given.</summary>
     public static IReadOnlyList<JsonSchemaFile> All(RegistryKeys? keys, string? baseUri) =>
     [
-        new("steckbrief.schema.json", "Steckbrief", "Front Matter eines Steckbriefs in content/projekte/*.md", Document(ContentSchema.Profile, keys, Id(baseUri, "steckbrief.schema.json"), "Steckbrief (Front Matter)")),
-        new("handlungsfelder.schema.json", "Handlungsfelder", "content/handlungsfelder.yml", Registry(ContentSchema.Handlungsfeld, keys, Id(baseUri, "handlungsfelder.schema.json"), "Handlungsfelder (handlungsfelder.yml)")),
-        new("kommunen.schema.json", "Kommunen", "content/kommunen.yml", Registry(ContentSchema.Kommune, keys, Id(baseUri, "kommunen.schema.json"), "Kommunen (kommunen.yml)")),
-        new("site.schema.json", "Website", "content/site.yml", Document(ContentSchema.Site, keys, Id(baseUri, "site.schema.json"), "Einstellungen der Website (site.yml)")),
+        new("steckbrief.schema.json", Document(ContentSchema.Profile, keys, Id(baseUri, "steckbrief.schema.json"), "Steckbrief (Front Matter)")),
+        new("handlungsfelder.schema.json", Registry(ContentSchema.Handlungsfeld, keys, Id(baseUri, "handlungsfelder.schema.json"), "Handlungsfelder (handlungsfelder.yml)")),
+        new("kommunen.schema.json", Registry(ContentSchema.Kommune, keys, Id(baseUri, "kommunen.schema.json"), "Kommunen (kommunen.yml)")),
+        new("site.schema.json", Document(ContentSchema.Site, keys, Id(baseUri, "site.schema.json"), "Einstellungen der Website (site.yml)")),
     ];
 
     /// <summary>Schema of a document whose root is the given map spec (front matter, site.yml).</summary>
@@ -270,7 +269,4 @@ public static class JsonSchemaGenerator
             w.WriteNumber("maximum", max);
         }
     }
-
-    /// <summary>Decodes a generated file for tests and tooling.</summary>
-    public static string Text(JsonSchemaFile file) => Encoding.UTF8.GetString(file.Content);
 }

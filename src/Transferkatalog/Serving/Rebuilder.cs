@@ -13,17 +13,8 @@ public interface IRebuilder
     string? LastSummary { get; }
 }
 
-/// <summary>Rebuilds the whole site on every change: simple, and the reference an incremental rebuilder must match.</summary>
-public sealed class FullRebuilder : IRebuilder
-{
-    public string? LastSummary => null;
-
-    public BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changedFiles, BuildResult? previous) =>
-        new SiteBuilder().Build(options, write: false);
-}
-
 /// <summary>Runs the normal pipeline but keeps the compiled theme and every rendered page between builds, re-rendering only pages whose data changed.</summary>
-/// <remarks>Content is still read and validated in full, so diagnostics and output are exactly those of a full build.</remarks>
+/// <remarks>Content is still read and validated in full, so diagnostics and output are exactly those of a full build (the tests compare them).</remarks>
 public sealed class IncrementalRebuilder : IRebuilder
 {
     private readonly MemoizingTemplateEngine engine = new(new HandlebarsTemplateEngine());
