@@ -243,8 +243,11 @@
     if (empty) { empty.hidden = true; }
   }
 
-  function report(shown) {
-    counter.textContent = countText(shown);
+  function report(shown, hits) {
+    var note = hits && hits.exactOnly && hits.exactOnly.length
+      ? " – „" + hits.exactOnly.join("“, „") + "“ nur als ganzes Wort gesucht; für Wortanfänge bitte mehr Buchstaben eingeben"
+      : "";
+    counter.textContent = countText(shown) + note;
     if (empty) { empty.hidden = shown !== 0; }
   }
 
@@ -277,7 +280,7 @@
     var current = list.children;
     var same = order.every(function (i, pos) { return current[pos] === serverCards[i]; });
     if (!same) { order.forEach(function (i) { list.appendChild(serverCards[i]); }); }
-    report(shown);
+    report(shown, hits);
   }
 
   function apply(writeUrl) {
@@ -323,7 +326,7 @@
       shownCount = 0;
       list.textContent = "";
       if (pager) { pager.hidden = true; }
-      report(ids.length);
+      report(ids.length, hits);
       return showMore(false);
     }).catch(function () { if (token === sequence) { failed(); } });
   }

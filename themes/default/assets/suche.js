@@ -134,8 +134,11 @@
             scores = merged;
           }
         });
-        return Object.keys(scores).map(function (id) { return { id: parseInt(id, 10), score: scores[id] }; })
+        var hits = Object.keys(scores).map(function (id) { return { id: parseInt(id, 10), score: scores[id] }; })
           .sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+        // Words that were too short to widen to every word they begin, so the page can ask for more letters.
+        hits.exactOnly = plans.filter(function (p) { return !p.prefix; }).map(function (p) { return p.word; });
+        return hits;
       });
     });
   }
