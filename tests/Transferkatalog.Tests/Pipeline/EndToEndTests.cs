@@ -77,8 +77,11 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal("polite", count.GetAttribute("aria-live"));
         Assert.Equal("3 Projekte", count.TextContent);
 
-        // Without JavaScript the term pages carry the navigation.
+        // Without JavaScript the filters (which need it) are hidden and the term pages carry the navigation;
+        // the browsing links follow the results, so on a phone the results come first.
+        Assert.True(doc.QuerySelector("[data-filter-bereich]")!.HasAttribute("hidden"));
         Assert.Contains(doc.QuerySelectorAll(".stoebern a"), a => a.GetAttribute("href") == "/transferkatalog/handlungsfelder/versorgung/");
+        Assert.Equal(DocumentPositions.Following, doc.QuerySelector("#karten")!.CompareDocumentPosition(doc.QuerySelector(".stoebern")!) & DocumentPositions.Following);
     }
 
     [Fact]

@@ -375,6 +375,15 @@
 
   window.addEventListener("popstate", function () { readUrl(); apply(false); });
 
+  var filterArea = document.querySelector("[data-filter-bereich]");
+  if (filterArea) { filterArea.hidden = false; }
+
+  // On a phone the open filter groups would push the results several screens down; start them closed there.
+  // Groups with a choice from the URL are opened again by readUrl.
+  if (window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) {
+    Array.prototype.forEach.call(form.querySelectorAll("details"), function (d) { d.open = false; });
+  }
+
   readUrl();
   apply(false);
 })();
