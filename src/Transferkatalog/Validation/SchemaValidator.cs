@@ -273,9 +273,9 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
         var (set, code, label) = spec.Target switch
         {
-            ReferenceTarget.Handlungsfeld => (references.Handlungsfelder, "TK0103", "Handlungsfeld-Schlüssel"),
-            ReferenceTarget.Kreis => (references.Kreise, "TK0201", "Kreis"),
-            _ => (references.Kommunen, "TK0104", "Kommune"),
+            ReferenceTarget.Handlungsfeld => (references.Handlungsfelder, "TK0103", "unbekannter Handlungsfeld-Schlüssel"),
+            ReferenceTarget.Kreis => (references.Kreise, "TK0201", "unbekannter Kreis"),
+            _ => (references.Kommunen, "TK0104", "unbekannte Kommune"),
         };
         if (set.Contains(raw))
         {
@@ -285,7 +285,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         var hint = Suggestions.Hint(raw, set);
         var registry = spec.Target == ReferenceTarget.Handlungsfeld ? "handlungsfelder.yml" : "kommunen.yml";
         var advice = hint.Length > 0 ? hint : $" — verwenden Sie einen Schlüssel aus {registry}";
-        diagnostics.Error(code, $"unbekannter {label} '{raw}' in '{path}'{advice}", at);
+        diagnostics.Error(code, $"{label} '{raw}' in '{path}'{advice}", at);
         return false;
     }
 

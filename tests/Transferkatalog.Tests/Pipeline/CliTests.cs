@@ -35,7 +35,7 @@ public sealed class CliTests : IDisposable
         var (exit, _, errors) = Run("check", "--content", sample.Content);
         Assert.Equal(1, exit);
         var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, l => l.Contains("dorfladen-app.md(5,12): error TK0104: unbekannter Kommune 'brakle'") && l.Contains("meinten Sie 'brakel'?"));
+        Assert.Contains(lines, l => l.Contains("dorfladen-app.md(5,12): error TK0104: unbekannte Kommune 'brakle'") && l.Contains("meinten Sie 'brakel'?"));
         Assert.Contains(lines, l => l.Contains("lorawan-netz.md(6,9): error TK0106"));
         Assert.DoesNotContain("   at ", errors);
     }
