@@ -125,7 +125,7 @@ public sealed class ContentLoader
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
         var texts = new SourceFile?[files.Count];
-        Parallel.For(0, files.Count, i => texts[i] = ReadText(files[i], diagnostics));
+        Parallel.For(0, files.Count, Pipeline.Parallelism.Options, i => texts[i] = ReadText(files[i], diagnostics));
         for (var i = 0; i < files.Count; i++)
         {
             var file = texts[i];

@@ -22,7 +22,7 @@ public sealed class SiteWriter
                 Directory.CreateDirectory(Path.Combine(staging, dir!));
             }
 
-            Parallel.ForEach(files, f => File.WriteAllBytes(Path.Combine(staging, f.RelativePath), f.Content));
+            Parallel.ForEach(files, Pipeline.Parallelism.Options, f => File.WriteAllBytes(Path.Combine(staging, f.RelativePath), f.Content));
 
             DeleteIfExists(retired);
             if (Directory.Exists(target))

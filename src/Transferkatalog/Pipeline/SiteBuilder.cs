@@ -20,6 +20,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
     /// <summary>Validates the content only; writes nothing.</summary>
     public BuildResult Check(BuildOptions options)
     {
+        using var parallelism = Parallelism.Use(options.MaxDegreeOfParallelism);
         var watch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var catalog = LoadCatalog(options, diagnostics);
@@ -29,6 +30,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
     /// <summary>Builds the site; the output folder is replaced only when there are no errors.</summary>
     public BuildResult Build(BuildOptions options, bool write = true)
     {
+        using var parallelism = Parallelism.Use(options.MaxDegreeOfParallelism);
         var watch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         Progress?.Report("Inhalte lesen und prüfen");

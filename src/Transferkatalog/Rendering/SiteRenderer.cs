@@ -57,7 +57,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         jobs.Add(("404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
 
         var rendered = new OutputFile[jobs.Count];
-        Parallel.For(0, jobs.Count, i => rendered[i] = new OutputFile(jobs[i].Path, Utf8.GetBytes(jobs[i].Render())));
+        Parallel.For(0, jobs.Count, Pipeline.Parallelism.Options, i => rendered[i] = new OutputFile(jobs[i].Path, Utf8.GetBytes(jobs[i].Render())));
 
         var files = new List<OutputFile>(rendered);
         var assetsRoot = Path.Combine(themeSource.Root, "assets");

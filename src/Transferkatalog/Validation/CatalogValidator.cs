@@ -24,7 +24,7 @@ public sealed partial class CatalogValidator
             kommunen.Where(k => k.Value.IsKreis).Select(k => k.Value.Key).ToHashSet(StringComparer.Ordinal));
 
         var profiles = new Profile?[raw.Profiles.Count];
-        Parallel.For(0, raw.Profiles.Count, i => profiles[i] = Guarded(raw.Profiles[i], diagnostics, () => ReadProfile(raw.Profiles[i], references, diagnostics)));
+        Parallel.For(0, raw.Profiles.Count, Pipeline.Parallelism.Options, i => profiles[i] = Guarded(raw.Profiles[i], diagnostics, () => ReadProfile(raw.Profiles[i], references, diagnostics)));
         CheckSlugs(raw.Profiles, "projekte", diagnostics);
 
         var pages = raw.Pages.Select(p => Guarded(p, diagnostics, () => ReadPage(p, diagnostics))).OfType<Page>().ToList();

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using Transferkatalog.Checking;
+using Transferkatalog.Content;
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Output;
+using Transferkatalog.Rendering;
+using Transferkatalog.SiteModel;
+using Transferkatalog.Validation;
+
+namespace Transferkatalog.Benchmarks;
+
+/// <summary>Runs the pipeline stages one after another in this process and prints wall and CPU time of each: a quick profile before reaching for BenchmarkDotNet.</summary>
+public static class PhaseTimer
+{
+    public static int Run(Options options)
+    {
+        var content = options.Require("content");
+        var theme = options.Get("theme") ?? Path.Combine(RepoRoot.Find(), "themes", "default");
+        var output = options.Get("out") ?? Path.Combine(Path.GetTempPath(), $"tk-phases-{Environment.ProcessId}");
+        var diagnostics = new DiagnosticBag();
+        var total = Stopwatch.StartNew();
+        var process = Process.GetCurrentProcess();
+
+        T Phase<T>(string name, Func<T> run)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var result = run();
+            process.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22} Wand {watch.Elapsed.TotalMilliseconds,8:0} ms   CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds,8:0} ms"));
+            return result;
+        }
+
+        var raw = Phase("Laden", () => new ContentLoader().Load(content, diagnostics));
+        var catalog = Phase("Validieren", () => new CatalogValidator().Validate(raw, diagnostics)) ?? throw new UsageException("Katalog ungültig");
+        var site = Phase("Site-Modell", () => new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21)));
+        var source = Phase("Theme laden", () => ThemeLoader.Load(theme, diagnostics)) ?? throw new UsageException("Theme fehlt");
+        var compiled = Phase("Theme kompilieren", () => new HandlebarsTemplateEngine().Compile(source, diagnostics)) ?? throw new UsageException("Theme ungültig");
+        var files = Phase("Rendern", () => new SiteRenderer(compiled, source).Render(site));
+        Phase("Verweise prüfen", () =>
+        {
+            new OutputChecker().Check(files, site.Urls, diagnostics);
+            return 0;
+        });
+        Phase("Schreiben", () => new SiteWriter().Write(files, output, diagnostics));
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Gesamt                 Wand {total.Elapsed.TotalMilliseconds,8:0} ms   CPU {process.TotalProcessorTime.TotalMilliseconds,8:0} ms (inkl. Start)   Spitze {process.PeakWorkingSet64 / 1048576.0:0} MiB   {files.Count} Dateien, {files.Sum(f => (long)f.Content.Length) / 1048576.0:0.0} MiB, Fehler: {diagnostics.ToSortedList().Count(d => d.Severity == Severity.Error)}"));
+        foreach (var d in diagnostics.ToSortedList().Where(d => d.Severity == Severity.Error).Take(5))
+        {
+            Console.WriteLine(d);
+        }
+
+        if (!options.Has("out"))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        return 0;
+    }
+}
