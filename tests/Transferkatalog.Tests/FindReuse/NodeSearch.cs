@@ -102,10 +102,17 @@ public static class NodeSearch
         using (process)
         {
             var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, "node failed: " + stderr.Result);
-            return stdout;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+
+            // A script that never settles must fail this test, not hang the whole run.
+            if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("node did not finish within 2 minutes");
+            }
+
+            Assert.True(process.ExitCode == 0, "node failed: " + stderr.GetAwaiter().GetResult());
+            return stdout.GetAwaiter().GetResult();
         }
     }
 
