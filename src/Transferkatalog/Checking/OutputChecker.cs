@@ -1,8 +1,4 @@
 using System.Text;
-using AngleSharp.Html;
-using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
-using AngleSharp.Text;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Output;
 using Transferkatalog.SiteModel;
@@ -48,65 +44,15 @@ public sealed class OutputChecker
         }
     }
 
-    /// <summary>Every id and every reference of a page, from the HTML tokenizer alone.</summary>
-    /// <remarks>
-    /// Building a DOM cost four fifths of the check and told us nothing more: ids and link attributes sit on start tags.
-    /// The tokenizer still decodes character references and attribute quoting exactly as a browser does; the states the
-    /// tree builder would switch to (script, style, title …) are switched here, so their text is never mistaken for tags.
-    /// </remarks>
+    private static readonly Dictionary<string, string> ReferenceAttributes =
+        References.ToDictionary(r => r.Key, r => r.Value.Attribute, StringComparer.Ordinal);
+
+    /// <summary>Every id and every reference of a page.</summary>
+    /// <remarks>Building a DOM cost four fifths of the check and told us nothing more: ids and link attributes sit on start tags.</remarks>
     internal static (HashSet<string> Ids, List<(string Tag, string Attribute, string Value, bool Loads)> References) Scan(string html)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var references = new List<(string, string, string, bool)>();
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
-        {
-            // Only tags matter; text is still scanned for where it ends, but no tokens are built for it.
-            SkipComments = true,
-            SkipDataText = true,
-            SkipRCDataText = true,
-            SkipRawText = true,
-            SkipScriptText = true,
-            SkipPlaintext = true,
-            SkipCDATA = true,
-        };
-        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
-        {
-            if (token.Type != HtmlTokenType.StartTag)
-            {
-                continue;
-            }
-
-            var tag = token.AsTag();
-            var name = tag.Name;
-            var wanted = References.TryGetValue(name, out var reference);
-            var seenId = false;
-            var seenReference = false;
-            foreach (var attribute in tag.Attributes)
-            {
-                // A repeated attribute is ignored by browsers and by the DOM; only the first counts.
-                if (!seenId && attribute.Name == "id")
-                {
-                    seenId = true;
-                    ids.Add(attribute.Value);
-                }
-                else if (wanted && !seenReference && attribute.Name == reference.Attribute)
-                {
-                    seenReference = true;
-                    references.Add((name, reference.Attribute, attribute.Value, reference.Loads));
-                }
-            }
-
-            tokenizer.State = name switch
-            {
-                "script" => HtmlParseMode.Script,
-                "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
-                "title" or "textarea" => HtmlParseMode.RCData,
-                "plaintext" => HtmlParseMode.Plaintext,
-                _ => tokenizer.State,
-            };
-        }
-
-        return (ids, references);
+        var (ids, found) = HtmlReferenceScanner.Scan(html, ReferenceAttributes);
+        return (ids, found.Select(f => (f.Tag, f.Attribute, f.Value, References[f.Tag].Loads)).ToList());
     }
 
     /// <summary>Returns a description of what is wrong with a reference, or null when it resolves.</summary>

@@ -9,6 +9,9 @@ public static class Parallelism
     /// <summary>Options for Parallel.For/ForEach in pipeline stages: unlimited (all cores) unless a build asked for fewer.</summary>
     public static ParallelOptions Options => new() { MaxDegreeOfParallelism = Limit.Value ?? -1 };
 
+    /// <summary>True when the running build asked for one thread: stages then also avoid running side work concurrently.</summary>
+    public static bool IsSequential => Limit.Value == 1;
+
     /// <summary>Limits parallelism until the returned scope is disposed; null or less than 1 means all cores.</summary>
     public static IDisposable Use(int? maxDegreeOfParallelism)
     {

@@ -56,6 +56,30 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         jobs.Add(("404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
 
+        // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
+        // longer add their time after the parallel part (a sequential build still does them one after the other).
+        List<OutputFile> Extras()
+        {
+            var extraFiles = new List<OutputFile>();
+
+            // JSON Schema for editors' YAML tooling, generated from ContentSchema with this site's registry keys.
+            foreach (var schema in JsonSchemaGenerator.All(RegistryKeysOf(site), urls.Absolute(urls.Local("schema/"))))
+            {
+                extraFiles.Add(new OutputFile($"schema/{schema.FileName}", schema.Content));
+            }
+
+            // Open data, feed, sitemap and the search index: generated from the same site model as the pages.
+            extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
+            extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
+            extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
+            extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, jobs.Select(j => j.Path))));
+            extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
+            extraFiles.AddRange(new SearchIndexBuilder().Build(site));
+            extraFiles.AddRange(CatalogDataBuilder.Build(site));
+            return extraFiles;
+        }
+
+        var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(Extras()) : Task.Run(Extras);
         var rendered = new OutputFile[jobs.Count];
         Parallel.For(0, jobs.Count, Pipeline.Parallelism.Options, i => rendered[i] = new OutputFile(jobs[i].Path, Utf8.GetBytes(jobs[i].Render())));
 
@@ -67,20 +91,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             files.Add(new OutputFile($"assets/{relative}", File.ReadAllBytes(asset)));
         }
 
-        // JSON Schema for editors' YAML tooling, generated from ContentSchema with this site's registry keys.
-        foreach (var schema in JsonSchemaGenerator.All(RegistryKeysOf(site), urls.Absolute(urls.Local("schema/"))))
-        {
-            files.Add(new OutputFile($"schema/{schema.FileName}", schema.Content));
-        }
-
-        // Open data, feed, sitemap and the search index: generated from the same site model as the pages.
-        files.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
-        files.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
-        files.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
-        files.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, jobs.Select(j => j.Path))));
-        files.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
-        files.AddRange(new SearchIndexBuilder().Build(site));
-        files.AddRange(CatalogDataBuilder.Build(site));
+        files.AddRange(extras.Result);
 
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         files.Add(new OutputFile(".nojekyll", []));
@@ -195,11 +206,41 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             .Take(CatalogPageSize)
             .Select((p, i) => Card(site, p) with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
             .ToList();
+        var kreise = site.Kommunen.Where(k => k.Kommune.IsKreis).ToList();
+
+        // Filters and search live on the first page only: further pages are the no-JavaScript way through a large
+        // catalogue, and repeating a form with every Kommune on each of them would multiply the site's size.
+        // Computed only for that page, since counting over every profile and Kommune per page made paging quadratic.
+        var filters = pageNumber == 1 ? CatalogFilters(site, kreise) : [];
+        var total = site.Profiles.Count;
+        return new CatalogView(
+            pageNumber == 1 ? site.Config.Titel : $"{site.Config.Titel}: Seite {pageNumber}",
+            site.Config.Beschreibung,
+            cards,
+            total,
+            pageCount == 1
+                ? GermanFormat.Count(total, "Projekt", "Projekte")
+                : $"{GermanFormat.Count(total, "Projekt", "Projekte")}, hier {GermanFormat.Number(first + 1)} bis {GermanFormat.Number(first + cards.Count)}",
+            filters,
+            site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"))).ToList(),
+            kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList(),
+            u.Home)
+        {
+            Complete = pageCount == 1,
+            Pagination = Pagination(u, pageNumber, pageCount),
+            DataUrl = u.Local(SearchIndexBuilder.Folder + "/"),
+            OpenDataJsonUrl = u.Local(CatalogJsonExport.Path),
+            OpenDataCsvUrl = u.Local(CatalogCsvExport.Path),
+            FeedUrl = u.Local(FeedExport.Path),
+        };
+    }
+
+    private static List<FilterGroup> CatalogFilters(Site site, List<KommuneEntry> kreise)
+    {
         var adoptedCount = site.Profiles.Count(p => p.Nachnutzer.Count > 0);
         var felder = site.Handlungsfelder
             .Select(f => new FilterOption($"f-handlungsfeld-{f.Feld.Key}", f.Feld.Key, f.Feld.Name, f.Profiles.Count))
             .ToList();
-        var kreise = site.Kommunen.Where(k => k.Kommune.IsKreis).ToList();
         var profilesPerKreis = site.Profiles
             .SelectMany(p => p.Kreise.Select(k => k.Key))
             .GroupBy(k => k, StringComparer.Ordinal)
@@ -215,36 +256,13 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             .Select(s => new FilterOption($"f-status-{s}", s, GermanFormat.Status(s), statusCounts.GetValueOrDefault(s)))
             .ToList();
 
-        var filters = new List<FilterGroup>
+        return new List<FilterGroup>
         {
             new("handlungsfeld", "Handlungsfeld", "filter-handlungsfeld", felder, Collapsed: false),
             new("kreis", "Kreis", "filter-kreis", kreisOptions, Collapsed: true),
             new("kommune", "Kommune", "filter-kommune", kommuneOptions, Collapsed: true),
             new("status", "Status", "filter-status", statusOptions, Collapsed: false),
             new("nachnutzung", "Nachnutzung", "filter-nachnutzung", [new FilterOption("f-nachnutzung-ja", CatalogDataBuilder.AdoptedValue, "nur nachgenutzte Lösungen", adoptedCount)], Collapsed: false),
-        };
-        var total = site.Profiles.Count;
-        return new CatalogView(
-            pageNumber == 1 ? site.Config.Titel : $"{site.Config.Titel}: Seite {pageNumber}",
-            site.Config.Beschreibung,
-            cards,
-            total,
-            pageCount == 1
-                ? GermanFormat.Count(total, "Projekt", "Projekte")
-                : $"{GermanFormat.Count(total, "Projekt", "Projekte")}, hier {GermanFormat.Number(first + 1)} bis {GermanFormat.Number(first + cards.Count)}",
-            // Filters and search live on the first page only: further pages are the no-JavaScript way through a large
-            // catalogue, and repeating a form with every Kommune on each of them would multiply the site's size.
-            pageNumber == 1 ? filters : [],
-            site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"))).ToList(),
-            kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList(),
-            u.Home)
-        {
-            Complete = pageCount == 1,
-            Pagination = Pagination(u, pageNumber, pageCount),
-            DataUrl = u.Local(SearchIndexBuilder.Folder + "/"),
-            OpenDataJsonUrl = u.Local(CatalogJsonExport.Path),
-            OpenDataCsvUrl = u.Local(CatalogCsvExport.Path),
-            FeedUrl = u.Local(FeedExport.Path),
         };
     }
 
