@@ -44,7 +44,12 @@ public static class PhaseTimer
             new OutputChecker().Check(files, site.Urls, diagnostics);
             return 0;
         });
-        Phase("Schreiben", () => new SiteWriter().Write(files, output, diagnostics));
+        Phase("Schreiben", () =>
+        {
+            // --write-threads N tries how many writers the file system rewards.
+            using var writers = Pipeline.Parallelism.Use(options.Int("write-threads", 0));
+            return new SiteWriter().Write(files, output, diagnostics);
+        });
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Gesamt                 Wand {total.Elapsed.TotalMilliseconds,8:0} ms   CPU {process.TotalProcessorTime.TotalMilliseconds,8:0} ms (inkl. Start)   Spitze {process.PeakWorkingSet64 / 1048576.0:0} MiB   {files.Count} Dateien, {files.Sum(f => (long)f.Content.Length) / 1048576.0:0.0} MiB, Fehler: {diagnostics.ToSortedList().Count(d => d.Severity == Severity.Error)}"));

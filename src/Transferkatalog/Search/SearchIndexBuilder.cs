@@ -83,26 +83,39 @@ public sealed class SearchIndexBuilder
     {
         var terms = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
         var pipeline = new MarkdownPipelineBuilder().Build();
-        for (var id = 0; id < site.Profiles.Count; id++)
+
+        // Tokenising (with its Markdown-to-text pass) is independent per profile and runs in parallel; merging stays
+        // sequential in profile order, so the dictionaries, and thus the index bytes, are those of a sequential run.
+        // In batches, so only a few hundred profiles' tokens are held at once, not the whole catalogue's.
+        const int Batch = 256;
+        var tokens = new List<(int Weight, string Token)>[Batch];
+        for (var start = 0; start < site.Profiles.Count; start += Batch)
         {
-            var entry = site.Profiles[id];
-            var p = entry.Profile;
-            Add(terms, id, WeightTitle, p.Titel);
-            foreach (var s in p.Stichworte)
+            var count = Math.Min(Batch, site.Profiles.Count - start);
+            var first = start;
+            Parallel.For(0, count, Pipeline.Parallelism.Options, i => tokens[i] = Tokens(site.Profiles[first + i], pipeline));
+            for (var i = 0; i < count; i++)
             {
-                Add(terms, id, WeightTitle, s);
+                foreach (var (weight, token) in tokens[i])
+                {
+                    Add(terms, first + i, weight, token);
+                }
             }
-
-            Add(terms, id, WeightSummary, p.Kurzbeschreibung);
-            foreach (var text in OtherTexts(entry))
-            {
-                Add(terms, id, WeightOther, text);
-            }
-
-            Add(terms, id, WeightOther, Markdown.ToPlainText(p.Body, pipeline));
         }
 
         return terms;
+    }
+
+    /// <summary>A profile's tokens with their weights, in the order the index has always taken them.</summary>
+    private static List<(int Weight, string Token)> Tokens(ProfileEntry entry, MarkdownPipeline pipeline)
+    {
+        var p = entry.Profile;
+        var texts = new List<(int Weight, string? Text)> { (WeightTitle, p.Titel) };
+        texts.AddRange(p.Stichworte.Select(s => (WeightTitle, (string?)s)));
+        texts.Add((WeightSummary, p.Kurzbeschreibung));
+        texts.AddRange(OtherTexts(entry).Select(t => (WeightOther, t)));
+        texts.Add((WeightOther, Markdown.ToPlainText(p.Body, pipeline)));
+        return texts.SelectMany(t => SearchText.Tokens(t.Text).Select(token => (t.Weight, token))).ToList();
     }
 
     private static IEnumerable<string?> OtherTexts(ProfileEntry entry)
@@ -140,20 +153,17 @@ public sealed class SearchIndexBuilder
         yield return p.Transfer?.Voraussetzungen;
     }
 
-    private static void Add(Dictionary<string, Dictionary<int, int>> terms, int id, int weight, string? text)
+    private static void Add(Dictionary<string, Dictionary<int, int>> terms, int id, int weight, string token)
     {
-        foreach (var token in SearchText.Tokens(text))
+        if (!terms.TryGetValue(token, out var postings))
         {
-            if (!terms.TryGetValue(token, out var postings))
-            {
-                postings = new Dictionary<int, int>();
-                terms[token] = postings;
-            }
+            postings = new Dictionary<int, int>();
+            terms[token] = postings;
+        }
 
-            if (!postings.TryGetValue(id, out var existing) || existing < weight)
-            {
-                postings[id] = weight;
-            }
+        if (!postings.TryGetValue(id, out var existing) || existing < weight)
+        {
+            postings[id] = weight;
         }
     }
 
