@@ -27,7 +27,9 @@ public static class StageBenchmarks
 
         // In-process: BenchmarkDotNet 0.14 cannot generate a project for .NET 10, and one process keeps the generated catalogue.
         var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(5);
-        var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        // Reports go to the temp folder, never into the working tree.
+        var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "tk-benchmarkdotnet"));
         var rest = args.Where((a, i) => !IsOurs(args, i)).ToArray();
         BenchmarkRunner.Run<PipelineStages>(config, rest);
         return 0;
