@@ -1,4 +1,3 @@
-using System.Text;
 using Transferkatalog.Content;
 using Transferkatalog.Exports;
 using Transferkatalog.Output;
@@ -11,79 +10,99 @@ namespace Transferkatalog.Rendering;
 /// <summary>Pipeline stage 4: renders every page of the site model with the theme, in memory.</summary>
 public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
+    /// <summary>Renders pages, assets and exports: the whole site.</summary>
     public IReadOnlyList<OutputFile> Render(Site site)
     {
+        var jobs = PlanPages(site, RelatedProjects.Compute(site.Profiles));
+
+        // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
+        // longer add their time after the parallel part (a sequential build still does them one after the other).
+        var pagePaths = jobs.Select(j => j.Path).ToList();
+        var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths)) : Task.Run(() => RenderExtras(site, pagePaths));
+        var rendered = new OutputFile[jobs.Count];
+        Parallel.For(0, jobs.Count, Pipeline.Parallelism.Options, i => rendered[i] = jobs[i].ToFile());
+
+        var files = new List<OutputFile>(rendered);
+        files.AddRange(Assets());
+        files.AddRange(extras.Result);
+        return files;
+    }
+
+    /// <summary>Every HTML page of the site, in a fixed order, each rendered only when asked.</summary>
+    /// <param name="related">Related projects per profile, aligned with <see cref="Site.Profiles"/>.</param>
+    public IReadOnlyList<PageJob> PlanPages(Site site, IReadOnlyList<IReadOnlyList<ProfileEntry>> related)
+    {
         var markdown = new MarkdownRenderer(site.Urls.BasePath);
-        var jobs = new List<(string Path, Func<string> Render)>();
+        var jobs = new List<PageJob>(site.Profiles.Count + site.Kommunen.Count + site.Handlungsfelder.Count + 64);
         var urls = site.Urls;
 
         // Large catalogues are split into pages of cards, so every profile stays reachable without JavaScript.
-        var catalogPages = Math.Max(1, (site.Profiles.Count + CatalogPageSize - 1) / CatalogPageSize);
+        var catalogPages = CatalogPageCount(site.Profiles.Count);
         for (var n = 1; n <= catalogPages; n++)
         {
             var number = n;
             var pageUrl = CatalogPageUrl(urls, number);
             var pageTitle = number == 1 ? site.Config.Titel : $"Katalog, Seite {number} von {catalogPages}";
-            jobs.Add((CatalogPagePath(number), () => Page(site, "katalog", pageUrl, pageTitle, site.Config.Beschreibung, BuildCatalog(site, number, catalogPages), withScript: true)));
+            jobs.Add(new(CatalogPagePath(number), () => Page(site, "katalog", pageUrl, pageTitle, site.Config.Beschreibung, BuildCatalog(site, number, catalogPages), withScript: true)));
         }
 
-        var related = RelatedProjects.Compute(site.Profiles);
         for (var i = 0; i < site.Profiles.Count; i++)
         {
             var p = site.Profiles[i];
             var relatedCards = related[i];
-            jobs.Add(($"projekte/{p.Profile.Slug}/index.html", () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with { Related = relatedCards.Select(r => Card(site, r, "h3")).ToList() }, jsonLd: JsonLd.ForProfile(site, p))));
+            jobs.Add(new(ProfilePath(p.Profile.Slug), () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with { Related = relatedCards.Select(r => Card(site, r, "h3")).ToList() }, jsonLd: JsonLd.ForProfile(site, p))));
         }
 
-        jobs.Add(("handlungsfelder/index.html", () => Page(site, "handlungsfelder", urls.HandlungsfelderIndex, "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", BuildFelderIndex(site))));
+        jobs.Add(new(FelderIndexPath, () => Page(site, "handlungsfelder", urls.HandlungsfelderIndex, "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", BuildFelderIndex(site))));
         foreach (var f in site.Handlungsfelder)
         {
-            jobs.Add(($"handlungsfelder/{f.Feld.Key}/index.html", () => Page(site, "handlungsfeld", f.Url, $"Handlungsfeld {f.Feld.Name}", f.Feld.Beschreibung, BuildFeld(site, f))));
+            jobs.Add(new(FeldPath(f.Feld.Key), () => Page(site, "handlungsfeld", f.Url, $"Handlungsfeld {f.Feld.Name}", f.Feld.Beschreibung, BuildFeld(site, f))));
         }
 
-        jobs.Add(("kommunen/index.html", () => Page(site, "kommunen", urls.KommunenIndex, "Kommunen", "Alle Kreise, Städte und Gemeinden des Katalogs mit der Zahl ihrer Projekte", BuildKommunenIndex(site))));
+        jobs.Add(new(KommunenIndexPath, () => Page(site, "kommunen", urls.KommunenIndex, "Kommunen", "Alle Kreise, Städte und Gemeinden des Katalogs mit der Zahl ihrer Projekte", BuildKommunenIndex(site))));
         foreach (var k in site.Kommunen)
         {
-            jobs.Add(($"kommunen/{k.Kommune.Key}/index.html", () => Page(site, "kommune", k.Url, k.Kommune.Name, $"Kooperationsprojekte mit Beteiligung von {k.Kommune.Name}", BuildKommune(site, k))));
+            jobs.Add(new(KommunePath(k.Kommune.Key), () => Page(site, "kommune", k.Url, k.Kommune.Name, $"Kooperationsprojekte mit Beteiligung von {k.Kommune.Name}", BuildKommune(site, k))));
         }
 
         foreach (var page in site.Pages)
         {
-            jobs.Add(($"seiten/{page.Page.Slug}/index.html", () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, markdown.Render(page.Page.Body)))));
+            jobs.Add(new($"seiten/{page.Page.Slug}/index.html", () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, markdown.Render(page.Page.Body)))));
         }
 
-        jobs.Add(("404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
+        jobs.Add(new("404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
+        return jobs;
+    }
 
-        // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
-        // longer add their time after the parallel part (a sequential build still does them one after the other).
-        List<OutputFile> Extras()
+    /// <summary>Open data, feed, sitemap, search index, card data and JSON Schema: everything generated besides the pages.</summary>
+    public static IReadOnlyList<OutputFile> RenderExtras(Site site, IEnumerable<string> pagePaths)
+    {
+        var urls = site.Urls;
+        var extraFiles = new List<OutputFile>();
+
+        // JSON Schema for editors' YAML tooling, generated from ContentSchema with this site's registry keys.
+        foreach (var schema in JsonSchemaGenerator.All(RegistryKeysOf(site), urls.Absolute(urls.Local("schema/"))))
         {
-            var extraFiles = new List<OutputFile>();
-
-            // JSON Schema for editors' YAML tooling, generated from ContentSchema with this site's registry keys.
-            foreach (var schema in JsonSchemaGenerator.All(RegistryKeysOf(site), urls.Absolute(urls.Local("schema/"))))
-            {
-                extraFiles.Add(new OutputFile($"schema/{schema.FileName}", schema.Content));
-            }
-
-            // Open data, feed, sitemap and the search index: generated from the same site model as the pages.
-            extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
-            extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
-            extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
-            extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, jobs.Select(j => j.Path))));
-            extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
-            extraFiles.AddRange(new SearchIndexBuilder().Build(site));
-            extraFiles.AddRange(CatalogDataBuilder.Build(site));
-            return extraFiles;
+            extraFiles.Add(new OutputFile($"schema/{schema.FileName}", schema.Content));
         }
 
-        var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(Extras()) : Task.Run(Extras);
-        var rendered = new OutputFile[jobs.Count];
-        Parallel.For(0, jobs.Count, Pipeline.Parallelism.Options, i => rendered[i] = new OutputFile(jobs[i].Path, Utf8.GetBytes(jobs[i].Render())));
+        extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
+        extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
+        extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
+        extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, pagePaths)));
+        extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
+        extraFiles.AddRange(new SearchIndexBuilder().Build(site));
+        extraFiles.AddRange(CatalogDataBuilder.Build(site));
 
-        var files = new List<OutputFile>(rendered);
+        // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
+        extraFiles.Add(new OutputFile(".nojekyll", []));
+        return extraFiles;
+    }
+
+    /// <summary>The theme's static files (style sheet, scripts), copied as they are.</summary>
+    public IReadOnlyList<OutputFile> Assets()
+    {
+        var files = new List<OutputFile>();
         var assetsRoot = Path.Combine(themeSource.Root, "assets");
         foreach (var asset in themeSource.AssetFiles)
         {
@@ -91,12 +110,24 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             files.Add(new OutputFile($"assets/{relative}", File.ReadAllBytes(asset)));
         }
 
-        files.AddRange(extras.Result);
-
-        // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
-        files.Add(new OutputFile(".nojekyll", []));
         return files;
     }
+
+    /// <summary>Output path of a profile's page.</summary>
+    public static string ProfilePath(string slug) => $"projekte/{slug}/index.html";
+
+    /// <summary>Output path of a Handlungsfeld's page.</summary>
+    public static string FeldPath(string key) => $"handlungsfelder/{key}/index.html";
+
+    /// <summary>Output path of a Kommune's page.</summary>
+    public static string KommunePath(string key) => $"kommunen/{key}/index.html";
+
+    public const string FelderIndexPath = "handlungsfelder/index.html";
+
+    public const string KommunenIndexPath = "kommunen/index.html";
+
+    /// <summary>How many catalogue pages a catalogue of this many profiles has.</summary>
+    public static int CatalogPageCount(int profiles) => Math.Max(1, (profiles + CatalogPageSize - 1) / CatalogPageSize);
 
     internal static RegistryKeys RegistryKeysOf(Site site) => new(
         site.Handlungsfelder.Select(f => f.Feld.Key).Order(StringComparer.Ordinal).ToList(),
@@ -106,7 +137,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     /// <summary>Cards per catalogue page; above this the catalogue is paged and the script fetches card data on demand.</summary>
     public const int CatalogPageSize = 50;
 
-    internal static string CatalogPagePath(int number) => number <= 1 ? "index.html" : $"katalog/{number}/index.html";
+    public static string CatalogPagePath(int number) => number <= 1 ? "index.html" : $"katalog/{number}/index.html";
 
     internal static string CatalogPageUrl(UrlScheme urls, int number) => number <= 1 ? urls.Home : urls.Local($"katalog/{number}/");
 
@@ -349,4 +380,13 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         k.AdoptedProfiles.Select(p => Card(site, p, "h3")).ToList(),
         site.Urls.KommunenIndex,
         $"{site.Urls.Home}?{(k.Kommune.IsKreis ? "kreis" : "kommune")}={Uri.EscapeDataString(k.Kommune.Key)}");
+}
+
+/// <summary>One page of the site: where it goes and how to produce its HTML, deferred so callers choose what to render.</summary>
+public sealed record PageJob(string Path, Func<string> Render)
+{
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Renders the page and encodes it as UTF-8 without a byte order mark.</summary>
+    public OutputFile ToFile() => new(Path, Utf8.GetBytes(Render()));
 }

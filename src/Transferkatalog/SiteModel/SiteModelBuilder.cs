@@ -56,11 +56,12 @@ public sealed class SiteModelBuilder
             {
                 var own = Get(byKommune, k.Key);
                 var memberList = members.TryGetValue(k.Key, out var m) ? m : [];
-                var ownSet = own.ToHashSet();
+                // By reference: a record's value hash would walk every field of the profile, body included.
+                var ownSet = own.ToHashSet<ProfileEntry>(ReferenceEqualityComparer.Instance);
                 var memberProfiles = memberList
                     .SelectMany(member => Get(byKommune, member.Key))
                     .Where(p => !ownSet.Contains(p))
-                    .Distinct()
+                    .Distinct<ProfileEntry>(ReferenceEqualityComparer.Instance)
                     .OrderBy(p => SortKey(p.Profile.Titel), StringComparer.Ordinal)
                     .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
                     .ToList();
