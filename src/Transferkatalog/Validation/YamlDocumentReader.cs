@@ -1,5 +1,6 @@
 using Transferkatalog.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Transferkatalog.Validation;
@@ -7,6 +8,9 @@ namespace Transferkatalog.Validation;
 /// <summary>Parses YAML text into a node tree, turning syntax errors into diagnostics.</summary>
 internal static class YamlDocumentReader
 {
+    /// <summary>Deepest nesting of lists and mappings accepted; the format needs four levels, YamlDotNet's recursive loader overflows the stack in the tens of thousands.</summary>
+    internal const int MaxDepth = 64;
+
     /// <summary>Returns the root node, an empty mapping for empty text, or null after reporting a syntax error.</summary>
     /// <param name="firstLine">The file line the YAML text starts on, so node positions map back to the file.</param>
     public static YamlNode? Parse(string text, string file, int firstLine, DiagnosticBag diagnostics)
@@ -14,7 +18,7 @@ internal static class YamlDocumentReader
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text))));
             if (stream.Documents.Count == 0)
             {
                 return new YamlMappingNode();
@@ -22,6 +26,11 @@ internal static class YamlDocumentReader
 
             var root = stream.Documents[0].RootNode;
             return root is YamlScalarNode { Value: null or "" or "~" or "null" } ? new YamlMappingNode() : root;
+        }
+        catch (NestingTooDeepException ex)
+        {
+            diagnostics.Error("TK0022", $"YAML ist zu tief verschachtelt (mehr als {MaxDepth} Ebenen aus Listen und Zuordnungen) — Steckbriefe brauchen höchstens drei Ebenen; prüfen Sie Klammern [ ] {{ }} und Bindestriche am Zeilenanfang", new SourceSpan(file, (int)ex.Start.Line + firstLine - 1, (int)ex.Start.Column));
+            return null;
         }
         catch (YamlException ex)
         {
@@ -98,4 +107,33 @@ internal static class YamlDocumentReader
         var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
         return (idx >= 0 ? message[(idx + 3)..] : message).Trim().TrimEnd('.');
     }
+
+    /// <summary>Passes parser events through, stopping at <see cref="MaxDepth"/> before the recursive loader can exhaust the stack.</summary>
+    private sealed class DepthLimitedParser(IParser inner) : IParser
+    {
+        private int depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            switch (inner.Current)
+            {
+                case SequenceStart or MappingStart when ++depth > MaxDepth:
+                    throw new NestingTooDeepException(inner.Current.Start, inner.Current.End);
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+
+            return true;
+        }
+    }
+
+    private sealed class NestingTooDeepException(Mark start, Mark end) : YamlException(start, end, "nesting too deep");
 }

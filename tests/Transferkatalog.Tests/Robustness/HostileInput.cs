@@ -1,0 +1,32 @@
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
+
+namespace Transferkatalog.Tests.Robustness;
+
+/// <summary>A sample catalogue plus one extra profile, checked the way `check` does; shared by the robustness tests.</summary>
+public sealed class HostileInput : IDisposable
+{
+    /// <summary>Front matter of a valid profile, to which tests add or in which they replace one line.</summary>
+    public const string ValidFrontMatter = "titel: T\nkurzbeschreibung: K\nhandlungsfelder: [verwaltung]\nkommunen: [brakel]\nstatus: laufend\nkontakt:\n  organisation: O\naktualisiert: 2026-01-01\n";
+
+    public SampleCatalog Sample { get; } = new();
+
+    public void Dispose() => Sample.Dispose();
+
+    public IReadOnlyList<Diagnostic> Check() => new SiteBuilder().Check(new BuildOptions(ContentDir: Sample.Content)).Diagnostics;
+
+    /// <summary>Writes projekte/x.md with the given front matter and body, then checks.</summary>
+    public IReadOnlyList<Diagnostic> CheckProfile(string frontMatter, string body = "Text.\n")
+    {
+        Sample.Write("projekte/x.md", "---\n" + frontMatter + "---\n" + body);
+        return Check();
+    }
+
+    public static Diagnostic Single(IReadOnlyList<Diagnostic> diagnostics, string code)
+    {
+        var matching = diagnostics.Where(d => d.Code == code).ToList();
+        Assert.True(matching.Count == 1, $"expected one {code}, got: {string.Join(Environment.NewLine, diagnostics)}");
+        return matching[0];
+    }
+}
