@@ -104,6 +104,12 @@ public sealed partial class CatalogValidator
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
             var at = YamlDocumentReader.At(keyNode, file.DisplayPath, 1);
+            if (SchemaValidator.KeyProblem(keyNode) is { } problem)
+            {
+                diagnostics.Error("TK0204", $"{problem} — Schlüssel sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'kreis-hoexter'", at);
+                continue;
+            }
+
             if (!IsSlug(key))
             {
                 diagnostics.Error("TK0204", $"ungültiger Schlüssel '{key}' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Umlaute umschreiben (ä→ae), z. B. '{ToSlug(key)}'", at);

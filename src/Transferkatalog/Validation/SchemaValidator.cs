@@ -40,6 +40,12 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
             var field = spec.Field(key);
             var childPath = path.Length == 0 ? key : $"{path}.{key}";
+            if (KeyProblem(keyNode) is { } problem)
+            {
+                diagnostics.Error("TK0102", $"{problem} in '{(path.Length == 0 ? "(oberste Ebene)" : path)}' — erlaubt sind: {string.Join(", ", spec.Fields.Select(f => f.Name))}", At(keyNode));
+                continue;
+            }
+
             if (field is null)
             {
                 var hint = Suggestions.Hint(key, spec.Fields.Select(f => f.Name));
@@ -298,6 +304,14 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
         return MailAddress.TryCreate(raw, out var address) && address.Address == raw;
     }
+
+    /// <summary>Why a mapping key is not a usable name, or null when it is one.</summary>
+    internal static string? KeyProblem(YamlNode key) => key switch
+    {
+        YamlScalarNode { Value: null or "" } => "Schlüssel fehlt vor dem Doppelpunkt",
+        YamlScalarNode => null,
+        _ => $"Schlüssel ist {Describe(key)} statt eines einfachen Namens (prüfen Sie Klammern und '?' am Zeilenanfang)",
+    };
 
     private static string Describe(YamlNode node) => node switch
     {

@@ -41,6 +41,11 @@ internal static class YamlDocumentReader
             {
                 diagnostics.Error("TK0021", "Schlüssel kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", new SourceSpan(file, line, column));
             }
+            else if (IndentationTab(text) is var (tabLine, tabColumn))
+            {
+                // YamlDotNet blames the enclosing mapping, often many lines up; the tab itself is what the editor must change.
+                diagnostics.Error("TK0020", "Tabulator in der Einrückung — YAML erlaubt zum Einrücken nur Leerzeichen; ersetzen Sie den Tabulator durch zwei Leerzeichen", new SourceSpan(file, tabLine + firstLine - 1, tabColumn));
+            }
             else
             {
                 diagnostics.Error("TK0020", $"YAML-Syntaxfehler ({Clean(inner)}) — prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen; Text mit ':' oder '#' in Anführungszeichen setzen", new SourceSpan(file, line, column));
@@ -58,6 +63,23 @@ internal static class YamlDocumentReader
 
     public static SourceSpan At(YamlNode node, string file, int firstLine) =>
         new(file, (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);
+
+    /// <summary>1-based line and column of the first tab in a line's leading whitespace, if any.</summary>
+    private static (int Line, int Column)? IndentationTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Best guess at where an unclosed flow collection starts: the first line whose brackets do not balance.</summary>
     private static SourceSpan UnbalancedBracket(string text, string file, int firstLine)

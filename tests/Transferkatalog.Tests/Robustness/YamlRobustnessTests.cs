@@ -1,3 +1,5 @@
+using Transferkatalog.Tests.Support;
+
 namespace Transferkatalog.Tests.Robustness;
 
 /// <summary>YAML that is legal or nearly so but hostile: deep nesting, aliases, tabs, odd keys.</summary>
@@ -20,5 +22,55 @@ public sealed class YamlRobustnessTests : IDisposable
         Assert.EndsWith("projekte/x.md", d.File);
         Assert.Equal(11, d.Line);
         Assert.Contains("verschachtelt", d.Message);
+    }
+
+    [Fact]
+    public void TabIndentationIsReportedAtTheTab()
+    {
+        // YamlDotNet points at the start of the enclosing mapping (line 2) and says so in English.
+        var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter.Replace("  organisation", "\torganisation", StringComparison.Ordinal)), "TK0020");
+        Assert.Equal(8, d.Line);
+        Assert.Equal(1, d.Column);
+        Assert.Contains("Tabulator", d.Message);
+        Assert.Contains("Leerzeichen", d.Message);
+    }
+
+    [Fact]
+    public void TabBeforeATopLevelKeyIsReportedAtTheTab()
+    {
+        var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter + "  \tseit: 2020\n"), "TK0020");
+        Assert.Equal(10, d.Line);
+        Assert.Equal(3, d.Column);
+        Assert.Contains("Tabulator", d.Message);
+    }
+
+    [Fact]
+    public void KeyThatIsAListIsExplainedNotReportedAsEmptyName()
+    {
+        var diagnostics = input.CheckProfile(HostileInput.ValidFrontMatter + "[seit]: 2020\n");
+        var d = HostileInput.Single(diagnostics, "TK0102");
+        Assert.Equal(10, d.Line);
+        Assert.Equal(1, d.Column);
+        Assert.DoesNotContain("''", d.Message);
+        Assert.Contains("eine Liste", d.Message);
+    }
+
+    [Fact]
+    public void MissingKeyBeforeColonIsExplained()
+    {
+        var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter + "\"\": 2020\n"), "TK0102");
+        Assert.Equal(10, d.Line);
+        Assert.DoesNotContain("''", d.Message);
+        Assert.Contains("Schlüssel fehlt", d.Message);
+    }
+
+    [Fact]
+    public void RegistryKeyThatIsAListIsExplained()
+    {
+        input.Sample.Write("handlungsfelder.yml", SampleCatalog.HandlungsfelderYml + "\n[bildung]:\n  name: Bildung\n  beschreibung: Schulen.\n");
+        var d = HostileInput.Single(input.Check(), "TK0204");
+        Assert.Equal(10, d.Line);
+        Assert.DoesNotContain("''", d.Message);
+        Assert.Contains("eine Liste", d.Message);
     }
 }
