@@ -65,6 +65,7 @@ public sealed class ContentLoader
         }
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        text = ReplaceControlCharacters(text, display, diagnostics);
         return new SourceFile(fullPath, display, text);
     }
 
@@ -143,6 +144,42 @@ public sealed class ContentLoader
         }
 
         return result;
+    }
+
+    /// <summary>Reports control characters (one per line) and blanks them, so the rest of the file is still checked.</summary>
+    /// <remarks>They arrive with text pasted from PDFs or terminals, are invisible in editors and are parse errors in HTML.</remarks>
+    private static string ReplaceControlCharacters(string text, string display, DiagnosticBag diagnostics)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F'))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        var line = 1;
+        var lineStart = 0;
+        var reportedLine = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c != '\t' && char.IsControl(c))
+            {
+                if (reportedLine != line)
+                {
+                    reportedLine = line;
+                    diagnostics.Error("TK0004", $"unsichtbares Steuerzeichen U+{(int)c:X4} — löschen Sie es (es kommt meist mit kopiertem Text); im Editor steht es oft als Kästchen oder gar nicht da", new SourceSpan(display, line, i - lineStart + 1));
+                }
+
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static (int Line, int Column) LocateByte(byte[] bytes, int index)
