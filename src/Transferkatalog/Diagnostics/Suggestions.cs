@@ -6,10 +6,17 @@ public static class Suggestions
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
         var needle = input.Trim().ToLowerInvariant();
+        var limit = Math.Max(2, needle.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
         {
+            // The distance is at least the length difference; skipping hopeless candidates keeps a pasted paragraph from costing minutes.
+            if (needle.Length - candidate.Length > limit)
+            {
+                continue;
+            }
+
             var distance = Distance(needle, candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
@@ -24,7 +31,6 @@ public static class Suggestions
         }
 
         // Allow roughly one typo per three characters; beyond that a suggestion confuses more than it helps.
-        var limit = Math.Max(2, needle.Length / 3);
         return bestDistance <= limit || best.StartsWith(needle, StringComparison.OrdinalIgnoreCase) && needle.Length >= 3 ? best : null;
     }
 

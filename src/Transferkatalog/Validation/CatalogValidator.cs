@@ -75,6 +75,13 @@ public sealed partial class CatalogValidator
         }
 
         var basis = v.Str("basis_url") ?? "/";
+        if (v.Get("basis_url") is { } basisNode && Uri.TryCreate(basis, UriKind.Absolute, out var basisUri) && (basisUri.Query.Length > 0 || basisUri.Fragment.Length > 0))
+        {
+            // Every address of the site is basis_url plus a path; a query or fragment would be silently dropped.
+            var plain = basisUri.GetLeftPart(UriPartial.Path);
+            diagnostics.Error("TK0110", $"'basis_url' darf weder '?' noch '#' enthalten — schreiben Sie '{plain}'", basisNode.At);
+        }
+
         return new SiteConfig(
             v.Str("titel") ?? "Transferkatalog",
             v.Str("beschreibung") ?? string.Empty,

@@ -153,7 +153,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             case FieldKind.Integer:
                 if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
-                    diagnostics.Error("TK0112", $"'{path}' muss eine ganze Zahl sein, nicht '{raw}' — {spec.Description}", at);
+                    diagnostics.Error("TK0112", $"'{path}' muss eine ganze Zahl sein, nicht '{Show(raw)}' — {spec.Description}", at);
                     return null;
                 }
 
@@ -163,7 +163,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
                 var normalized = raw.Replace("_", string.Empty, StringComparison.Ordinal);
                 if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
                 {
-                    diagnostics.Error("TK0112", $"'{path}' muss eine Zahl sein, nicht '{raw}' — ohne Punkte als Tausendertrennzeichen und ohne 'EUR', z. B. 250000 oder 1250.50", at);
+                    diagnostics.Error("TK0112", $"'{path}' muss eine Zahl sein, nicht '{Show(raw)}' — ohne Punkte als Tausendertrennzeichen und ohne 'EUR', z. B. 250000 oder 1250.50", at);
                     return null;
                 }
 
@@ -172,7 +172,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             case FieldKind.Date:
                 if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    diagnostics.Error("TK0107", $"'{path}' ist kein gültiges Datum: '{raw}' — schreiben Sie JJJJ-MM-TT, z. B. 2025-03-31", at);
+                    diagnostics.Error("TK0107", $"'{path}' ist kein gültiges Datum: '{Show(raw)}' — schreiben Sie JJJJ-MM-TT, z. B. 2025-03-31", at);
                     return null;
                 }
 
@@ -183,7 +183,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
                 {
                     var hint = Suggestions.Closest(raw, spec.AllowedValues);
                     var text = hint is null ? string.Empty : $"meinten Sie '{hint}'? ";
-                    diagnostics.Error("TK0106", $"ungültiger Wert '{raw}' für '{path}' — {text}erlaubt sind: {string.Join(", ", spec.AllowedValues)}", at);
+                    diagnostics.Error("TK0106", $"ungültiger Wert '{Show(raw)}' für '{path}' — {text}erlaubt sind: {string.Join(", ", spec.AllowedValues)}", at);
                     return null;
                 }
 
@@ -192,7 +192,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             case FieldKind.Email:
                 if (!IsEmail(raw))
                 {
-                    diagnostics.Error("TK0109", $"'{raw}' ist keine gültige E-Mail-Adresse in '{path}' — erwartet wird z. B. digital@kreis-beispiel.de", at);
+                    diagnostics.Error("TK0109", $"'{Show(raw)}' ist keine gültige E-Mail-Adresse in '{path}' — erwartet wird z. B. digital@kreis-beispiel.de", at);
                     return null;
                 }
 
@@ -201,7 +201,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             case FieldKind.Phone:
                 if (!PhonePattern().IsMatch(raw) || raw.Count(char.IsAsciiDigit) < 5)
                 {
-                    diagnostics.Error("TK0116", $"'{raw}' ist keine gültige Telefonnummer in '{path}' — erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern, z. B. +49 5271 965-0", at);
+                    diagnostics.Error("TK0116", $"'{Show(raw)}' ist keine gültige Telefonnummer in '{path}' — erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern, z. B. +49 5271 965-0", at);
                     return null;
                 }
 
@@ -249,9 +249,11 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
     private bool CheckUrl(string raw, string path, SourceSpan at)
     {
-        if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || raw.Any(char.IsWhiteSpace))
+        // On Unix .NET reads "/katalog/" as file:///katalog/; that is a relative address, not a file: scheme.
+        var relative = raw.StartsWith('/') || raw.StartsWith('\\');
+        if (relative || !Uri.TryCreate(raw, UriKind.Absolute, out var uri) || raw.Any(char.IsWhiteSpace))
         {
-            diagnostics.Error("TK0110", $"'{raw}' ist keine gültige Adresse in '{path}' — vollständig angeben, z. B. https://www.kreis-hoexter.de/", at);
+            diagnostics.Error("TK0110", $"'{Show(raw)}' ist keine gültige Adresse in '{path}' — vollständig angeben, z. B. https://www.kreis-hoexter.de/", at);
             return false;
         }
 
@@ -263,7 +265,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
         if (string.IsNullOrEmpty(uri.Host) || !uri.Host.Contains('.', StringComparison.Ordinal) && uri.Host != "localhost")
         {
-            diagnostics.Error("TK0110", $"'{raw}' in '{path}' hat keinen gültigen Servernamen — z. B. https://www.kreis-hoexter.de/", at);
+            diagnostics.Error("TK0110", $"'{Show(raw)}' in '{path}' hat keinen gültigen Servernamen — z. B. https://www.kreis-hoexter.de/", at);
             return false;
         }
 
@@ -291,7 +293,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         var hint = Suggestions.Hint(raw, set);
         var registry = spec.Target == ReferenceTarget.Handlungsfeld ? "handlungsfelder.yml" : "kommunen.yml";
         var advice = hint.Length > 0 ? hint : $" — verwenden Sie einen Schlüssel aus {registry}";
-        diagnostics.Error(code, $"{label} '{raw}' in '{path}'{advice}", at);
+        diagnostics.Error(code, $"{label} '{Show(raw)}' in '{path}'{advice}", at);
         return false;
     }
 
@@ -304,6 +306,9 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
         return MailAddress.TryCreate(raw, out var address) && address.Address == raw;
     }
+
+    /// <summary>A value as quoted in a message: long values are cut, so one pasted paragraph does not flood the terminal.</summary>
+    private static string Show(string raw) => raw.Length <= 80 ? raw : string.Concat(raw.AsSpan(0, 77), "…");
 
     /// <summary>Why a mapping key is not a usable name, or null when it is one.</summary>
     internal static string? KeyProblem(YamlNode key) => key switch

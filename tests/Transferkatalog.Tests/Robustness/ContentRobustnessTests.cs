@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Transferkatalog.Diagnostics;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Robustness;
 
@@ -43,5 +43,51 @@ public sealed class ContentRobustnessTests : IDisposable
         input.Sample.Replace("kommunen.yml", "name: Brakel", "name: Bra\u0000kel");
         var d = HostileInput.Single(input.Check(), "TK0004");
         Assert.EndsWith("kommunen.yml", d.File);
+    }
+
+    [Theory]
+    [InlineData("/katalog/")]
+    [InlineData("katalog/")]
+    [InlineData("//org.github.io/repo/")]
+    public void RelativeBaseUrlAsksForAFullAddress(string basis)
+    {
+        // "/katalog/" was reported as "must begin with http://, not with 'file:'": .NET reads a rooted path as a file URI on Unix.
+        input.Sample.Replace("site.yml", "basis_url: https://org.github.io/transferkatalog/", $"basis_url: {basis}");
+        var d = HostileInput.Single(input.Check(), "TK0110");
+        Assert.Equal((3, 12), (d.Line, d.Column));
+        Assert.DoesNotContain("file", d.Message);
+        Assert.Contains("vollständig", d.Message);
+    }
+
+    [Fact]
+    public void RelativeLinkInProfileAsksForAFullAddress()
+    {
+        var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter + "links:\n  - titel: Satzung\n    url: /dokumente/satzung.pdf\n"), "TK0110");
+        Assert.Equal((12, 10), (d.Line, d.Column));
+        Assert.DoesNotContain("file", d.Message);
+    }
+
+    [Theory]
+    [InlineData("https://org.github.io/repo/?x=1")]
+    [InlineData("https://org.github.io/repo/#start")]
+    public void BaseUrlWithQueryOrFragmentIsRejected(string basis)
+    {
+        // The query and fragment were dropped without a word, so the site silently lived somewhere else than configured.
+        input.Sample.Replace("site.yml", "basis_url: https://org.github.io/transferkatalog/", $"basis_url: {basis}");
+        var d = HostileInput.Single(input.Check(), "TK0110");
+        Assert.Equal((3, 12), (d.Line, d.Column));
+        Assert.Contains("https://org.github.io/repo/", d.Message);
+    }
+
+    [Fact]
+    public void HugeUnknownReferenceIsReportedQuickly()
+    {
+        // Every unknown key was compared with every registry key by full edit distance: O(n·m) per key, minutes at 4,000 Kommunen.
+        var kommunen = string.Concat(Enumerable.Range(0, 300).Select(i => $"k{i}:\n  name: K{i}\n  typ: kreisfreie-stadt\n  regierungsbezirk: R\n  land: L\n"));
+        input.Sample.Write("kommunen.yml", SampleCatalog.KommunenYml + "\n" + kommunen);
+        var watch = Stopwatch.StartNew();
+        var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter.Replace("kommunen: [brakel]", "kommunen: [" + new string('x', 200_000) + "]", StringComparison.Ordinal)), "TK0104");
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
+        Assert.InRange(d.Message.Length, 0, 500);
     }
 }
