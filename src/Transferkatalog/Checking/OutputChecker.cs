@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Output;
@@ -23,25 +24,61 @@ public sealed class OutputChecker
 
     public void Check(IReadOnlyList<OutputFile> files, UrlScheme urls, DiagnosticBag diagnostics)
     {
-        var existing = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var session = new Session(urls, diagnostics);
+        session.Know(files.Select(f => f.RelativePath));
         var html = files.Where(f => f.IsHtml).ToList();
-        Parallel.ForEach(html, Pipeline.Parallelism.Options, file => CheckPage(file, existing, urls, diagnostics));
+        Parallel.ForEach(html, Pipeline.Parallelism.Options, file => session.CheckPage(file.RelativePath, Encoding.UTF8.GetString(file.Content)));
+        session.Complete();
     }
 
-    private static void CheckPage(OutputFile file, HashSet<string> existing, UrlScheme urls, DiagnosticBag diagnostics)
+    /// <summary>A check fed one page at a time while the site is still being produced, so no page has to wait in memory for the others.</summary>
+    /// <remarks>A reference to a file not known yet is held back until <see cref="Complete"/>: exports are generated alongside
+    /// the pages, so their paths are known only at the end. Diagnostics are the same as checking the finished site.</remarks>
+    public sealed class Session(UrlScheme urls, DiagnosticBag diagnostics)
     {
-        var (ids, references) = Scan(Encoding.UTF8.GetString(file.Content));
-        var pageDir = file.RelativePath.Contains('/') ? file.RelativePath[..(file.RelativePath.LastIndexOf('/') + 1)] : string.Empty;
-        var at = SourceSpan.OfFile($"(Ausgabe)/{file.RelativePath}");
-        foreach (var (tag, attribute, raw, loads) in references)
+        private readonly HashSet<string> existing = new(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<(SourceSpan At, string Tag, string Attribute, string Value, string Target)> pending = new();
+
+        /// <summary>Adds paths that exist in the output; never call it while <see cref="CheckPage"/> runs on another thread.</summary>
+        public void Know(IEnumerable<string> paths) => existing.UnionWith(paths);
+
+        /// <summary>Checks one HTML page; safe to call from several threads.</summary>
+        public void CheckPage(string relativePath, string html)
         {
-            var value = raw.Trim();
-            var problem = Resolve(value, loads, pageDir, ids, existing, urls);
-            if (problem is not null)
+            var (ids, references) = Scan(html);
+            var pageDir = relativePath.Contains('/') ? relativePath[..(relativePath.LastIndexOf('/') + 1)] : string.Empty;
+            var at = SourceSpan.OfFile($"(Ausgabe)/{relativePath}");
+            foreach (var (tag, attribute, raw, loads) in references)
             {
-                diagnostics.Error("TK0401", $"{problem}: <{tag} {attribute}=\"{value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", at);
+                var value = raw.Trim();
+                var problem = Resolve(value, loads, pageDir, ids, urls, out var target);
+                if (problem is null && target is not null && !Exists(target))
+                {
+                    pending.Enqueue((at, tag, attribute, value, target));
+                }
+                else if (problem is not null)
+                {
+                    Report(at, tag, attribute, value, problem);
+                }
             }
         }
+
+        /// <summary>Reports the held-back references whose targets are still unknown; call once every path is known.</summary>
+        public void Complete()
+        {
+            while (pending.TryDequeue(out var p))
+            {
+                if (!Exists(p.Target))
+                {
+                    Report(p.At, p.Tag, p.Attribute, p.Value, "Ziel existiert nicht");
+                }
+            }
+        }
+
+        private bool Exists(string target) => existing.Contains(target) || existing.Contains(target + "/index.html");
+
+        private void Report(SourceSpan at, string tag, string attribute, string value, string problem) =>
+            diagnostics.Error("TK0401", $"{problem}: <{tag} {attribute}=\"{value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", at);
     }
 
     private static readonly Dictionary<string, string> ReferenceAttributes =
@@ -55,9 +92,10 @@ public sealed class OutputChecker
         return (ids, found.Select(f => (f.Tag, f.Attribute, f.Value, References[f.Tag].Loads)).ToList());
     }
 
-    /// <summary>Returns a description of what is wrong with a reference, or null when it resolves.</summary>
-    private static string? Resolve(string value, bool loads, string pageDir, HashSet<string> ids, HashSet<string> existing, UrlScheme urls)
+    /// <summary>Returns a description of what is wrong with a reference, or null; <paramref name="target"/> is the output file it needs, if any.</summary>
+    private static string? Resolve(string value, bool loads, string pageDir, HashSet<string> ids, UrlScheme urls, out string? target)
     {
+        target = null;
         if (value.Length == 0)
         {
             return loads ? "leerer Verweis" : null;
@@ -89,7 +127,6 @@ public sealed class OutputChecker
         }
 
         var path = StripQueryAndFragment(value);
-        string? target;
         if (path.StartsWith('/'))
         {
             target = urls.OutputPathFor(path);
@@ -114,12 +151,7 @@ public sealed class OutputChecker
         }
 
         target = Uri.UnescapeDataString(target);
-        if (existing.Contains(target) || existing.Contains(target + "/index.html"))
-        {
-            return null;
-        }
-
-        return "Ziel existiert nicht";
+        return null;
     }
 
     private static string StripQueryAndFragment(string value)

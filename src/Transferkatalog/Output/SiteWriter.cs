@@ -7,23 +7,66 @@ public sealed class SiteWriter
 {
     public bool Write(IReadOnlyList<OutputFile> files, string outputDir, DiagnosticBag diagnostics)
     {
-        var target = Path.GetFullPath(outputDir);
+        using var staged = Stage(outputDir);
+        Parallel.ForEach(files, Pipeline.Parallelism.Options, f => staged.Write(f.RelativePath, f.Content));
+        return staged.Commit(diagnostics);
+    }
+
+    /// <summary>Opens a staging folder next to <paramref name="outputDir"/> that files can be written to while the build still runs.</summary>
+    public static StagedOutput Stage(string outputDir) => new(outputDir);
+}
+
+/// <summary>A half-written site in a staging folder: swapped in by <see cref="Commit"/>, removed on dispose if never committed.</summary>
+/// <remarks>Write failures are remembered rather than thrown, so a build that fails for other reasons reports only those,
+/// as it did when nothing was written before the check.</remarks>
+public sealed class StagedOutput : IDisposable
+{
+    private readonly string outputDir;
+    private readonly string target;
+    private readonly string staging;
+    private readonly string retired;
+    private Exception? failure;
+    private bool committed;
+
+    internal StagedOutput(string outputDir)
+    {
+        this.outputDir = outputDir;
+        target = Path.GetFullPath(outputDir);
         var parent = Path.GetDirectoryName(target) ?? ".";
         var name = Path.GetFileName(target);
-        var staging = Path.Combine(parent, $".{name}.neu-{Environment.ProcessId}");
-        var retired = Path.Combine(parent, $".{name}.alt-{Environment.ProcessId}");
-        try
+        staging = Path.Combine(parent, $".{name}.neu-{Environment.ProcessId}");
+        retired = Path.Combine(parent, $".{name}.alt-{Environment.ProcessId}");
+        Guard(() =>
         {
             Directory.CreateDirectory(parent);
             DeleteIfExists(staging);
             Directory.CreateDirectory(staging);
-            foreach (var dir in files.Select(f => Path.GetDirectoryName(f.RelativePath)).Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal))
+        });
+    }
+
+    /// <summary>Writes one file to the staging folder; safe to call from several threads.</summary>
+    /// <returns>The file as it will be found in the output folder after <see cref="Commit"/>.</returns>
+    public OutputFile Write(string relativePath, byte[] content)
+    {
+        Guard(() =>
+        {
+            var path = Path.Combine(staging, relativePath);
+            var dir = Path.GetDirectoryName(path);
+            if (dir is not null)
             {
-                Directory.CreateDirectory(Path.Combine(staging, dir!));
+                Directory.CreateDirectory(dir);
             }
 
-            Parallel.ForEach(files, Pipeline.Parallelism.Options, f => File.WriteAllBytes(Path.Combine(staging, f.RelativePath), f.Content));
+            File.WriteAllBytes(path, content);
+        });
+        return OutputFile.OnDisk(relativePath, Path.Combine(target, relativePath));
+    }
 
+    /// <summary>Swaps the staging folder in for the output folder; reports TK0404 and keeps the old folder when any write failed.</summary>
+    public bool Commit(DiagnosticBag diagnostics)
+    {
+        Guard(() =>
+        {
             DeleteIfExists(retired);
             if (Directory.Exists(target))
             {
@@ -31,19 +74,47 @@ public sealed class SiteWriter
             }
 
             Directory.Move(staging, target);
+            committed = true;
             DeleteIfExists(retired);
+        });
+
+        if (failure is null)
+        {
             return true;
+        }
+
+        diagnostics.Error("TK0404", $"Ausgabe konnte nicht geschrieben werden ({failure.Message}) — prüfen Sie Schreibrechte und freien Speicher; der bisherige Ausgabeordner bleibt unverändert", SourceSpan.OfFile(outputDir));
+        if (!committed && !Directory.Exists(target) && Directory.Exists(retired))
+        {
+            Directory.Move(retired, target);
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        if (!committed)
+        {
+            TryDelete(staging);
+        }
+    }
+
+    /// <summary>Runs a file-system step unless an earlier one failed, remembering the first failure.</summary>
+    private void Guard(Action step)
+    {
+        if (Volatile.Read(ref failure) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            step();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error("TK0404", $"Ausgabe konnte nicht geschrieben werden ({ex.Message}) — prüfen Sie Schreibrechte und freien Speicher; der bisherige Ausgabeordner bleibt unverändert", SourceSpan.OfFile(outputDir));
-            if (!Directory.Exists(target) && Directory.Exists(retired))
-            {
-                Directory.Move(retired, target);
-            }
-
-            TryDelete(staging);
-            return false;
+            Interlocked.CompareExchange(ref failure, ex, null);
         }
     }
 

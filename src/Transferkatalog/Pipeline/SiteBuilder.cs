@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Transferkatalog.Checking;
 using Transferkatalog.Content;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Output;
@@ -44,10 +43,15 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
 
         var site = new SiteModelBuilder().Build(catalog, options.BaseUrl, ReferenceDate(options));
         IReadOnlyList<OutputFile> files;
-        Progress?.Report("Seiten erzeugen");
+        Progress?.Report(write ? "Seiten erzeugen, prüfen und schreiben" : "Seiten erzeugen und prüfen");
+
+        // Link errors go to their own bag: a theme that fails half-way must report only its own error, as before pages were checked while rendering.
+        var linkDiagnostics = new DiagnosticBag();
+        using var staged = write ? SiteWriter.Stage(options.OutputDir) : null;
+        var output = new CheckedOutput(site.Urls, linkDiagnostics, staged);
         try
         {
-            files = new SiteRenderer(theme, themeSource).Render(site);
+            files = new SiteRenderer(theme, themeSource).Render(site, output);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -57,15 +61,14 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
             return Fail(diagnostics, catalog, watch);
         }
 
-        Progress?.Report("Verweise prüfen");
-        new OutputChecker().Check(files, site.Urls, diagnostics);
+        output.Complete();
+        diagnostics.AddRange(linkDiagnostics.ToSortedList());
         if (diagnostics.HasErrors)
         {
             return Fail(diagnostics, catalog, watch);
         }
 
-        Progress?.Report("Ausgabe schreiben");
-        var written = write && new SiteWriter().Write(files, options.OutputDir, diagnostics);
+        var written = staged is not null && staged.Commit(diagnostics);
         var pages = files.Count(f => f.IsHtml);
         return new BuildResult(diagnostics.ToSortedList(), catalog.Profiles.Count, pages, files, written, watch.Elapsed) { BasePath = site.Urls.BasePath };
     }

@@ -10,8 +10,11 @@ namespace Transferkatalog.Rendering;
 /// <summary>Pipeline stage 4: renders every page of the site model with the theme, in memory.</summary>
 public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 {
-    /// <summary>Renders pages, assets and exports: the whole site.</summary>
-    public IReadOnlyList<OutputFile> Render(Site site)
+    /// <summary>Renders pages, assets and exports: the whole site, in memory.</summary>
+    public IReadOnlyList<OutputFile> Render(Site site) => Render(site, InMemoryOutput.Instance);
+
+    /// <summary>Renders the whole site, handing each page to <paramref name="sink"/> as soon as it is rendered.</summary>
+    public IReadOnlyList<OutputFile> Render(Site site, IOutputSink sink)
     {
         var jobs = PlanPages(site, RelatedProjects.Compute(site.Profiles));
 
@@ -19,13 +22,14 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         // longer add their time after the parallel part (a sequential build still does them one after the other).
         var pagePaths = jobs.Select(j => j.Path).ToList();
         var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths)) : Task.Run(() => RenderExtras(site, pagePaths));
+        var assets = Assets();
+        sink.Planned(pagePaths.Concat(assets.Select(a => a.RelativePath)));
         var rendered = new OutputFile[jobs.Count];
-        Parallel.For(0, jobs.Count, Pipeline.Parallelism.Options, i => rendered[i] = jobs[i].ToFile());
+        Parallel.For(0, jobs.Count, Pipeline.Parallelism.Options, i => rendered[i] = sink.AddPage(jobs[i].Path, jobs[i].Render()));
 
-        var files = new List<OutputFile>(rendered);
-        files.AddRange(Assets());
-        files.AddRange(extras.Result);
-        return files;
+        var rest = assets.Concat(extras.Result).ToArray();
+        Parallel.For(0, rest.Length, Pipeline.Parallelism.Options, i => rest[i] = sink.Add(rest[i]));
+        return [.. rendered, .. rest];
     }
 
     /// <summary>Every HTML page of the site, in a fixed order, each rendered only when asked.</summary>
