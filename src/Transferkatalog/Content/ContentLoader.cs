@@ -122,9 +122,7 @@ public sealed class ContentLoader
         }
 
         // Ordinal order keeps diagnostics and output independent of the file system's listing order.
-        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToList();
+        var files = ListMarkdownFiles(folder, diagnostics);
         var texts = new SourceFile?[files.Count];
         Parallel.For(0, files.Count, Pipeline.Parallelism.Options, i => texts[i] = ReadText(files[i], diagnostics));
         for (var i = 0; i < files.Count; i++)
@@ -144,6 +142,77 @@ public sealed class ContentLoader
         }
 
         return result;
+    }
+
+    /// <summary>Every "*.md" file under the folder, in ordinal order; reports Markdown files with another extension and symbolic-link loops.</summary>
+    /// <remarks>
+    /// Walked by hand rather than with SearchOption.AllDirectories: that follows a link back to an ancestor forty levels deep,
+    /// and matches "*.md" case-sensitively on Linux but not on Windows, so "x.MD" was silently dropped on one and read on the other.
+    /// </remarks>
+    private static List<string> ListMarkdownFiles(string folder, DiagnosticBag diagnostics)
+    {
+        var files = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+
+        // Each pending folder carries its physical path, so a link's relative target resolves the way the OS resolves it.
+        var pending = new Stack<(string Path, string Physical)>();
+        pending.Push((folder, folder));
+        while (pending.Count > 0)
+        {
+            var (dir, physical) = pending.Pop();
+            if (!visited.Add(physical))
+            {
+                continue;
+            }
+
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).GetFileSystemInfos();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error("TK0001", $"Ordner kann nicht gelesen werden ({ex.GetType().Name}) — prüfen Sie Dateirechte und Verknüpfungen", SourceSpan.OfFile(Display(dir)));
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                var childPhysical = Path.Combine(physical, entry.Name);
+                if (entry is DirectoryInfo)
+                {
+                    if (entry.LinkTarget is { } target)
+                    {
+                        childPhysical = Path.GetFullPath(Path.Combine(physical, target));
+                        if (IsSameOrAncestor(childPhysical, physical) || IsSameOrAncestor(childPhysical, folder))
+                        {
+                            diagnostics.Error("TK0015", $"Verknüpfung '{entry.Name}' zeigt auf einen übergeordneten Ordner ({target}) und führt im Kreis — entfernen Sie die Verknüpfung", SourceSpan.OfFile(Display(entry.FullName)));
+                            continue;
+                        }
+                    }
+
+                    pending.Push((entry.FullName, childPhysical));
+                }
+                else if (entry.Name.EndsWith(".md", StringComparison.Ordinal))
+                {
+                    files.Add(entry.FullName);
+                }
+                else if (Path.GetExtension(entry.Name).ToLowerInvariant() is ".md" or ".markdown" or ".mdown" or ".mkd")
+                {
+                    var renamed = Path.GetFileNameWithoutExtension(entry.Name) + ".md";
+                    diagnostics.Error("TK0014", $"Datei wird nicht gelesen: Steckbriefe und Seiten brauchen die Endung '.md' (klein geschrieben) — benennen Sie sie um in '{renamed}'", SourceSpan.OfFile(Display(entry.FullName)));
+                }
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static bool IsSameOrAncestor(string candidate, string path)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(candidate);
+        return path == prefix || path.StartsWith(prefix + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <summary>Reports control characters (one per line) and blanks them, so the rest of the file is still checked.</summary>
