@@ -22,6 +22,9 @@ public sealed class OutputChecker
         ["form"] = ("action", false),
     };
 
+    /// <summary>How findings name an output page, so callers can tell which page a diagnostic belongs to.</summary>
+    public static string DisplayPath(string relativePath) => $"(Ausgabe)/{relativePath}";
+
     public void Check(IReadOnlyList<OutputFile> files, UrlScheme urls, DiagnosticBag diagnostics)
     {
         var session = new Session(urls, diagnostics);
@@ -47,7 +50,7 @@ public sealed class OutputChecker
         {
             var (ids, references) = Scan(html);
             var pageDir = relativePath.Contains('/') ? relativePath[..(relativePath.LastIndexOf('/') + 1)] : string.Empty;
-            var at = SourceSpan.OfFile($"(Ausgabe)/{relativePath}");
+            var at = SourceSpan.OfFile(DisplayPath(relativePath));
             foreach (var (tag, attribute, raw, loads) in references)
             {
                 var value = raw.Trim();

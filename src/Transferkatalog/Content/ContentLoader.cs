@@ -8,7 +8,8 @@ public sealed class ContentLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public RawContent Load(string contentRoot, DiagnosticBag diagnostics)
+    /// <param name="includeProfiles">False reads settings, registries and pages only; the preview reads profiles one by one.</param>
+    public RawContent Load(string contentRoot, DiagnosticBag diagnostics, bool includeProfiles = true)
     {
         var root = Path.GetFullPath(contentRoot);
         if (!Directory.Exists(root))
@@ -20,9 +21,23 @@ public sealed class ContentLoader
         var site = ReadRequired(Path.Combine(root, "site.yml"), diagnostics);
         var felder = ReadRequired(Path.Combine(root, "handlungsfelder.yml"), diagnostics);
         var kommunen = ReadRequired(Path.Combine(root, "kommunen.yml"), diagnostics);
-        var profiles = ReadMarkdownFolder(Path.Combine(root, "projekte"), required: true, diagnostics);
+        var profiles = includeProfiles ? ReadMarkdownFolder(Path.Combine(root, "projekte"), required: true, diagnostics) : [];
         var pages = ReadMarkdownFolder(Path.Combine(root, "seiten"), required: false, diagnostics);
         return new RawContent(root, site, felder, kommunen, profiles, pages);
+    }
+
+    /// <summary>Full paths of the profile files under <paramref name="contentRoot"/>/projekte, in the order a build reads them; null when the folder is missing.</summary>
+    public static IReadOnlyList<string>? ProfileFiles(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var folder = Path.Combine(Path.GetFullPath(contentRoot), "projekte");
+        return MissingFolder(folder, required: true, diagnostics) ? null : ListMarkdownFiles(folder, diagnostics);
+    }
+
+    /// <summary>Reads and splits one Markdown file; null when it cannot be read or has no front matter (diagnostics say why).</summary>
+    public static MarkdownSource? ReadMarkdown(string fullPath, DiagnosticBag diagnostics)
+    {
+        var file = ReadText(fullPath, diagnostics);
+        return file is null ? null : SplitFrontMatter(file, Path.GetFileNameWithoutExtension(fullPath), diagnostics);
     }
 
     /// <summary>Path as shown in diagnostics: relative to the working directory, with forward slashes.</summary>
@@ -111,37 +126,32 @@ public sealed class ContentLoader
     private static List<MarkdownSource> ReadMarkdownFolder(string folder, bool required, DiagnosticBag diagnostics)
     {
         var result = new List<MarkdownSource>();
-        if (!Directory.Exists(folder))
+        if (MissingFolder(folder, required, diagnostics))
         {
-            if (required)
-            {
-                diagnostics.Error("TK0003", $"Ordner '{Path.GetFileName(folder)}' fehlt im Inhaltsordner — legen Sie ihn an und speichern Sie dort die Steckbriefe", SourceSpan.OfFile(Display(folder)));
-            }
-
             return result;
         }
 
         // Ordinal order keeps diagnostics and output independent of the file system's listing order.
         var files = ListMarkdownFiles(folder, diagnostics);
-        var texts = new SourceFile?[files.Count];
-        Parallel.For(0, files.Count, Pipeline.Parallelism.Options, i => texts[i] = ReadText(files[i], diagnostics));
-        for (var i = 0; i < files.Count; i++)
-        {
-            var file = texts[i];
-            if (file is null)
-            {
-                continue;
-            }
+        var sources = new MarkdownSource?[files.Count];
+        Parallel.For(0, files.Count, Pipeline.Parallelism.Options, i => sources[i] = ReadMarkdown(files[i], diagnostics));
+        result.AddRange(sources.OfType<MarkdownSource>());
+        return result;
+    }
 
-            var slug = Path.GetFileNameWithoutExtension(files[i]);
-            var source = SplitFrontMatter(file, slug, diagnostics);
-            if (source is not null)
-            {
-                result.Add(source);
-            }
+    private static bool MissingFolder(string folder, bool required, DiagnosticBag diagnostics)
+    {
+        if (Directory.Exists(folder))
+        {
+            return false;
         }
 
-        return result;
+        if (required)
+        {
+            diagnostics.Error("TK0003", $"Ordner '{Path.GetFileName(folder)}' fehlt im Inhaltsordner — legen Sie ihn an und speichern Sie dort die Steckbriefe", SourceSpan.OfFile(Display(folder)));
+        }
+
+        return true;
     }
 
     /// <summary>Every "*.md" file under the folder, in ordinal order; reports Markdown files with another extension and symbolic-link loops.</summary>

@@ -270,7 +270,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         };
     }
 
-    private static List<FilterGroup> CatalogFilters(Site site, List<KommuneEntry> kreise)
+    internal static List<FilterGroup> CatalogFilters(Site site, List<KommuneEntry> kreise)
     {
         var adoptedCount = site.Profiles.Count(p => p.Nachnutzer.Count > 0);
         var felder = site.Handlungsfelder
@@ -343,7 +343,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             u.Home);
     }
 
-    private static TermIndexView BuildFelderIndex(Site site) => new(
+    internal static TermIndexView BuildFelderIndex(Site site) => new(
         "Handlungsfelder",
         "Die Projekte des Katalogs sind nach Handlungsfeldern geordnet. Wählen Sie ein Feld, um seine Projekte zu sehen.",
         site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"), f.Feld.Beschreibung)).ToList());
@@ -356,7 +356,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         site.Urls.HandlungsfelderIndex,
         $"{site.Urls.Home}?handlungsfeld={Uri.EscapeDataString(f.Feld.Key)}");
 
-    private static KommunenIndexView BuildKommunenIndex(Site site)
+    internal static KommunenIndexView BuildKommunenIndex(Site site)
     {
         var byKey = site.Kommunen.ToDictionary(k => k.Kommune.Key, StringComparer.Ordinal);
         var groups = site.Kommunen

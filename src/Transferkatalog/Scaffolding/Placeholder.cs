@@ -24,20 +24,29 @@ public static class Placeholder
         var found = new HashSet<(string, int)>();
         foreach (var source in raw.Profiles.Concat(raw.Pages))
         {
-            var lines = source.File.Text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var column = lines[i].IndexOf(Marker, StringComparison.Ordinal);
-                if (column < 0 || lines[i].TrimStart().StartsWith('#'))
-                {
-                    continue;
-                }
+            found.UnionWith(Report(source, diagnostics));
+        }
 
-                var hint = lines[i][(column + Marker.Length)..].Trim().TrimEnd('"', '\'').Trim();
-                var what = hint.Length > 0 ? $" „{hint}“" : string.Empty;
-                diagnostics.Error(Code, $"Platzhalter ersetzen:{what} — tragen Sie hier den echten Wert ein (angelegt mit 'transferkatalog new')", new SourceSpan(source.File.DisplayPath, i + 1, column + 1));
-                found.Add((source.File.DisplayPath, i + 1));
+        return found;
+    }
+
+    /// <summary>Reports the placeholders of one file; returns the (file, line) pairs it reported.</summary>
+    public static HashSet<(string File, int Line)> Report(MarkdownSource source, DiagnosticBag diagnostics)
+    {
+        var found = new HashSet<(string, int)>();
+        var lines = source.File.Text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var column = lines[i].IndexOf(Marker, StringComparison.Ordinal);
+            if (column < 0 || lines[i].TrimStart().StartsWith('#'))
+            {
+                continue;
             }
+
+            var hint = lines[i][(column + Marker.Length)..].Trim().TrimEnd('"', '\'').Trim();
+            var what = hint.Length > 0 ? $" „{hint}“" : string.Empty;
+            diagnostics.Error(Code, $"Platzhalter ersetzen:{what} — tragen Sie hier den echten Wert ein (angelegt mit 'transferkatalog new')", new SourceSpan(source.File.DisplayPath, i + 1, column + 1));
+            found.Add((source.File.DisplayPath, i + 1));
         }
 
         return found;

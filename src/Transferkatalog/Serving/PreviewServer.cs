@@ -36,7 +36,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly HashSet<string> changedPaths = new(StringComparer.Ordinal);
     private Timer? debounce;
     private WebApplication? app;
-    private volatile State state = new(0, new Dictionary<string, OutputFile>(StringComparer.Ordinal), "/", null);
+    private volatile State state = new(0, new Dictionary<string, OutputFile>(StringComparer.Ordinal), "/", null, null);
     private TaskCompletionSource changed = NewSignal();
 
     public PreviewServer(BuildOptions options, int port, TextWriter log, TextWriter errors, IRebuilder? rebuilder = null)
@@ -98,15 +98,16 @@ public sealed class PreviewServer : IAsyncDisposable
         try
         {
             var previous = state;
-            var result = await Task.Run(() => rebuilder.Rebuild(options, changedFiles, previous.Last)).ConfigureAwait(false);
+            var (result, completion) = await Task.Run(() => (rebuilder.Rebuild(options, changedFiles, previous.Last), rebuilder.Completion)).ConfigureAwait(false);
             var files = result.Succeeded
                 ? result.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal)
                 : previous.Files;
             var basePath = result.Succeeded ? result.BasePath : previous.BasePath;
+            var complete = result.Succeeded && completion is not null ? FollowUp(completion, previous.Version + 1) : null;
             TaskCompletionSource signal;
             lock (stateGate)
             {
-                state = new State(previous.Version + 1, files, basePath, result);
+                state = new State(previous.Version + 1, files, basePath, result, complete);
                 signal = changed;
                 changed = NewSignal();
             }
@@ -144,6 +145,32 @@ public sealed class PreviewServer : IAsyncDisposable
 
         stopping.Dispose();
         buildGate.Dispose();
+    }
+
+    /// <summary>Waits for the exports a rebuild left for the background, then serves them; open tabs need no reload for that.</summary>
+    private async Task<IReadOnlyDictionary<string, OutputFile>?> FollowUp(Task<BuildResult> completion, int version)
+    {
+        try
+        {
+            var done = await completion.ConfigureAwait(false);
+            var files = done.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+            lock (stateGate)
+            {
+                if (state.Version == version)
+                {
+                    state = state with { Files = files };
+                }
+            }
+
+            log.WriteLine($"Suchindex und offene Daten aktualisiert nach {(int)done.Elapsed.TotalMilliseconds} ms");
+            return files;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The pages are up to date; stale exports are better than a dead preview.
+            errors.WriteLine($"interner Fehler beim Erzeugen der Exporte: {ex.GetType().Name}: {ex.Message}");
+            return null;
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -294,6 +321,12 @@ public sealed class PreviewServer : IAsyncDisposable
             return;
         }
 
+        // Exports and the search index may still be on their way after an edit: wait for them rather than serve old ones.
+        if (!file.EndsWith(".html", StringComparison.Ordinal) && !file.StartsWith("assets/", StringComparison.Ordinal) && current.Complete is { IsCompleted: false } pending)
+        {
+            current = current with { Files = await pending.ConfigureAwait(false) ?? current.Files };
+        }
+
         if (!current.Files.TryGetValue(file, out var output))
         {
             if (current.Files.ContainsKey(file + "/index.html"))
@@ -384,5 +417,5 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private sealed record State(int Version, IReadOnlyDictionary<string, OutputFile> Files, string BasePath, BuildResult? Last);
+    private sealed record State(int Version, IReadOnlyDictionary<string, OutputFile> Files, string BasePath, BuildResult? Last, Task<IReadOnlyDictionary<string, OutputFile>?>? Complete);
 }

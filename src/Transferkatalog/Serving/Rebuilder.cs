@@ -1,5 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Diagnostics;
+using Transferkatalog.Checking;
+using Transferkatalog.Content;
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Output;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Rendering;
+using Transferkatalog.SiteModel;
+using Transferkatalog.Validation;
 
 namespace Transferkatalog.Serving;
 
@@ -11,29 +20,401 @@ public interface IRebuilder
 
     /// <summary>A short note on the last rebuild's work for the terminal, or null.</summary>
     string? LastSummary { get; }
+
+    /// <summary>
+    /// The last rebuild's result once the work it left for the background is done (search index, open data, feed,
+    /// sitemap); null when it left nothing. Until then the result carries the previous build's versions of those files.
+    /// </summary>
+    Task<BuildResult>? Completion { get; }
 }
 
-/// <summary>Runs the normal pipeline but keeps the compiled theme and every rendered page between builds, re-rendering only pages whose data changed.</summary>
-/// <remarks>Content is still read and validated in full, so diagnostics and output are exactly those of a full build (the tests compare them).</remarks>
-public sealed class IncrementalRebuilder : IRebuilder
+/// <summary>The preview's rebuilder: keeps every stage's results between builds and redoes only what a change touched.</summary>
+/// <remarks>
+/// A saved profile is read and validated alone; the site model keeps the entries of unchanged profiles; related projects
+/// are updated, not recomputed; a page is rendered again only when its signature (see <see cref="PageSignatures"/>)
+/// changed, and only re-rendered pages are link-checked. Exports and the search index, which depend on every profile,
+/// follow in the background. A change to settings, registries, plain pages or an unknown change starts from scratch,
+/// a theme change re-renders every page. Output and diagnostics equal a full build's; the tests compare them.
+/// </remarks>
+public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebuilder
 {
-    private readonly MemoizingTemplateEngine engine = new(new HandlebarsTemplateEngine());
+    private readonly ITemplateEngine engine = engine ?? new HandlebarsTemplateEngine();
+    private readonly CatalogValidator validator = new();
+    private readonly Lock extrasGate = new();
+    private ContentState? content;
+    private ThemeState? theme;
+    private Dictionary<string, RenderedPage> pages = new(StringComparer.Ordinal);
+    private PageSignatures signatures = new();
+    private IReadOnlyList<OutputFile>? lastExtras;
 
     public string? LastSummary { get; private set; }
 
-    /// <summary>Template renders done afresh in the last rebuild (page bodies and layouts count separately).</summary>
-    public int LastRendered => engine.Rendered;
+    /// <summary>Milliseconds per stage of the last rebuild, for the benchmark.</summary>
+    public string? LastTimings { get; private set; }
 
-    /// <summary>Template renders taken over unchanged from the build before.</summary>
-    public int LastReused => engine.Reused;
+    public Task<BuildResult>? Completion { get; private set; }
+
+    /// <summary>Pages rendered afresh in the last rebuild.</summary>
+    public int LastRendered { get; private set; }
+
+    /// <summary>Pages taken over unchanged from the build before.</summary>
+    public int LastReused { get; private set; }
 
     public BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changedFiles, BuildResult? previous)
     {
-        var result = new SiteBuilder(engine).Build(options, write: false);
-        var total = engine.Rendered + engine.Reused;
-        LastSummary = total == 0
-            ? null
-            : $"{engine.Rendered} von {total} Vorlagen neu gerendert{(engine.ThemeReused ? string.Empty : ", Theme neu übersetzt")}";
-        return result;
+        using var parallelism = Parallelism.Use(options.MaxDegreeOfParallelism);
+        var watch = Stopwatch.StartNew();
+        var timings = new StringBuilder();
+        var lap = TimeSpan.Zero;
+        void Mark(string stage)
+        {
+            timings.Append(stage).Append(' ').Append((int)(watch.Elapsed - lap).TotalMilliseconds).Append(' ');
+            lap = watch.Elapsed;
+        }
+
+        var referenceDate = SiteBuilder.ReferenceDate(options);
+        Completion = null;
+        LastRendered = 0;
+        LastReused = 0;
+        LastSummary = null;
+
+        var (resetContent, resetTheme, changedProfiles) = Classify(options, referenceDate, changedFiles);
+        var before = (content?.Fingerprint, theme?.Fingerprint);
+        if (resetContent)
+        {
+            content = LoadAll(options, referenceDate);
+        }
+        else
+        {
+            foreach (var path in changedProfiles)
+            {
+                content!.Update(path, File.Exists(path) ? LoadProfile(path, content.Registries) : null);
+            }
+        }
+
+        if (resetTheme)
+        {
+            theme = LoadTheme(options);
+        }
+
+        if (before != (content!.Fingerprint, theme!.Fingerprint))
+        {
+            // Signatures leave settings, registries and theme out: after a change there no rendered page can be trusted.
+            pages = new(StringComparer.Ordinal);
+            signatures = new();
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var catalog = content!.Catalog(diagnostics);
+        Mark("katalog");
+        diagnostics.AddRange(theme!.Diagnostics);
+        if (catalog is not null)
+        {
+            StalenessCheck.Report(catalog, referenceDate, diagnostics);
+        }
+
+        Mark("veraltet");
+        if (catalog is null || theme.Compiled is null || theme.Source is null || diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, catalog, watch);
+        }
+
+        var site = new SiteModelBuilder().Build(catalog, options.BaseUrl, referenceDate, content.SiteCache);
+        Mark("modell");
+        var related = content.Related.Update(site.Profiles);
+        Mark("verwandt");
+        var renderer = new SiteRenderer(theme.Compiled, theme.Source);
+        var jobs = renderer.PlanPages(site, related);
+        Mark("plan");
+        var wanted = signatures.Compute(site, related);
+        Mark("signaturen");
+
+        // The first build has no exports to show meanwhile, and new settings may change them all: build them now,
+        // alongside the pages. Otherwise they follow in the background and the previous ones stand in.
+        var pagePaths = jobs.Select(j => j.Path).ToList();
+        var extrasNow = lastExtras;
+        Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || resetContent ? Task.Run(() => SiteRenderer.RenderExtras(site, pagePaths)) : null;
+        var previousPaths = pages.Keys.ToHashSet(StringComparer.Ordinal);
+        var toRender = new List<(PageJob Job, UInt128? Signature)>();
+        var next = new Dictionary<string, RenderedPage>(jobs.Count, StringComparer.Ordinal);
+        foreach (var job in jobs)
+        {
+            UInt128? signature = wanted.TryGetValue(job.Path, out var s) ? s : null;
+            if (signature is not null && pages.TryGetValue(job.Path, out var known) && known.Signature == signature)
+            {
+                next[job.Path] = known;
+            }
+            else
+            {
+                toRender.Add((job, signature));
+            }
+        }
+
+        RenderedPage[] fresh;
+        try
+        {
+            fresh = new RenderedPage[toRender.Count];
+            Parallel.For(0, toRender.Count, Parallelism.Options, i => fresh[i] = new RenderedPage(toRender[i].Signature, toRender[i].Job.ToFile()));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The same report as a full build's for a theme that fails at render time.
+            var inner = ex is AggregateException agg ? agg.Flatten().InnerExceptions[0] : ex;
+            diagnostics.Error("TK0402", $"Theme konnte nicht angewendet werden: {inner.Message}", SourceSpan.OfFile(ContentLoader.Display(theme.Source.Root)));
+            return Failed(diagnostics, catalog, watch);
+        }
+
+        foreach (var page in fresh)
+        {
+            next[page.File.RelativePath] = page;
+        }
+
+        pages = next;
+        LastRendered = fresh.Length;
+        LastReused = jobs.Count - fresh.Length;
+        Mark("rendern");
+
+        // Link check: re-rendered pages always; the others only when the set of files they can point to changed.
+        if (syncExtras is not null)
+        {
+            extrasNow = syncExtras.Result;
+            lock (extrasGate)
+            {
+                lastExtras = extrasNow;
+            }
+        }
+
+        // Pages link to exports by fixed names (feed, open data, schema); the search index's shard names are never linked.
+        var standIn = extrasNow ?? [];
+        var existing = pagePaths.Concat(theme.Assets.Select(a => a.RelativePath)).Concat(standIn.Select(e => e.RelativePath)).ToHashSet(StringComparer.Ordinal);
+        var lostPaths = previousPaths.Any(p => !next.ContainsKey(p));
+        var gainedPaths = next.Keys.Any(p => !previousPaths.Contains(p));
+        var toCheck = next.Values.Where(p => p.Links is null || lostPaths || (gainedPaths && p.Links.Count > 0)).ToList();
+        var found = new DiagnosticBag();
+        var checker = new OutputChecker.Session(site.Urls, found);
+        checker.Know(existing);
+        Parallel.For(0, toCheck.Count, Parallelism.Options, i => checker.CheckPage(toCheck[i].File.RelativePath, Encoding.UTF8.GetString(toCheck[i].File.Content)));
+        checker.Complete();
+        var byPage = found.ToSortedList().ToLookup(d => d.File, StringComparer.Ordinal);
+        foreach (var page in toCheck)
+        {
+            page.Links = byPage[OutputChecker.DisplayPath(page.File.RelativePath)].ToList();
+        }
+
+        foreach (var page in next.Values)
+        {
+            diagnostics.AddRange(page.Links!);
+        }
+
+        Mark("links");
+        if (diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, catalog, watch);
+        }
+
+        var pageFiles = jobs.Select(j => next[j.Path].File).Concat(theme.Assets).ToList();
+        Mark("dateien");
+        var sorted = diagnostics.ToSortedList();
+        BuildResult Result(IReadOnlyList<OutputFile> extras, TimeSpan elapsed) =>
+            new(sorted, catalog.Profiles.Count, jobs.Count, [.. pageFiles, .. extras], false, elapsed) { BasePath = site.Urls.BasePath };
+
+        var work = $"{LastRendered} von {jobs.Count} Seiten neu gerendert{(resetTheme && !resetContent ? ", Theme neu übersetzt" : string.Empty)}";
+        if (syncExtras is not null)
+        {
+            LastSummary = work;
+            return Result(standIn, watch.Elapsed);
+        }
+
+        var started = watch.Elapsed;
+        LastTimings = timings.ToString();
+        Completion = Task.Run(() =>
+        {
+            var extras = SiteRenderer.RenderExtras(site, pagePaths);
+            lock (extrasGate)
+            {
+                lastExtras = extras;
+            }
+
+            return Result(extras, watch.Elapsed);
+        });
+        LastSummary = $"{work}; Suchindex und offene Daten folgen";
+        return Result(standIn, started);
+    }
+
+    private BuildResult Failed(DiagnosticBag diagnostics, Catalog? catalog, Stopwatch watch) =>
+        new(diagnostics.ToSortedList(), catalog?.Profiles.Count ?? 0, 0, [], false, watch.Elapsed);
+
+    /// <summary>Sorts the changed paths into profile edits, and says whether content or theme must be read afresh.</summary>
+    private (bool Content, bool Theme, List<string> Profiles) Classify(BuildOptions options, DateOnly referenceDate, IReadOnlyCollection<string> changedFiles)
+    {
+        var resetContent = content is null || content.Options != options || content.ReferenceDate != referenceDate || changedFiles.Count == 0;
+        var resetTheme = theme is null || resetContent;
+        var profiles = new List<string>();
+        var contentRoot = Path.GetFullPath(options.ContentDir) + Path.DirectorySeparatorChar;
+        var profileRoot = Path.Combine(contentRoot, "projekte") + Path.DirectorySeparatorChar;
+        var themeRoot = Path.GetFullPath(options.ThemeDir) + Path.DirectorySeparatorChar;
+        foreach (var changed in changedFiles)
+        {
+            var path = Path.GetFullPath(changed);
+            if (path.StartsWith(themeRoot, StringComparison.Ordinal))
+            {
+                resetTheme = true;
+            }
+            else if (path.StartsWith(profileRoot, StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.Ordinal) && !Directory.Exists(path))
+            {
+                profiles.Add(path);
+            }
+            else
+            {
+                // Settings, registries, plain pages, a folder moved, a file the build may report (x.MD), or something unknown: start afresh.
+                resetContent = true;
+                resetTheme = true;
+            }
+        }
+
+        return (resetContent, resetTheme, profiles);
+    }
+
+    private ContentState LoadAll(BuildOptions options, DateOnly referenceDate)
+    {
+        var diagnostics = new DiagnosticBag();
+        var raw = new ContentLoader().Load(options.ContentDir, diagnostics, includeProfiles: false);
+        var validation = new DiagnosticBag();
+        var registries = validator.ValidateRegistries(raw, validation);
+        var placeholders = Scaffolding.Placeholder.Report(raw, diagnostics);
+        diagnostics.AddRange(validation.ToSortedList().Where(d => !placeholders.Contains((d.File, d.Line))));
+
+        var files = ContentLoader.ProfileFiles(options.ContentDir, diagnostics) ?? [];
+        var slots = new ProfileSlot[files.Count];
+        Parallel.For(0, files.Count, Parallelism.Options, i => slots[i] = LoadProfile(files[i], registries));
+        var state = new ContentState(options, referenceDate, registries, diagnostics.ToSortedList(), Fingerprint(options, referenceDate, raw));
+        for (var i = 0; i < files.Count; i++)
+        {
+            state.Update(files[i], slots[i]);
+        }
+
+        return state;
+    }
+
+    /// <summary>Reads and validates one profile file with the same rules and messages as a full build.</summary>
+    private ProfileSlot LoadProfile(string path, Registries registries)
+    {
+        var diagnostics = new DiagnosticBag();
+        var source = ContentLoader.ReadMarkdown(path, diagnostics);
+        Profile? profile = null;
+        if (source is not null)
+        {
+            var validation = new DiagnosticBag();
+            profile = validator.ValidateProfile(source, registries, validation);
+            var placeholders = Scaffolding.Placeholder.Report(source, diagnostics);
+            diagnostics.AddRange(validation.ToSortedList().Where(d => !placeholders.Contains((d.File, d.Line))));
+        }
+
+        return new ProfileSlot(source, profile, diagnostics.ToSortedList());
+    }
+
+    private ThemeState LoadTheme(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var source = ThemeLoader.Load(options.ThemeDir, diagnostics);
+        var compiled = source is null ? null : engine.Compile(source, diagnostics);
+        var assets = source is null || compiled is null ? [] : new SiteRenderer(compiled, source).Assets();
+        var print = new StringBuilder();
+        var texts = source is null ? [] : source.Templates.Select(t => ("t", t.Key, t.Value.Text)).Concat(source.Partials.Select(p => ("p", p.Key, p.Value.Text)));
+        foreach (var (kind, name, text) in texts.OrderBy(t => t.Item1, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal))
+        {
+            print.Append(kind).Append(':').Append(name).Append('\0').Append(text).Append('\0');
+        }
+
+        foreach (var asset in assets)
+        {
+            print.Append(asset.RelativePath).Append('\0').Append(Convert.ToHexString(SHA256.HashData(asset.Content))).Append('\0');
+        }
+
+        return new ThemeState(source, compiled, assets, diagnostics.ToSortedList(), Hash(print.ToString()));
+    }
+
+    /// <summary>Everything besides the profiles that pages are built from: when it is unchanged, rendered pages stay valid.</summary>
+    private static string Fingerprint(BuildOptions options, DateOnly referenceDate, RawContent raw)
+    {
+        var print = new StringBuilder();
+        print.Append(options).Append('\0').Append(referenceDate.DayNumber).Append('\0');
+        foreach (var file in new[] { raw.Site, raw.Handlungsfelder, raw.Kommunen }.Concat(raw.Pages.Select(p => p.File)))
+        {
+            print.Append(file?.DisplayPath).Append('\0').Append(file?.Text).Append('\0');
+        }
+
+        return Hash(print.ToString());
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private sealed record ThemeState(ThemeSource? Source, ICompiledTheme? Compiled, IReadOnlyList<OutputFile> Assets, IReadOnlyList<Diagnostic> Diagnostics, string Fingerprint);
+
+    /// <summary>One profile file as last read: its source, the validated profile and the file's own diagnostics.</summary>
+    private sealed record ProfileSlot(MarkdownSource? Source, Profile? Profile, IReadOnlyList<Diagnostic> Diagnostics);
+
+    /// <summary>A rendered page with the signature it was rendered for and its link-check findings (null: not checked yet).</summary>
+    private sealed class RenderedPage(UInt128? signature, OutputFile file)
+    {
+        public UInt128? Signature { get; } = signature;
+
+        public OutputFile File { get; } = file;
+
+        public IReadOnlyList<Diagnostic>? Links { get; set; }
+    }
+
+    /// <summary>Everything read from the content folder, kept per profile file so that an edit re-reads one file.</summary>
+    private sealed class ContentState(BuildOptions options, DateOnly referenceDate, Registries registries, IReadOnlyList<Diagnostic> settingsDiagnostics, string fingerprint)
+    {
+        public string Fingerprint { get; } = fingerprint;
+
+        private readonly SortedDictionary<string, ProfileSlot> slots = new(StringComparer.Ordinal);
+
+        public BuildOptions Options { get; } = options;
+
+        public DateOnly ReferenceDate { get; } = referenceDate;
+
+        public Registries Registries { get; } = registries;
+
+        public SiteModelCache SiteCache { get; } = new();
+
+        public RelatedIndex Related { get; } = new();
+
+        public void Update(string path, ProfileSlot? slot)
+        {
+            if (slot is null)
+            {
+                slots.Remove(path);
+            }
+            else
+            {
+                slots[path] = slot;
+            }
+        }
+
+        /// <summary>The catalogue as a full build would validate it, with every diagnostic of content and slugs.</summary>
+        public Catalog? Catalog(DiagnosticBag diagnostics)
+        {
+            diagnostics.AddRange(settingsDiagnostics);
+            var sources = new List<MarkdownSource>(slots.Count);
+            var profiles = new List<Profile>(slots.Count);
+            foreach (var slot in slots.Values)
+            {
+                diagnostics.AddRange(slot.Diagnostics);
+                if (slot.Source is not null)
+                {
+                    sources.Add(slot.Source);
+                }
+
+                if (slot.Profile is not null)
+                {
+                    profiles.Add(slot.Profile);
+                }
+            }
+
+            CatalogValidator.CheckSlugs(sources, "projekte", diagnostics);
+            return CatalogValidator.Assemble(Registries, profiles);
+        }
     }
 }

@@ -46,7 +46,7 @@ public static class RelatedProjects
         {
             foreach (var (term, weight) in termsOf[i])
             {
-                var subject = term[0] is 's' or 'f';
+                var subject = IsSubject(term);
                 foreach (var other in index[term])
                 {
                     if (other == i)
@@ -108,9 +108,12 @@ public static class RelatedProjects
         return best;
     }
 
+    internal static bool IsSubject(string term) => term[0] is 's' or 'f';
+
     private static bool Better(int a, int b, int[] scores) => scores[a] > scores[b] || (scores[a] == scores[b] && a < b);
 
-    private static IEnumerable<(string, int)> Terms(ProfileEntry entry)
+    /// <summary>The terms a profile is matched by, each with its weight; the first letter says which kind.</summary>
+    internal static IEnumerable<(string Term, int Weight)> Terms(ProfileEntry entry)
     {
         foreach (var s in entry.Profile.Stichworte)
         {
@@ -136,4 +139,243 @@ public static class RelatedProjects
             yield return ("k:" + k.Key, WeightKreis);
         }
     }
+}
+
+/// <summary>Related projects kept up to date as profiles change, for the preview: the same lists as <see cref="RelatedProjects.Compute"/>, but an edit costs work for the profiles it touches, not for the whole catalogue.</summary>
+/// <remarks>
+/// Relies on the preview's site model cache: an unchanged profile keeps its <see cref="ProfileEntry"/> object, a changed one
+/// gets a new object. A list is recomputed in full when one of its members changed; otherwise a changed profile can only
+/// enter a list by beating its last member, since the scores and relative order of the unchanged members stay the same.
+/// </remarks>
+public sealed class RelatedIndex(int count = RelatedProjects.DefaultCount)
+{
+    private readonly Dictionary<string, HashSet<ProfileEntry>> index = new(StringComparer.Ordinal);
+    private readonly Dictionary<ProfileEntry, Dictionary<string, int>> termsOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ProfileEntry, List<(ProfileEntry Other, int Score)>> related = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ProfileEntry, HashSet<ProfileEntry>> referrers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ProfileEntry, IReadOnlyList<ProfileEntry>> shown = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<ProfileEntry, int> position = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Brings the index to the given catalogue and returns the related profiles per profile, aligned with it.</summary>
+    public IReadOnlyList<IReadOnlyList<ProfileEntry>> Update(IReadOnlyList<ProfileEntry> profiles)
+    {
+        var current = new Dictionary<ProfileEntry, int>(profiles.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            current[profiles[i]] = i;
+        }
+
+        position = current;
+        var removed = termsOf.Keys.Where(e => !current.ContainsKey(e)).ToList();
+        var added = profiles.Where(e => !termsOf.ContainsKey(e)).ToList();
+        var recompute = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var gone in removed)
+        {
+            Remove(gone, recompute);
+        }
+
+        foreach (var entry in added)
+        {
+            var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (term, weight) in RelatedProjects.Terms(entry))
+            {
+                terms.TryAdd(term, weight);
+            }
+
+            termsOf[entry] = terms;
+            foreach (var term in terms.Keys)
+            {
+                if (!index.TryGetValue(term, out var members))
+                {
+                    members = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance);
+                    index[term] = members;
+                }
+
+                members.Add(entry);
+            }
+        }
+
+        if (related.Count == 0)
+        {
+            // A first build: the array-based computation is faster than one profile at a time.
+            var all = RelatedProjects.Compute(profiles, count);
+            for (var i = 0; i < profiles.Count; i++)
+            {
+                SetList(profiles[i], all[i].Select(o => (o, Score(profiles[i], o))).ToList());
+            }
+
+            return all;
+        }
+
+        recompute.UnionWith(added);
+        recompute.ExceptWith(removed);
+        var fresh = recompute.ToList();
+        var lists = new List<(ProfileEntry Other, int Score)>[fresh.Count];
+        Parallel.For(0, fresh.Count, Pipeline.Parallelism.Options, i => lists[i] = Full(fresh[i]));
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            SetList(fresh[i], lists[i]);
+        }
+
+        // Added profiles may now belong in the lists of profiles that were not recomputed.
+        foreach (var entry in added)
+        {
+            OfferToOthers(entry, recompute);
+        }
+
+        return profiles.Select(p => shown[p]).ToList();
+    }
+
+    private void Remove(ProfileEntry gone, HashSet<ProfileEntry> recompute)
+    {
+        foreach (var term in termsOf[gone].Keys)
+        {
+            var members = index[term];
+            members.Remove(gone);
+            if (members.Count == 0)
+            {
+                index.Remove(term);
+            }
+        }
+
+        termsOf.Remove(gone);
+        if (referrers.Remove(gone, out var lists))
+        {
+            recompute.UnionWith(lists);
+        }
+
+        shown.Remove(gone);
+        if (related.Remove(gone, out var own))
+        {
+            foreach (var (other, _) in own)
+            {
+                referrers.GetValueOrDefault(other)?.Remove(gone);
+            }
+        }
+    }
+
+    private void OfferToOthers(ProfileEntry entry, HashSet<ProfileEntry> recomputed)
+    {
+        var seen = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance) { entry };
+        var terms = termsOf[entry];
+
+        // Only a shared subject makes a profile eligible, so candidates come from the subject terms' members.
+        foreach (var term in terms.Keys.Where(RelatedProjects.IsSubject))
+        {
+            foreach (var other in index[term])
+            {
+                if (!seen.Add(other) || recomputed.Contains(other))
+                {
+                    continue;
+                }
+
+                var score = Score(other, entry);
+                var list = related[other];
+                if (list.Count < count || Better(entry, score, list[^1].Other, list[^1].Score))
+                {
+                    var updated = new List<(ProfileEntry Other, int Score)>(list);
+                    var at = updated.Count;
+                    while (at > 0 && Better(entry, score, updated[at - 1].Other, updated[at - 1].Score))
+                    {
+                        at--;
+                    }
+
+                    updated.Insert(at, (entry, score));
+                    if (updated.Count > count)
+                    {
+                        updated.RemoveAt(count);
+                    }
+
+                    SetList(other, updated);
+                }
+            }
+        }
+    }
+
+    private int Score(ProfileEntry a, ProfileEntry b)
+    {
+        var theirs = termsOf[b];
+        var score = 0;
+        foreach (var (term, weight) in termsOf[a])
+        {
+            if (theirs.ContainsKey(term))
+            {
+                score += weight;
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>The related list of one profile from scratch, by the rules of <see cref="RelatedProjects.Compute"/>.</summary>
+    private List<(ProfileEntry Other, int Score)> Full(ProfileEntry entry)
+    {
+        var scores = new Dictionary<ProfileEntry, (int Score, bool Subject)>(ReferenceEqualityComparer.Instance);
+        foreach (var (term, weight) in termsOf[entry])
+        {
+            var subject = RelatedProjects.IsSubject(term);
+            foreach (var other in index[term])
+            {
+                if (!ReferenceEquals(other, entry))
+                {
+                    var (score, shares) = scores.GetValueOrDefault(other);
+                    scores[other] = (score + weight, shares || subject);
+                }
+            }
+        }
+
+        var best = new List<(ProfileEntry Other, int Score)>(count + 1);
+        foreach (var (other, (score, subject)) in scores)
+        {
+            if (!subject)
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Better(other, score, best[at - 1].Other, best[at - 1].Score))
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                best.Insert(at, (other, score));
+                if (best.Count > count)
+                {
+                    best.RemoveAt(count);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private void SetList(ProfileEntry entry, List<(ProfileEntry Other, int Score)> list)
+    {
+        if (related.TryGetValue(entry, out var old))
+        {
+            foreach (var (other, _) in old)
+            {
+                referrers.GetValueOrDefault(other)?.Remove(entry);
+            }
+        }
+
+        related[entry] = list;
+        shown[entry] = list.Select(r => r.Other).ToList();
+        foreach (var (other, _) in list)
+        {
+            if (!referrers.TryGetValue(other, out var set))
+            {
+                set = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance);
+                referrers[other] = set;
+            }
+
+            set.Add(entry);
+        }
+    }
+
+    private bool Better(ProfileEntry a, int scoreA, ProfileEntry b, int scoreB) =>
+        scoreA > scoreB || (scoreA == scoreB && position[a] < position[b]);
+
 }

@@ -6,17 +6,28 @@ namespace Transferkatalog.SiteModel;
 /// <summary>Pipeline stage 3: turns the validated catalogue into pages, URLs and taxonomies.</summary>
 public sealed class SiteModelBuilder
 {
-    public Site Build(Catalog catalog, string? baseUrlOverride, DateOnly referenceDate)
+    /// <param name="cache">Entries of the previous build to reuse for unchanged profiles (the preview); null builds everything.</param>
+    public Site Build(Catalog catalog, string? baseUrlOverride, DateOnly referenceDate, SiteModelCache? cache = null)
     {
         var urls = new UrlScheme(baseUrlOverride ?? catalog.Site.BasisUrl);
         var felder = catalog.Handlungsfelder.ToDictionary(f => f.Key, StringComparer.Ordinal);
         var kommunen = catalog.Kommunen.ToDictionary(k => k.Key, StringComparer.Ordinal);
 
-        var profiles = catalog.Profiles
-            .Select(p => Resolve(p, urls, felder, kommunen))
-            .OrderBy(p => SortKey(p.Profile.Titel), StringComparer.Ordinal)
-            .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
+        var resolved = cache is null
+            ? catalog.Profiles.Select(p => (Entry: Resolve(p, urls, felder, kommunen), Key: SortKey(p.Titel))).ToList()
+            : cache.Resolve(catalog.Profiles, p => (Resolve(p, urls, felder, kommunen), SortKey(p.Titel)));
+        var profiles = resolved
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .ThenBy(p => p.Entry.Profile.Slug, StringComparer.Ordinal)
+            .Select(p => p.Entry)
             .ToList();
+
+        // Catalogue order is title order: sorting by position spares computing sort keys again for every Kreis.
+        var position = new Dictionary<ProfileEntry, int>(profiles.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            position[profiles[i]] = i;
+        }
 
         // One pass over the profiles builds every taxonomy: no per-term scan of all profiles.
         var byFeld = new Dictionary<string, List<ProfileEntry>>(StringComparer.Ordinal);
@@ -62,8 +73,7 @@ public sealed class SiteModelBuilder
                     .SelectMany(member => Get(byKommune, member.Key))
                     .Where(p => !ownSet.Contains(p))
                     .Distinct<ProfileEntry>(ReferenceEqualityComparer.Instance)
-                    .OrderBy(p => SortKey(p.Profile.Titel), StringComparer.Ordinal)
-                    .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
+                    .OrderBy(p => position[p])
                     .ToList();
                 var kreis = k.Kreis is not null && kommunen.TryGetValue(k.Kreis, out var kr) ? kr : null;
                 return new KommuneEntry(k, urls.Kommune(k.Key), kreis, memberList, own, memberProfiles, Get(byAdopter, k.Key));
@@ -126,4 +136,30 @@ public sealed class SiteModelBuilder
 
     private static List<ProfileEntry> Get(Dictionary<string, List<ProfileEntry>> map, string key) =>
         map.TryGetValue(key, out var list) ? list : [];
+}
+
+/// <summary>Resolved profile entries of the last build, kept by the preview so that an unchanged profile keeps its entry object.</summary>
+/// <remarks>Valid only while registries and base URL stay the same; the preview starts a new cache when they change.</remarks>
+public sealed class SiteModelCache
+{
+    private Dictionary<Profile, (ProfileEntry Entry, string Key)> entries = new(ReferenceEqualityComparer.Instance);
+
+    internal List<(ProfileEntry Entry, string Key)> Resolve(IReadOnlyList<Profile> profiles, Func<Profile, (ProfileEntry, string)> resolve)
+    {
+        var next = new Dictionary<Profile, (ProfileEntry Entry, string Key)>(profiles.Count, ReferenceEqualityComparer.Instance);
+        var result = new List<(ProfileEntry Entry, string Key)>(profiles.Count);
+        foreach (var p in profiles)
+        {
+            if (!entries.TryGetValue(p, out var known))
+            {
+                known = resolve(p);
+            }
+
+            next[p] = known;
+            result.Add(known);
+        }
+
+        entries = next;
+        return result;
+    }
 }

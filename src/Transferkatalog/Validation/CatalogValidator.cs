@@ -13,6 +13,16 @@ public sealed partial class CatalogValidator
     /// <remarks>A catalogue is returned even when there are errors, so later checks still run; callers stop on errors.</remarks>
     public Catalog? Validate(RawContent raw, DiagnosticBag diagnostics)
     {
+        var registries = ValidateRegistries(raw, diagnostics);
+        var profiles = new Profile?[raw.Profiles.Count];
+        Parallel.For(0, raw.Profiles.Count, Pipeline.Parallelism.Options, i => profiles[i] = ValidateProfile(raw.Profiles[i], registries, diagnostics));
+        CheckSlugs(raw.Profiles, "projekte", diagnostics);
+        return Assemble(registries, profiles.OfType<Profile>());
+    }
+
+    /// <summary>Validates site.yml, the two registries and the plain pages: everything a profile is checked against.</summary>
+    internal Registries ValidateRegistries(RawContent raw, DiagnosticBag diagnostics)
+    {
         var site = raw.Site is null ? null : ReadSite(raw.Site, diagnostics);
         var felder = raw.Handlungsfelder is null ? [] : ReadRegistry(raw.Handlungsfelder, ContentSchema.Handlungsfeld, diagnostics, BindHandlungsfeld);
         var kommunen = raw.Kommunen is null ? [] : ReadRegistry(raw.Kommunen, ContentSchema.Kommune, diagnostics, BindKommune);
@@ -23,24 +33,29 @@ public sealed partial class CatalogValidator
             kommunen.Select(k => k.Value.Key).ToHashSet(StringComparer.Ordinal),
             kommunen.Where(k => k.Value.IsKreis).Select(k => k.Value.Key).ToHashSet(StringComparer.Ordinal));
 
-        var profiles = new Profile?[raw.Profiles.Count];
-        Parallel.For(0, raw.Profiles.Count, Pipeline.Parallelism.Options, i => profiles[i] = Guarded(raw.Profiles[i], diagnostics, () => ReadProfile(raw.Profiles[i], references, diagnostics)));
-        CheckSlugs(raw.Profiles, "projekte", diagnostics);
-
         var pages = raw.Pages.Select(p => Guarded(p, diagnostics, () => ReadPage(p, diagnostics))).OfType<Page>().ToList();
         CheckSlugs(raw.Pages, "seiten", diagnostics);
+        return new Registries(site, felder.Select(f => f.Value).ToList(), kommunen.Select(k => k.Value).ToList(), references, pages);
+    }
 
-        if (site is null)
+    /// <summary>Validates one profile against the registries; null when it is unusable (diagnostics say why).</summary>
+    internal Profile? ValidateProfile(MarkdownSource source, Registries registries, DiagnosticBag diagnostics) =>
+        Guarded(source, diagnostics, () => ReadProfile(source, registries.References, diagnostics));
+
+    /// <summary>The catalogue from validated parts, in the order every later stage relies on; null without a usable site.yml.</summary>
+    internal static Catalog? Assemble(Registries registries, IEnumerable<Profile> profiles)
+    {
+        if (registries.Site is null)
         {
             return null;
         }
 
         return new Catalog(
-            site,
-            felder.Select(f => f.Value).ToList(),
-            kommunen.Select(k => k.Value).ToList(),
-            profiles.OfType<Profile>().OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
-            pages.OrderBy(p => p.Reihenfolge).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList());
+            registries.Site,
+            registries.Handlungsfelder,
+            registries.Kommunen,
+            profiles.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
+            registries.Pages.OrderBy(p => p.Reihenfolge).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Turns a bug in our own validation of one file into a diagnostic for that file instead of a crash of the whole run.</summary>
@@ -232,7 +247,8 @@ public sealed partial class CatalogValidator
         return new Page(source.Slug, file, titel, v.Str("beschreibung"), (int)(v.Long("reihenfolge") ?? 100), source.Body, source.BodyLine);
     }
 
-    private static void CheckSlugs(IReadOnlyList<MarkdownSource> sources, string folder, DiagnosticBag diagnostics)
+    /// <summary>Reports invalid file names and slugs used twice (in sub-folders) among one folder's files.</summary>
+    internal static void CheckSlugs(IReadOnlyList<MarkdownSource> sources, string folder, DiagnosticBag diagnostics)
     {
         var firstBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in sources)
@@ -267,3 +283,11 @@ public sealed partial class CatalogValidator
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonSlugChars();
 }
+
+/// <summary>Validated settings, registries and plain pages, with the lookup profile validation resolves references against.</summary>
+internal sealed record Registries(
+    SiteConfig? Site,
+    IReadOnlyList<Handlungsfeld> Handlungsfelder,
+    IReadOnlyList<Kommune> Kommunen,
+    ReferenceIndex References,
+    IReadOnlyList<Page> Pages);

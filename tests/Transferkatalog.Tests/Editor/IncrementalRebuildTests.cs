@@ -8,6 +8,7 @@ public sealed class IncrementalRebuildTests : IDisposable
 {
     private readonly TempCatalog catalog = new();
     private readonly string theme;
+    private readonly IncrementalRebuilder rebuilder = new();
 
     public IncrementalRebuildTests()
     {
@@ -27,7 +28,6 @@ public sealed class IncrementalRebuildTests : IDisposable
     public void Editing_one_profile_rerenders_a_few_pages_and_matches_a_full_build()
     {
         var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
-        var rebuilder = new IncrementalRebuilder();
         var first = rebuilder.Rebuild(options, [], null);
         Assert.True(first.Succeeded, string.Join('\n', first.Diagnostics));
         Assert.Equal(0, rebuilder.LastReused);
@@ -50,7 +50,6 @@ public sealed class IncrementalRebuildTests : IDisposable
     public void Unchanged_content_rerenders_nothing_and_a_theme_edit_rerenders_everything()
     {
         var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
-        var rebuilder = new IncrementalRebuilder();
         var first = rebuilder.Rebuild(options, [], null);
         var everything = rebuilder.LastRendered;
 
@@ -70,7 +69,6 @@ public sealed class IncrementalRebuildTests : IDisposable
     public void A_broken_edit_and_its_fix_give_the_full_builds_diagnostics_and_output()
     {
         var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
-        var rebuilder = new IncrementalRebuilder();
         var first = rebuilder.Rebuild(options, [], null);
         var profile = catalog.Profile("digitalboard-owl");
         var original = File.ReadAllText(profile);
@@ -85,13 +83,92 @@ public sealed class IncrementalRebuildTests : IDisposable
         AssertSameAsFullBuild(options, fixedBuild);
     }
 
-    private static void AssertSameAsFullBuild(BuildOptions options, BuildResult incremental)
+    /// <summary>Edits an editor makes, one after another on the same preview; after each the output must equal a full build's.</summary>
+    public static TheoryData<string> EditSequences => new() { "profile-fields", "files-and-settings" };
+
+    [Theory]
+    [MemberData(nameof(EditSequences))]
+    public void Every_kind_of_edit_gives_the_full_builds_output(string sequence)
     {
+        var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
+        var previous = rebuilder.Rebuild(options, [], null);
+        Assert.True(previous.Succeeded, string.Join('\n', previous.Diagnostics));
+        var board = catalog.Profile("digitalboard-owl");
+        var strategy = catalog.Profile("digitalisierungsstrategie-kreis-hoexter");
+        var edits = new List<(string What, string[] Paths, Action Apply)>();
+        void Edit(string what, string path, string from, string to) =>
+            edits.Add((what, [path], () =>
+            {
+                var text = File.ReadAllText(path);
+                Assert.Contains(from, text, StringComparison.Ordinal);
+                File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+            }));
+
+        if (sequence == "profile-fields")
+        {
+            Edit("body", board, "## Ziel", "## Ziel\n\nEin neuer Absatz mit einem [Verweis](/kommunen/kreis-lippe/).");
+            Edit("title moves it to the end", board, "titel: Digitalboard OWL", "titel: Zukunftsboard OWL");
+            Edit("summary", board, "kurzbeschreibung: \"Im 2019", "kurzbeschreibung: \"Seit 2019: Im 2019");
+            Edit("status", board, "status: laufend", "status: abgeschlossen");
+            Edit("another Handlungsfeld", board, "  - strategie-vernetzung\n", "  - strategie-vernetzung\n  - wirtschaft\n");
+            Edit("one Kommune less", board, "  - kreis-lippe\n", string.Empty);
+            Edit("a keyword shared with another profile", board, "  - Digitalboard\n", "  - Digitalboard\n  - Digitalisierungsstrategie\n");
+            Edit("an adopter", board, "aktualisiert: 2026-11-21", "nachnutzung:\n  - kommune: bielefeld\n    seit: 2024\naktualisiert: 2026-11-21");
+            Edit("stale", strategy, "aktualisiert: ", "aktualisiert: 2019-01-01\n# vorher: ");
+            Edit("contact", board, "  organisation: Digitalboard OWL", "  organisation: Digitalboard OWL\n  email: board@example.org");
+        }
+        else
+        {
+            var added = catalog.Profile("zweites-digitalboard");
+            edits.Add(("new profile", [added], () => File.WriteAllText(added, File.ReadAllText(board).Replace("titel: Digitalboard OWL", "titel: Ein zweites Digitalboard", StringComparison.Ordinal))));
+            edits.Add(("deleted profile", [strategy], () => File.Delete(strategy)));
+            var renamed = catalog.Profile("digitalboard-ostwestfalen-lippe");
+            edits.Add(("renamed file", [board, renamed], () => File.Move(board, renamed)));
+            Edit("plain page", Path.Combine(catalog.Content, "seiten", "ueber.md"), "---\n\n", "---\n\nNeu: ");
+            Edit("Kommune renamed in the registry", Path.Combine(catalog.Content, "kommunen.yml"), "name: Bielefeld", "name: Stadt Bielefeld");
+            Edit("style sheet", Path.Combine(theme, "assets", "style.css"), "body", "html { scroll-behavior: auto; }\nbody");
+            Edit("broken link in a body", renamed, "## Ziel", "## Ziel\n\n[kaputt](/projekte/gibt-es-nicht/)");
+            Edit("link fixed", renamed, "/projekte/gibt-es-nicht/", "/projekte/digitalboard-ostwestfalen-lippe/");
+        }
+
+        foreach (var (what, paths, apply) in edits)
+        {
+            apply();
+            var result = rebuilder.Rebuild(options, paths, previous);
+            var full = new SiteBuilder().Build(options, write: false);
+            Assert.True(full.Diagnostics.SequenceEqual(result.Diagnostics), $"{what}: diagnostics differ\n{string.Join('\n', result.Diagnostics)}\n---\n{string.Join('\n', full.Diagnostics)}");
+            if (full.Succeeded)
+            {
+                AssertSameAsFullBuild(options, result, what);
+                previous = result;
+            }
+        }
+    }
+
+    [Fact]
+    public void A_body_edit_rerenders_only_that_profiles_page()
+    {
+        var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
+        var first = rebuilder.Rebuild(options, [], null);
+        var profile = catalog.Profile("digitalboard-owl");
+        File.AppendAllText(profile, "\nNoch ein Satz.\n");
+        var result = rebuilder.Rebuild(options, [profile], first);
+
+        Assert.Equal(1, rebuilder.LastRendered);
+        Assert.NotNull(rebuilder.Completion);
+        Assert.Contains("Noch ein Satz.", Text(result, "projekte/digitalboard-owl/index.html"));
+        AssertSameAsFullBuild(options, result);
+    }
+
+    private void AssertSameAsFullBuild(BuildOptions options, BuildResult incremental, string what = "")
+    {
+        // Exports follow in the background; what the preview serves once they are done must equal a full build.
+        incremental = rebuilder.Completion?.GetAwaiter().GetResult() ?? incremental;
         var full = new SiteBuilder().Build(options, write: false);
         Assert.True(incremental.Succeeded, string.Join('\n', incremental.Diagnostics));
         Assert.Equal(full.Diagnostics, incremental.Diagnostics);
         Assert.Equal(full.Files.Select(f => f.RelativePath), incremental.Files.Select(f => f.RelativePath));
-        Assert.All(full.Files.Zip(incremental.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), pair.First.RelativePath));
+        Assert.All(full.Files.Zip(incremental.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), $"{what}: {pair.First.RelativePath}"));
     }
 
     private static string Text(BuildResult result, string path) =>
