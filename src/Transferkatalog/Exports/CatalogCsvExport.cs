@@ -74,11 +74,16 @@ public static class CatalogCsvExport
                 sb.Append(',');
             }
 
-            sb.Append(Escape(cells[i] ?? string.Empty));
+            sb.Append(Escape(Neutralise(cells[i] ?? string.Empty)));
         }
 
         sb.Append("\r\n");
     }
+
+    /// <summary>Prefixes an apostrophe to a cell that a spreadsheet would run as a formula (OWASP "CSV injection").</summary>
+    /// <remarks>Editors' text ends up here verbatim; "=HYPERLINK(…)" in a title would otherwise execute when someone opens the file.</remarks>
+    public static string Neutralise(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     /// <summary>Quotes a field when it holds a comma, quote or line break, doubling inner quotes (RFC 4180, 2.6 and 2.7).</summary>
     public static string Escape(string value) =>
