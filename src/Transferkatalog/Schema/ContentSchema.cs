@@ -11,6 +11,10 @@ public static class ContentSchema
 
     public const int SummaryMaxLength = 300;
 
+    /// <summary>Telephone numbers: digits, spaces, + at the start, / - – and brackets, at least five digits.</summary>
+    /// <remarks>Written in the common subset of .NET and ECMAScript regex, so the validator and the JSON Schema use the very same text.</remarks>
+    public const string PhonePattern = @"^(?=(?:[^0-9]*[0-9]){5})\+?[0-9 ()/\-–]+$";
+
     private static FieldSpec Str(string name, bool required, string description, int? max = null) =>
         new(name, FieldKind.String, required, description) { MinLength = 1, MaxLength = max };
 
@@ -23,7 +27,7 @@ public static class ContentSchema
         Fields =
         [
             Str("titel", true, "Titel des Projekts", 200) with { Example = "\"Gemeinsames Rechenzentrum\"" },
-            Str("kurzbeschreibung", true, "Ein bis drei Sätze, höchstens 300 Zeichen; erscheint auf der Karte und als Seitenbeschreibung", SummaryMaxLength),
+            Str("kurzbeschreibung", true, "Ein bis drei Sätze, höchstens 300 Zeichen; erscheint auf der Karte und als Seitenbeschreibung", SummaryMaxLength) with { Example = "\"Kreis und Städte betreiben ihre Fachverfahren in einem gemeinsamen Rechenzentrum.\"" },
             new("handlungsfelder", FieldKind.List, true, "Ein oder mehrere Schlüssel aus handlungsfelder.yml")
             {
                 MinItems = 1,
@@ -35,18 +39,18 @@ public static class ContentSchema
                 Item = new FieldSpec("kommune", FieldKind.Reference, true, "Schlüssel einer Kommune") { Target = ReferenceTarget.Kommune },
             },
             new("federfuehrung", FieldKind.Reference, false, "Federführende Kommune; muss unter kommunen stehen") { Target = ReferenceTarget.Kommune },
-            new("status", FieldKind.Enum, true, "Stand des Projekts: geplant, laufend, abgeschlossen oder eingestellt") { AllowedValues = StatusValues },
-            new("seit", FieldKind.Integer, false, "Jahr, in dem die Zusammenarbeit begann") { Minimum = 1900, Maximum = 2100 },
+            new("status", FieldKind.Enum, true, "Stand des Projekts: geplant, laufend, abgeschlossen oder eingestellt") { AllowedValues = StatusValues, Example = "laufend" },
+            new("seit", FieldKind.Integer, false, "Jahr, in dem die Zusammenarbeit begann") { Minimum = 1900, Maximum = 2100, Example = "2021" },
             StrList("stichworte", "Freie Stichworte zur Suche"),
             StrList("beteiligte", "Weitere Partner: Hochschulen, Agenturen, Unternehmen"),
             Str("rechtsform", false, "Rechtsform der Zusammenarbeit, z. B. öffentlich-rechtliche Vereinbarung", 200),
-            Str("finanzierung", false, "Wie das Projekt finanziert wird (freier Text)", 1000),
+            Str("finanzierung", false, "Wie das Projekt finanziert wird (freier Text)", 1000) with { Example = "\"Umlage nach Einwohnerzahl\"" },
             new("foerderung", FieldKind.Map, false, "Förderung aus einem Förderprogramm")
             {
                 Fields =
                 [
-                    Str("programm", true, "Name des Förderprogramms", 300),
-                    new("betrag_eur", FieldKind.Number, false, "Fördersumme in Euro") { Minimum = 0 },
+                    Str("programm", true, "Name des Förderprogramms", 300) with { Example = "Digitale Modellregionen NRW" },
+                    new("betrag_eur", FieldKind.Number, false, "Fördersumme in Euro") { Minimum = 0, Example = "250000" },
                     Str("zeitraum", false, "Förderzeitraum, z. B. 2021–2025", 100),
                 ],
             },
@@ -54,10 +58,10 @@ public static class ContentSchema
             {
                 Fields =
                 [
-                    Str("organisation", true, "Dienststelle oder Organisation", 300),
+                    Str("organisation", true, "Dienststelle oder Organisation", 300) with { Example = "\"Kreis Höxter, Stabsstelle Digitalisierung\"" },
                     Str("name", false, "Name der Ansprechperson (nur mit deren Einverständnis)", 200),
-                    new("email", FieldKind.Email, false, "Dienstliche E-Mail-Adresse"),
-                    new("telefon", FieldKind.Phone, false, "Dienstliche Telefonnummer"),
+                    new("email", FieldKind.Email, false, "Dienstliche E-Mail-Adresse") { Example = "digital@kreis-beispiel.de" },
+                    new("telefon", FieldKind.Phone, false, "Dienstliche Telefonnummer") { Example = "+49 5271 965-0" },
                 ],
             },
             new("links", FieldKind.List, false, "Weiterführende Links, nur http und https")
@@ -67,7 +71,7 @@ public static class ContentSchema
                     Fields =
                     [
                         Str("titel", true, "Beschriftung des Links", 300),
-                        new("url", FieldKind.Url, true, "Adresse, beginnend mit https:// oder http://"),
+                        new("url", FieldKind.Url, true, "Adresse, beginnend mit https:// oder http://") { Example = "https://www.kreis-hoexter.de/" },
                     ],
                 },
             },
@@ -92,7 +96,7 @@ public static class ContentSchema
                     ],
                 },
             },
-            new("aktualisiert", FieldKind.Date, true, "Datum der letzten Überprüfung, JJJJ-MM-TT"),
+            new("aktualisiert", FieldKind.Date, true, "Datum der letzten Überprüfung, JJJJ-MM-TT") { Example = "2025-03-31" },
         ],
     };
 

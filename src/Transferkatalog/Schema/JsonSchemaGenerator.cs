@@ -96,6 +96,13 @@ public static class JsonSchemaGenerator
         w.WriteStartObject();
         w.WriteString("description", spec.Description);
         WriteBody(w, spec, keys, nullable);
+        if (spec.Example is { } example)
+        {
+            w.WriteStartArray("examples");
+            WriteExample(w, spec.Kind, example);
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 
@@ -187,6 +194,7 @@ public static class JsonSchemaGenerator
 
             case FieldKind.Phone:
                 Type(w, "string", nullable);
+                w.WriteString("pattern", ContentSchema.PhonePattern);
                 break;
 
             case FieldKind.Reference:
@@ -210,6 +218,20 @@ public static class JsonSchemaGenerator
 
             default:
                 throw new InvalidOperationException($"Unhandled field kind {spec.Kind}");
+        }
+    }
+
+    /// <summary>Writes an example given as YAML text as the JSON value the YAML would load to.</summary>
+    private static void WriteExample(Utf8JsonWriter w, FieldKind kind, string yaml)
+    {
+        if (kind is FieldKind.Integer or FieldKind.Number && decimal.TryParse(yaml, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            w.WriteNumberValue(number);
+        }
+        else
+        {
+            var quoted = yaml.Length >= 2 && yaml[0] == '"' && yaml[^1] == '"';
+            w.WriteStringValue(quoted ? yaml[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal) : yaml);
         }
     }
 

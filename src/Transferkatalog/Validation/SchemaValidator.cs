@@ -199,7 +199,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
                 return new Validated(raw, at);
 
             case FieldKind.Phone:
-                if (!PhonePattern().IsMatch(raw) || raw.Count(char.IsAsciiDigit) < 5)
+                if (!PhonePattern().IsMatch(raw))
                 {
                     diagnostics.Error("TK0116", $"'{Show(raw)}' ist keine gültige Telefonnummer in '{path}' — erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern, z. B. +49 5271 965-0", at);
                     return null;
@@ -329,6 +329,6 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^\+?[0-9 ()/\-–]+$")]
+    [GeneratedRegex(ContentSchema.PhonePattern)]
     private static partial Regex PhonePattern();
 }
