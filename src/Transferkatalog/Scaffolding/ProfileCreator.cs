@@ -14,6 +14,9 @@ public static class ProfileCreator
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>Longest file name `new` writes; it also becomes the page address, and file systems stop at 255 bytes.</summary>
+    public const int MaxSlugLength = 80;
+
     public static CreateResult Create(string contentDir, string? slug, string? titel, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(slug))
@@ -23,7 +26,7 @@ public static class ProfileCreator
                 return new(false, "Geben Sie einen Dateinamen (Slug) an, z. B. 'transferkatalog new gemeinsames-rechenzentrum', oder einen Titel mit --titel", null);
             }
 
-            slug = CatalogValidator.ToSlug(titel);
+            slug = Shorten(CatalogValidator.ToSlug(titel));
         }
 
         slug = slug.Trim();
@@ -35,6 +38,11 @@ public static class ProfileCreator
         if (!CatalogValidator.IsSlug(slug))
         {
             return new(false, $"ungültiger Slug '{slug}' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Umlaute umschreiben (ä→ae); zum Beispiel '{CatalogValidator.ToSlug(slug)}'", null);
+        }
+
+        if (slug.Length > MaxSlugLength)
+        {
+            return new(false, $"Slug ist zu lang ({slug.Length} Zeichen, höchstens {MaxSlugLength}) — zum Beispiel '{Shorten(slug)}'", null);
         }
 
         var root = Path.GetFullPath(contentDir);
@@ -72,6 +80,19 @@ public static class ProfileCreator
         }
 
         return new(true, $"Neuer Steckbrief: {ContentLoader.Display(target)} — ersetzen Sie die Werte mit „{Placeholder.Marker}“ und prüfen Sie mit 'transferkatalog check'", target);
+    }
+
+    /// <summary>Cuts a slug to <see cref="MaxSlugLength"/>, at a word boundary where there is one.</summary>
+    private static string Shorten(string slug)
+    {
+        if (slug.Length <= MaxSlugLength)
+        {
+            return slug;
+        }
+
+        var cut = slug[..MaxSlugLength];
+        var lastHyphen = cut.LastIndexOf('-');
+        return (lastHyphen > MaxSlugLength / 2 ? cut[..lastHyphen] : cut).TrimEnd('-');
     }
 
     /// <summary>Registry keys for the comments in the new file; best effort, since the registries may be broken right now.</summary>
