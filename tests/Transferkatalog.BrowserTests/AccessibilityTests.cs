@@ -45,6 +45,12 @@ public sealed class AccessibilityTests(SiteUnderTest site, ITestOutputHelper out
                 {
                     // Collapsed groups hide most options from axe; open them so every label and its contrast is checked.
                     await tp.Page.EvalOnSelectorAllAsync("#filter details", "ds => ds.forEach(d => d.open = true)");
+                    var catalog = new CatalogPage(tp.Page);
+                    await catalog.OptionsReadyAsync();
+
+                    // One group narrowed to nothing, so the hint under its search box is checked as well.
+                    await catalog.Narrowing("kreis").FillAsync("zzzz");
+                    await Assertions.Expect(tp.Page.Locator("#filter-kreis-hinweis")).ToContainTextAsync("zzzz");
                 }
 
                 var result = await AxeAsync(tp.Page);

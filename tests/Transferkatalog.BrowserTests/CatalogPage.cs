@@ -63,17 +63,38 @@ public sealed class CatalogPage(IPage page)
 
     public ILocator Box(Choice c) => page.Locator($"#filter input[type=checkbox][name=\"{c.Group}\"][value=\"{c.Value}\"]");
 
-    /// <summary>Ticks or unticks a box the way a mouse user does: open its group if collapsed, click the label.</summary>
-    public async Task SetAsync(Choice c, bool on)
+    /// <summary>The filter group of a query name, e.g. kommune: its details element.</summary>
+    public ILocator Group(string name) => page.Locator($"#filter details:has(> fieldset#filter-{name})");
+
+    /// <summary>The narrowing box of a group whose options the script builds (Kreis, Kommune).</summary>
+    public ILocator Narrowing(string name) => page.Locator($"#filter-{name}-suche");
+
+    /// <summary>Values of the options a group lists, in the order shown.</summary>
+    public async Task<List<string>> OptionValuesAsync(string name) =>
+        [.. await page.EvalOnSelectorAllAsync<string[]>($"#filter-{name} .optionen input[type=checkbox]", "bs => bs.map(b => b.value)")];
+
+    /// <summary>Opens a group with a click on its summary unless it is open, and waits until its options are there.</summary>
+    public async Task OpenGroupAsync(string name)
     {
-        var box = Box(c);
-        Assert.Equal(1, await box.CountAsync());
-        var details = page.Locator($"#filter details:has(input[name=\"{c.Group}\"][value=\"{c.Value}\"])");
-        if (await details.CountAsync() == 1 && await details.GetAttributeAsync("open") is null)
+        var details = Group(name);
+        if (await details.GetAttributeAsync("open") is null)
         {
             await details.Locator("summary").ClickAsync();
         }
 
+        await OptionsReadyAsync();
+    }
+
+    /// <summary>Waits until every open group whose options the script fetches has built them.</summary>
+    public Task OptionsReadyAsync() => page.WaitForFunctionAsync(
+        "() => [...document.querySelectorAll('#filter details[data-optionen][open]')].every(d => !d.querySelector('[aria-busy=\"true\"]'))");
+
+    /// <summary>Ticks or unticks a box the way a mouse user does: open its group if collapsed, click the label.</summary>
+    public async Task SetAsync(Choice c, bool on)
+    {
+        await OpenGroupAsync(c.Group);
+        var box = Box(c);
+        Assert.Equal(1, await box.CountAsync());
         if (await box.IsCheckedAsync() != on)
         {
             var id = await box.GetAttributeAsync("id");
@@ -85,6 +106,7 @@ public sealed class CatalogPage(IPage page)
 
     public async Task<List<Choice>> CheckedAsync()
     {
+        await OptionsReadyAsync();
         var pairs = await page.EvalOnSelectorAllAsync<string[][]>(
             "#filter input[type=checkbox]:checked", "boxes => boxes.map(b => [b.name, b.value])");
         return pairs.Select(p => new Choice(p[0], p[1])).OrderBy(c => c.Group, StringComparer.Ordinal).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();

@@ -31,7 +31,11 @@ public sealed class KeyboardTests(SiteUnderTest site)
         await tp.GotoAsync("");
         var page = tp.Page;
         var catalog = new CatalogPage(page);
-        var allBoxes = await page.EvalOnSelectorAllAsync<string[]>("#filter input[type=checkbox]", "bs => bs.map(b => b.id)");
+        // Kreis and Kommune have no boxes until their group opens: expect one per register entry on top of the rest.
+        var allBoxes = (await page.EvalOnSelectorAllAsync<string[]>("#filter input[type=checkbox]", "bs => bs.map(b => b.id)"))
+            .Concat(site.Catalog.Kommunen.Where(k => k.IsKreis).Select(k => $"f-kreis-{k.Key}"))
+            .Concat(site.Catalog.Kommunen.Select(k => $"f-kommune-{k.Key}"))
+            .ToList();
         var summaries = await page.Locator("#filter summary").CountAsync();
         Assert.NotEmpty(allBoxes);
 
@@ -46,6 +50,7 @@ public sealed class KeyboardTests(SiteUnderTest site)
 
         var reachedBoxes = new HashSet<string>(StringComparer.Ordinal);
         var reachedSummaries = 0;
+        var reachedNarrowing = new List<string>();
         var operatedGroups = new HashSet<string>(StringComparer.Ordinal);
         var chosen = new List<Choice>();
         var resetOperated = false;
@@ -80,6 +85,7 @@ public sealed class KeyboardTests(SiteUnderTest site)
                     // A collapsed group opens with Enter, like any disclosure widget.
                     await page.Keyboard.PressAsync("Enter");
                     Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.closest('details').open"), "Enter on a filter group's summary did not open it");
+                    await catalog.OptionsReadyAsync();
                 }
             }
             else if (f.Tag == "input" && f.Type == "checkbox")
@@ -96,6 +102,10 @@ public sealed class KeyboardTests(SiteUnderTest site)
                     Assert.True(expected.SetEquals(await catalog.VisibleSlugsAsync()), $"keyboard choice {string.Join(", ", chosen)} shows the wrong cards");
                 }
             }
+            else if (f.Tag == "input" && f.Type == "search")
+            {
+                reachedNarrowing.Add(f.Id);
+            }
             else if (f.Tag == "button" && f.Type == "reset")
             {
                 Assert.NotEmpty(chosen);
@@ -107,6 +117,7 @@ public sealed class KeyboardTests(SiteUnderTest site)
         }
 
         Assert.Equal(summaries, reachedSummaries);
+        Assert.Equal(["filter-kreis-suche", "filter-kommune-suche"], reachedNarrowing);
         Assert.Equal(allBoxes.Order(StringComparer.Ordinal), reachedBoxes.Order(StringComparer.Ordinal));
         Assert.Equal(["handlungsfeld", "kommune"], operatedGroups.Order(StringComparer.Ordinal));
         Assert.True(resetOperated, "the reset button was never reached by Tab");

@@ -161,6 +161,18 @@ public sealed partial class PageTests(SiteUnderTest site)
             await filtered.Page.EvaluateAsync("() => document.getElementById('ergebnis-titel').scrollIntoView()");
             await filtered.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotDir, "katalog-360-ergebnisse.png") });
         }
+
+        // The Kommune group as the script builds it, narrowed by a typed name.
+        await using (var narrowed = await site.OpenAsync(width: 360, height: 900))
+        {
+            await narrowed.GotoAsync("");
+            var catalog = new CatalogPage(narrowed.Page);
+            await catalog.OpenGroupAsync("kommune");
+            await catalog.Narrowing("kommune").FillAsync("bad");
+            await Assertions.Expect(narrowed.Page.Locator("#filter-kommune-hinweis")).ToContainTextAsync("„bad“");
+            await catalog.Group("kommune").ScrollIntoViewIfNeededAsync();
+            await narrowed.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotDir, "katalog-360-kommune-suchen.png") });
+        }
     }
 
     private static async Task<SortedSet<string>> CardSlugsAsync(ILocator scope)

@@ -41,6 +41,9 @@ public static class CatalogDataBuilder
         _ => [],
     };
 
+    /// <summary>Output path of the option list of a filter group the page does not carry itself.</summary>
+    public static string OptionsPath(string group) => $"{SearchIndexBuilder.Folder}/optionen/{group}.json";
+
     public static IReadOnlyList<OutputFile> Build(Site site)
     {
         var files = new List<OutputFile>();
@@ -103,6 +106,16 @@ public static class CatalogDataBuilder
             ["status"] = Schema.ContentSchema.StatusValues.ToDictionary(s => s, GermanFormat.Status, StringComparer.Ordinal),
         };
         files.Add(new OutputFile($"{folder}/namen.json", JsonSerializer.SerializeToUtf8Bytes(names, SearchIndexBuilder.Json)));
+
+        // [value, label, count] triples rather than objects: the Kommune list is the largest file a user fetches by
+        // opening a group, and repeated property names would double it.
+        foreach (var group in SiteRenderer.CatalogFilters(site, site.Kommunen.Where(k => k.Kommune.IsKreis).ToList()).Where(g => g.OptionsUrl is not null))
+        {
+            var options = group.Options.Select(o => new object[] { o.Value, o.Label, o.Count }).ToList();
+            files.Add(new OutputFile(OptionsPath(group.Name), JsonSerializer.SerializeToUtf8Bytes(options, SearchIndexBuilder.Json)));
+        }
+
+
         return files;
     }
 }

@@ -61,13 +61,19 @@ public sealed class EndToEndTests : IDisposable
         var dorf = cards.Single(c => c.GetAttribute("data-kommune") == "nieheim");
         Assert.Equal("kreis-hoexter", dorf.GetAttribute("data-kreis"));
 
-        foreach (var group in new[] { "handlungsfeld", "kommune", "kreis", "status" })
+        foreach (var group in new[] { "handlungsfeld", "status" })
         {
             Assert.NotEmpty(doc.QuerySelectorAll($"input[type=checkbox][name={group}]"));
         }
 
-        // Every Kommune of the registry appears in the filter, with a label.
-        Assert.Equal(4, doc.QuerySelectorAll("input[name=kommune]").Length);
+        // Kreis and Kommune options come from a file when their group opens (thousands in a large catalogue);
+        // every Kommune of the registry is in it, with a label.
+        Assert.Empty(doc.QuerySelectorAll("input[name=kommune], input[name=kreis]"));
+        Assert.Equal("/transferkatalog/suche/optionen/kommune.json", doc.QuerySelector("details[data-gruppe=kommune]")!.GetAttribute("data-optionen"));
+        var kommunen = FilterOptions(sample.Output, "kommune");
+        Assert.Equal(["bielefeld", "brakel", "kreis-hoexter", "nieheim"], kommunen.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Kreis Höxter", kommunen["kreis-hoexter"]);
+        Assert.Equal(["kreis-hoexter"], FilterOptions(sample.Output, "kreis").Keys);
         foreach (var input in doc.QuerySelectorAll("form#filter input"))
         {
             Assert.NotNull(doc.QuerySelector($"label[for='{input.Id}']"));
@@ -212,10 +218,17 @@ public sealed class EndToEndTests : IDisposable
 
         // Every Kommune of the registry, all regions, is offered in the Kommune filter.
         var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "index.html")));
-        var kommunen = doc.QuerySelectorAll("input[name=kommune]").Select(i => i.GetAttribute("value")).ToHashSet();
+        var kommunen = FilterOptions(output, "kommune").Keys.ToHashSet();
         var registry = File.ReadAllLines(Path.Combine(Repo.Content, "kommunen.yml")).Where(l => l.Length > 0 && char.IsAsciiLetterLower(l[0]) && l.EndsWith(':')).Select(l => l.TrimEnd(':')).ToList();
         Assert.True(registry.Count > 80);
         Assert.All(registry, k => Assert.Contains(k, kommunen));
+    }
+
+    /// <summary>Value and label of each option of a filter group the script builds from a file.</summary>
+    private static Dictionary<string, string> FilterOptions(string site, string group)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site, Transferkatalog.Search.CatalogDataBuilder.OptionsPath(group))));
+        return json.RootElement.EnumerateArray().ToDictionary(o => o[0].GetString()!, o => o[1].GetString()!, StringComparer.Ordinal);
     }
 
     private static Dictionary<string, string> Snapshot(string dir) =>

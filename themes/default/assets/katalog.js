@@ -52,12 +52,27 @@
     return Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"][name="' + group + '"]'));
   }
 
+  // The chosen values live here, not in the checkboxes: the Kreis and Kommune groups have no boxes until they are
+  // opened, yet a choice from the URL must filter at once.
+  var chosen = {};
+  groups.forEach(function (g) { chosen[g] = []; });
+
   function selection() {
     var state = {};
-    groups.forEach(function (g) {
-      state[g] = boxes(g).filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
-    });
+    groups.forEach(function (g) { state[g] = chosen[g].slice(); });
     return state;
+  }
+
+  function choose(group, value, on) {
+    var at = chosen[group].indexOf(value);
+    if (on && at === -1) { chosen[group].push(value); }
+    if (!on && at !== -1) { chosen[group].splice(at, 1); }
+  }
+
+  function syncBoxes() {
+    groups.forEach(function (g) {
+      boxes(g).forEach(function (b) { b.checked = chosen[g].indexOf(b.value) !== -1; });
+    });
   }
 
   function hasFilter(state) { return groups.some(function (g) { return state[g].length > 0; }); }
@@ -331,26 +346,177 @@
     }).catch(function () { if (token === sequence) { failed(); } });
   }
 
+  // --- Kreis and Kommune: options built from a JSON file when their group is opened ---------------------------
+
+  var LIMIT = 100;
+  var NOUNS = {
+    kreis: { one: "Kreis", many: "Kreise", none: "Kein Kreis", noneMore: "Kein weiterer Kreis" },
+    kommune: { one: "Kommune", many: "Kommunen", none: "Keine Kommune", noneMore: "Keine weitere Kommune" }
+  };
+  var lazy = {};
+
+  function noun(group, n) {
+    return formatNumber(n) + " " + (n === 1 ? NOUNS[group].one : NOUNS[group].many);
+  }
+
+  function optionBox(group, option, checked) {
+    var li = element("li");
+    var box = element("input");
+    box.type = "checkbox";
+    box.id = "f-" + group + "-" + option.key;
+    box.name = group;
+    box.value = option.key;
+    box.checked = checked;
+    var label = element("label", null, option.label + " ");
+    label.htmlFor = box.id;
+    if (option.count !== null) { label.appendChild(element("span", "anzahl", "(" + option.count + ")")); }
+    li.appendChild(box);
+    li.appendChild(label);
+    return li;
+  }
+
+  // Chosen options first (also those the narrowing words do not match, so they can be unticked), then the matches
+  // in catalogue order, at most LIMIT of them unless all were asked for.
+  function renderOptions(g) {
+    var group = lazy[g];
+    if (!group.options) { return; }
+    var text = group.input.value.trim();
+    var words = text.split(/\s+/).filter(Boolean).map(group.fold);
+    var picked = chosen[g].map(function (v) { return group.byKey[v] || { key: v, label: v, count: null }; });
+    var rest = group.options.filter(function (o) {
+      return chosen[g].indexOf(o.key) === -1 && words.every(function (w) { return o.folded.indexOf(w) !== -1; });
+    });
+    var shown = group.all ? rest : rest.slice(0, LIMIT);
+    var items = document.createDocumentFragment();
+    picked.forEach(function (o) { items.appendChild(optionBox(g, o, true)); });
+    shown.forEach(function (o) { items.appendChild(optionBox(g, o, false)); });
+    group.list.textContent = "";
+    group.list.appendChild(items);
+    group.list.removeAttribute("aria-busy");
+
+    var hint;
+    if (words.length) {
+      hint = rest.length === 0
+        ? (picked.length ? NOUNS[g].noneMore : NOUNS[g].none) + " passt zu „" + text + "“."
+        : noun(g, rest.length) + (rest.length === 1 ? " passt" : " passen") + " zu „" + text + "“";
+    } else {
+      hint = rest.length > shown.length ? noun(g, group.options.length) : "";
+    }
+    if (shown.length < rest.length) {
+      hint += (hint.slice(-1) === "." ? " " : ". ") + "Die Liste zeigt die ersten " + formatNumber(shown.length) + "; geben Sie einen Namen ein, um sie einzugrenzen.";
+      group.moreButton.textContent = "Weitere " + noun(g, rest.length - shown.length) + " anzeigen";
+    }
+    group.moreArea.hidden = shown.length >= rest.length;
+    group.hint.textContent = hint;
+  }
+
+  function loadOptions(g) {
+    var group = lazy[g];
+    if (!group.loading) {
+      group.hint.textContent = NOUNS[g].many + " werden geladen …";
+      group.loading = Promise.all([
+        window.fetch(group.url, { credentials: "same-origin" }).then(function (r) {
+          if (!r.ok) { throw new Error("HTTP " + r.status); }
+          return r.json();
+        }),
+        loadSearch()
+      ]).then(function (loaded) {
+        // The narrowing folds umlauts exactly like the search: "Muenster", "munster" and "Münster" find Münster.
+        group.fold = loaded[1].fold;
+        group.byKey = {};
+        group.options = loaded[0].map(function (o) {
+          var option = { key: o[0], label: o[1], count: o[2], folded: group.fold(o[1]) };
+          group.byKey[option.key] = option;
+          return option;
+        });
+        renderOptions(g);
+      }, function () {
+        group.loading = null;
+        group.list.removeAttribute("aria-busy");
+        group.hint.textContent = "Die Liste konnte nicht geladen werden. Schließen und öffnen Sie die Gruppe, um es erneut zu versuchen.";
+      });
+    }
+    return group.loading;
+  }
+
+  Array.prototype.forEach.call(form.querySelectorAll("details[data-optionen]"), function (details) {
+    var g = details.getAttribute("data-gruppe");
+    var moreArea = details.querySelector("[data-optionen-mehr]");
+    var group = lazy[g] = {
+      url: details.getAttribute("data-optionen"),
+      input: details.querySelector("[data-eingrenzen]"),
+      hint: details.querySelector("[data-optionen-hinweis]"),
+      list: details.querySelector("[data-optionen-liste]"),
+      moreArea: moreArea,
+      moreButton: moreArea.querySelector("button"),
+      options: null,
+      loading: null,
+      all: false
+    };
+    details.addEventListener("toggle", function () { if (details.open) { loadOptions(g); } });
+    var typing = null;
+    group.input.addEventListener("input", function () {
+      window.clearTimeout(typing);
+      typing = window.setTimeout(function () { group.all = false; renderOptions(g); }, 120);
+    });
+    group.moreButton.addEventListener("click", function () {
+      var before = group.list.children.length;
+      group.all = true;
+      renderOptions(g);
+      // The button is gone now: keep the keyboard where the list grew.
+      var next = group.list.children[before];
+      if (next) { next.querySelector("input").focus(); }
+    });
+  });
+
+  function renderLoadedOptions() {
+    Object.keys(lazy).forEach(function (g) { if (lazy[g].options) { renderOptions(g); } });
+  }
+
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
     groups.forEach(function (g) {
-      var wanted = params.getAll(g);
-      boxes(g).forEach(function (b) {
-        b.checked = wanted.indexOf(b.value) !== -1;
-        if (b.checked) {
-          var details = b.closest("details");
-          if (details) { details.open = true; }
-        }
+      var wanted = [];
+      // Repeated parameters are what the page writes; a comma list (?kommune=a,b) is easier to type by hand.
+      params.getAll(g).forEach(function (raw) {
+        raw.split(",").forEach(function (v) {
+          v = v.trim();
+          if (v && wanted.indexOf(v) === -1) { wanted.push(v); }
+        });
       });
+      // A group the page renders offers every value there is: anything else in the URL is ignored, as always.
+      // Kreis and Kommune cannot tell without their list, so an unknown value stays and simply matches nothing.
+      if (!lazy[g]) {
+        var offered = boxes(g).map(function (b) { return b.value; });
+        wanted = wanted.filter(function (v) { return offered.indexOf(v) !== -1; });
+      }
+      chosen[g] = wanted;
+      // A group with a choice opens, so the choice is in view; Kreis and Kommune then fetch their list.
+      if (wanted.length) {
+        var details = lazy[g] ? form.querySelector('details[data-gruppe="' + g + '"]') : boxes(g)[0].closest("details");
+        if (details) { details.open = true; }
+      }
     });
+    syncBoxes();
+    renderLoadedOptions();
     if (searchInput) { searchInput.value = params.get("q") || ""; }
   }
 
-  form.addEventListener("change", function () { apply(true); });
+  form.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box || box.type !== "checkbox") { return; }
+    choose(box.name, box.value, box.checked);
+    apply(true);
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
   form.addEventListener("reset", function () {
-    // The reset event fires before the boxes are cleared; apply once they are. The search words stay.
-    window.setTimeout(function () { apply(true); }, 0);
+    // The reset event fires before the boxes and narrowing fields are cleared; redraw once they are. The search words stay.
+    groups.forEach(function (g) { chosen[g] = []; });
+    window.setTimeout(function () {
+      Object.keys(lazy).forEach(function (g) { lazy[g].all = false; });
+      renderLoadedOptions();
+      apply(true);
+    }, 0);
   });
 
   if (searchForm && searchInput && dataUrl) {
