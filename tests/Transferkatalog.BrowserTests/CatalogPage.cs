@@ -123,6 +123,16 @@ public sealed class CatalogPage(IPage page)
             .ToList();
     }
 
+    /// <summary>Waits for the count of a selection, then compares the visible cards with what the content says.</summary>
+    public async Task AssertShowsAsync(Catalog catalog, IReadOnlyList<Choice> chosen)
+    {
+        var expected = ExpectedFilter.Slugs(catalog, chosen);
+        await Assertions.Expect(Counter).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(CountPrefix(expected.Count, catalog.Profiles.Count))));
+        var shown = await VisibleSlugsAsync();
+        Assert.True(expected.SetEquals(shown), $"filter {string.Join(", ", chosen)}: expected [{string.Join(", ", expected)}] but the page shows [{string.Join(", ", shown)}]");
+    }
+
     /// <summary>The count text the page must show for n of total visible cards.</summary>
     public static string CountPrefix(int shown, int total) => shown == total ? $"{total} " : $"{shown} von {total} ";
 }

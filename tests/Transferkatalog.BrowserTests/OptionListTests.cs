@@ -81,7 +81,7 @@ public sealed class OptionListTests(SiteUnderTest site)
         await tp.GotoAsync($"?kommune={b}&kommune={a}");
         var page = new CatalogPage(tp.Page);
         await AssertShowsAsync(page, [new("kommune", a), new("kommune", b)]);
-        Assert.Equal([new("kommune", a), new("kommune", b)], Sorted(await page.CheckedAsync()));
+        Assert.Equal([new("kommune", a), new("kommune", b)], await page.CheckedAsync());
         var listed = await page.OptionValuesAsync("kommune");
         Assert.Equal([b, a], listed.Take(2));
         Assert.Equal(site.Catalog.Kommunen.Count, listed.Count);
@@ -198,13 +198,7 @@ public sealed class OptionListTests(SiteUnderTest site)
         return default;
     }
 
-    private async Task AssertShowsAsync(CatalogPage catalog, IReadOnlyList<Choice> chosen)
-    {
-        var expected = ExpectedFilter.Slugs(site.Catalog, chosen);
-        await Assertions.Expect(catalog.Counter).ToHaveTextAsync(new Regex("^" + Regex.Escape(CatalogPage.CountPrefix(expected.Count, Total))));
-        var shown = await catalog.VisibleSlugsAsync();
-        Assert.True(expected.SetEquals(shown), $"filter {string.Join(", ", chosen)}: expected [{string.Join(", ", expected)}] but the page shows [{string.Join(", ", shown)}]");
-    }
+    private Task AssertShowsAsync(CatalogPage catalog, IReadOnlyList<Choice> chosen) => catalog.AssertShowsAsync(site.Catalog, chosen);
 
     private static Task<string> ActiveIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.id");
 
@@ -213,7 +207,4 @@ public sealed class OptionListTests(SiteUnderTest site)
         var width = await page.EvaluateAsync<double>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }");
         Assert.True(width >= 2, $"focused element has no visible outline ({width}px)");
     }
-
-    private static List<Choice> Sorted(IEnumerable<Choice> choices) =>
-        choices.OrderBy(c => c.Group, StringComparer.Ordinal).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
 }
