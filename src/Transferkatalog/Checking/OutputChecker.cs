@@ -25,9 +25,9 @@ public sealed class OutputChecker
     /// <summary>How findings name an output page, so callers can tell which page a diagnostic belongs to.</summary>
     public static string DisplayPath(string relativePath) => $"(Ausgabe)/{relativePath}";
 
-    public void Check(IReadOnlyList<OutputFile> files, UrlScheme urls, DiagnosticBag diagnostics)
+    public void Check(IReadOnlyList<OutputFile> files, UrlScheme urls, DiagnosticBag diagnostics, IReadOnlyDictionary<string, BodySource>? bodies = null)
     {
-        var session = new Session(urls, diagnostics);
+        var session = new Session(urls, diagnostics, bodies);
         session.Know(files.Select(f => f.RelativePath));
         var html = files.Where(f => f.IsHtml).ToList();
         Parallel.ForEach(html, Pipeline.Parallelism.Options, file => session.CheckPage(file.RelativePath, Encoding.UTF8.GetString(file.Content)));
@@ -36,14 +36,36 @@ public sealed class OutputChecker
 
     /// <summary>A check fed one page at a time while the site is still being produced, so no page has to wait in memory for the others.</summary>
     /// <remarks>A reference to a file not known yet is held back until <see cref="Complete"/>: exports are generated alongside
-    /// the pages, so their paths are known only at the end. Diagnostics are the same as checking the finished site.</remarks>
-    public sealed class Session(UrlScheme urls, DiagnosticBag diagnostics)
+    /// the pages, so their paths are known only at the end. Diagnostics are the same as checking the finished site.
+    /// A broken reference that came from a page's Markdown body (see <see cref="BodySource"/>) is reported at the line and
+    /// column of the Markdown file instead of the page, since that is where an editor can fix it.</remarks>
+    public sealed class Session(UrlScheme urls, DiagnosticBag diagnostics, IReadOnlyDictionary<string, BodySource>? bodies = null)
     {
         private readonly HashSet<string> existing = new(StringComparer.Ordinal);
-        private readonly ConcurrentQueue<(SourceSpan At, string Tag, string Attribute, string Value, string Target)> pending = new();
+        private readonly ConcurrentQueue<Finding> pending = new();
+        private readonly Lazy<Rendering.MarkdownRenderer> markdown = new(() => new Rendering.MarkdownRenderer(urls.BasePath));
+        private readonly Lazy<Dictionary<string, string>> pageOfSource = new(() =>
+        {
+            var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (page, body) in bodies ?? new Dictionary<string, BodySource>())
+            {
+                pages.TryAdd(body.File, page);
+            }
+
+            return pages;
+        });
 
         /// <summary>Adds paths that exist in the output; never call it while <see cref="CheckPage"/> runs on another thread.</summary>
         public void Know(IEnumerable<string> paths) => existing.UnionWith(paths);
+
+        /// <summary>The output page a finding of this session belongs to, whether it names the page or the Markdown file of the page's body.</summary>
+        public string? PageOf(Diagnostic diagnostic)
+        {
+            var prefix = DisplayPath(string.Empty);
+            return diagnostic.File.StartsWith(prefix, StringComparison.Ordinal)
+                ? diagnostic.File[prefix.Length..]
+                : pageOfSource.Value.GetValueOrDefault(diagnostic.File);
+        }
 
         /// <summary>Checks one HTML page; safe to call from several threads.</summary>
         public void CheckPage(string relativePath, string html)
@@ -51,38 +73,107 @@ public sealed class OutputChecker
             var (ids, references) = Scan(html);
             var pageDir = relativePath.Contains('/') ? relativePath[..(relativePath.LastIndexOf('/') + 1)] : string.Empty;
             var at = SourceSpan.OfFile(DisplayPath(relativePath));
+            List<Finding>? problems = null;
             foreach (var (tag, attribute, raw, loads) in references)
             {
                 var value = raw.Trim();
                 var problem = Resolve(value, loads, pageDir, ids, urls, out var target);
                 if (problem is null && target is not null && !Exists(target))
                 {
-                    pending.Enqueue((at, tag, attribute, value, target));
+                    // Most of these are exports, known only at the end: the page's ids are not needed for them.
+                    pending.Enqueue(new Finding(relativePath, at, tag, attribute, value, null, target, null, null));
                 }
                 else if (problem is not null)
                 {
-                    Report(at, tag, attribute, value, problem);
+                    problems ??= [];
+                    problems.Add(new Finding(relativePath, at, tag, attribute, value, problem, target, null, ids));
                 }
+            }
+
+            if (problems is not null)
+            {
+                ReportAll(problems);
             }
         }
 
         /// <summary>Reports the held-back references whose targets are still unknown; call once every path is known.</summary>
         public void Complete()
         {
+            var missing = new List<Finding>();
             while (pending.TryDequeue(out var p))
             {
-                if (!Exists(p.Target))
+                if (!Exists(p.Target!))
                 {
-                    Report(p.At, p.Tag, p.Attribute, p.Value, "Ziel existiert nicht");
+                    missing.Add(p with { Problem = "Ziel existiert nicht" });
                 }
+            }
+
+            foreach (var page in missing.GroupBy(f => f.Page, StringComparer.Ordinal))
+            {
+                ReportAll(page.ToList());
+            }
+        }
+
+        /// <summary>Reports one page's findings, each from the body's Markdown where it explains it.</summary>
+        /// <remarks>Parsing the body again costs about as much as rendering it, so only pages with a finding pay for it.
+        /// Matched by element and value in order: a theme link with the same value as a body link keeps the page as its place.</remarks>
+        private void ReportAll(List<Finding> findings)
+        {
+            if (bodies is not null && bodies.TryGetValue(findings[0].Page, out var body))
+            {
+                foreach (var link in markdown.Value.Links(body.Markdown))
+                {
+                    var i = findings.FindIndex(f => f.Link is null && f.Tag == link.Tag && f.Value == link.Value);
+                    if (i >= 0)
+                    {
+                        findings[i] = findings[i] with { At = new SourceSpan(body.File, body.Line + link.Line, link.Column + 1), Link = link };
+                    }
+                }
+            }
+
+            foreach (var finding in findings)
+            {
+                Report(finding);
             }
         }
 
         private bool Exists(string target) => existing.Contains(target) || existing.Contains(target + "/index.html");
 
-        private void Report(SourceSpan at, string tag, string attribute, string value, string problem) =>
-            diagnostics.Error("TK0401", $"{problem}: <{tag} {attribute}=\"{value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", at);
+        private void Report(Finding f)
+        {
+            var problem = f.Problem!;
+            if (f.Link is not { } link)
+            {
+                diagnostics.Error("TK0401", $"{problem}: <{f.Tag} {f.Attribute}=\"{f.Value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", f.At);
+                return;
+            }
+
+            var what = link.Tag == "img" ? "Bild" : "Link-Ziel";
+            var shown = Show(link.Written);
+            var message = problem switch
+            {
+                "Ziel existiert nicht" => $"{what} '{shown}' gibt es in der Website nicht{PageHint(f.Target!)}",
+                _ when f.Value.StartsWith('#') => $"Sprungziel '{shown}' gibt es auf dieser Seite nicht{Suggestions.Hint(f.Value[1..], f.Ids ?? [])}",
+                _ => $"{problem}: {what} '{shown}'",
+            };
+            diagnostics.Error("TK0401", $"{message} — korrigieren Sie die Adresse in den Klammern hinter dem Linktext oder entfernen Sie den Link", f.At);
+        }
+
+        /// <summary>" — meinten Sie '/projekte/x/'?" for the page whose address is closest to the missing one.</summary>
+        private string PageHint(string target)
+        {
+            const string Index = "index.html";
+            var folder = target.EndsWith(Index, StringComparison.Ordinal) ? target[..^Index.Length] : target;
+            var pages = existing.Where(p => p.EndsWith("/" + Index, StringComparison.Ordinal)).Select(p => "/" + p[..^Index.Length]);
+            return Suggestions.Hint("/" + folder, pages);
+        }
+
+        /// <summary>An address as quoted in a message: a pasted data: address must not flood the terminal.</summary>
+        private static string Show(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "…");
     }
+
+    /// <summary>A reference of a page that failed, or waits for <see cref="Session.Complete"/> while Problem is null.</summary>
+    private sealed record Finding(string Page, SourceSpan At, string Tag, string Attribute, string Value, string? Problem, string? Target, Rendering.BodyLink? Link, HashSet<string>? Ids);
 
     private static readonly Dictionary<string, string> ReferenceAttributes =
         References.ToDictionary(r => r.Key, r => r.Value.Attribute, StringComparer.Ordinal);
@@ -184,5 +275,26 @@ public sealed class OutputChecker
         }
 
         return string.Join('/', parts);
+    }
+}
+
+/// <summary>The Markdown a page's body was rendered from: the file as diagnostics name it, the text and the file line the text starts on.</summary>
+public sealed record BodySource(string File, string Markdown, int Line)
+{
+    /// <summary>Each page of the site that renders an editor's Markdown, by output path.</summary>
+    public static IReadOnlyDictionary<string, BodySource> Of(Site site)
+    {
+        var bodies = new Dictionary<string, BodySource>(site.Profiles.Count + site.Pages.Count, StringComparer.Ordinal);
+        foreach (var p in site.Profiles)
+        {
+            bodies[Rendering.SiteRenderer.ProfilePath(p.Profile.Slug)] = new(p.Profile.SourcePath, p.Profile.Body, p.Profile.BodyLine);
+        }
+
+        foreach (var p in site.Pages)
+        {
+            bodies[Rendering.SiteRenderer.PlainPagePath(p.Page.Slug)] = new(p.Page.SourcePath, p.Page.Body, p.Page.BodyLine);
+        }
+
+        return bodies;
     }
 }

@@ -48,7 +48,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         // Link errors go to their own bag: a theme that fails half-way must report only its own error, as before pages were checked while rendering.
         var linkDiagnostics = new DiagnosticBag();
         using var staged = write ? SiteWriter.Stage(options.OutputDir) : null;
-        var output = new CheckedOutput(site.Urls, linkDiagnostics, staged);
+        var output = new CheckedOutput(site.Urls, linkDiagnostics, staged, Checking.BodySource.Of(site));
         try
         {
             files = new SiteRenderer(theme, themeSource).Render(site, output);

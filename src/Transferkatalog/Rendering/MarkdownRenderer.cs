@@ -8,34 +8,81 @@ namespace Transferkatalog.Rendering;
 /// <summary>Renders editors' Markdown safely: raw HTML is shown as text, unsafe link schemes and external images are defused.</summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline pipeline;
+    // One pipeline for every build: building it is the expensive part, using it is thread-safe.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .Build();
+
+    private readonly MarkdownPipeline pipeline = Pipeline;
     private readonly string basePath;
 
     /// <param name="basePath">Prefix for root-relative links ("/projekte/x/"), so they work under a sub-path.</param>
-    public MarkdownRenderer(string basePath)
-    {
-        this.basePath = basePath;
-
-        // One pipeline for the whole build: building it is the expensive part, using it is thread-safe.
-        pipeline = new MarkdownPipelineBuilder()
-            .DisableHtml()
-            .UsePipeTables()
-            .UseAutoLinks()
-            .UseEmphasisExtras()
-            .UseListExtras()
-            .Build();
-    }
+    public MarkdownRenderer(string basePath) => this.basePath = basePath;
 
     public string Render(string markdown)
     {
         var document = Markdown.Parse(markdown, pipeline);
-        Sanitize(document);
+        Sanitize(document, null);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>Every link and image the rendered HTML will contain, with the attribute value as a browser reads it and where the editor wrote it.</summary>
+    /// <remarks>Parses and sanitizes exactly as <see cref="Render"/> does, so the values match the page's attributes one for one.</remarks>
+    public IReadOnlyList<BodyLink> Links(string markdown)
+    {
+        var document = Markdown.Parse(markdown, pipeline);
+        var written = new Dictionary<Inline, string>(ReferenceEqualityComparer.Instance);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            written[link] = link.Url ?? string.Empty;
+        }
+
+        Sanitize(document, null);
+        using var writer = new StringWriter();
+        var html = new HtmlRenderer(writer);
+        string AsRendered(string? prefix, string url)
+        {
+            // Markdig percent-encodes and HTML-escapes the address; the page check reads it back decoded.
+            writer.GetStringBuilder().Clear();
+            html.Write(prefix);
+            html.WriteEscapeUrl(url);
+            writer.Flush();
+            return System.Net.WebUtility.HtmlDecode(writer.ToString());
+        }
+
+        var links = new List<BodyLink>();
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            if (inline is LinkInline { Url: not null } link)
+            {
+                var (line, column) = WrittenAt(link);
+                links.Add(new BodyLink(link.IsImage ? "img" : "a", AsRendered(null, link.Url), written.GetValueOrDefault(link, link.Url), line, column));
+            }
+            else if (inline is AutolinkInline autolink)
+            {
+                var prefix = autolink.IsEmail ? "mailto:" : null;
+                links.Add(new BodyLink("a", AsRendered(prefix, autolink.Url), prefix + autolink.Url, autolink.Line, autolink.Column));
+            }
+        }
+
+        return links;
+    }
+
+    /// <summary>Links and autolinks that <see cref="Render"/> turns into text because of their address scheme.</summary>
+    public static IReadOnlyList<BodyLink> DefusedLinks(string markdown)
+    {
+        var defused = new List<BodyLink>();
+        new MarkdownRenderer("/").Sanitize(Markdown.Parse(markdown, Pipeline), defused);
+        return defused;
     }
 
     /// <summary>Plain text of the Markdown, for search indexes and word counts.</summary>
@@ -60,7 +107,11 @@ public sealed class MarkdownRenderer
         return scheme is "http" or "https" or "mailto";
     }
 
-    private void Sanitize(MarkdownDocument document)
+    /// <summary>Where to point an editor for a link: its reference definition if it has one, since the address is written there.</summary>
+    private static (int Line, int Column) WrittenAt(LinkInline link) =>
+        link.Reference is { } definition ? (definition.Line, definition.Column) : (link.Line, link.Column);
+
+    private void Sanitize(MarkdownDocument document, List<BodyLink>? defused)
     {
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
@@ -72,6 +123,8 @@ public sealed class MarkdownRenderer
         {
             if (!IsSafeLink(link.Url))
             {
+                var (line, column) = WrittenAt(link);
+                defused?.Add(new BodyLink(link.IsImage ? "img" : "a", link.Url ?? string.Empty, link.Url ?? string.Empty, line, column));
                 Unwrap(link);
                 continue;
             }
@@ -97,6 +150,7 @@ public sealed class MarkdownRenderer
         {
             if (!autolink.IsEmail && !IsSafeLink(autolink.Url))
             {
+                defused?.Add(new BodyLink("a", autolink.Url, autolink.Url, autolink.Line, autolink.Column));
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
             }
         }
@@ -125,3 +179,6 @@ public sealed class MarkdownRenderer
         link.Remove();
     }
 }
+
+/// <summary>A link or image in Markdown: the HTML element and attribute value it becomes, the address as written, and its 0-based line and column in the Markdown.</summary>
+public readonly record struct BodyLink(string Tag, string Value, string Written, int Line, int Column);

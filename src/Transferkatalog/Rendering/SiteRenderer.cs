@@ -71,7 +71,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         foreach (var page in site.Pages)
         {
-            jobs.Add(new($"seiten/{page.Page.Slug}/index.html", () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, markdown.Render(page.Page.Body)))));
+            jobs.Add(new(PlainPagePath(page.Page.Slug), () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, markdown.Render(page.Page.Body)))));
         }
 
         jobs.Add(new("404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
@@ -119,6 +119,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
     /// <summary>Output path of a profile's page.</summary>
     public static string ProfilePath(string slug) => $"projekte/{slug}/index.html";
+
+    /// <summary>Output path of a plain page from content/seiten/.</summary>
+    public static string PlainPagePath(string slug) => $"seiten/{slug}/index.html";
 
     /// <summary>Output path of a Handlungsfeld's page.</summary>
     public static string FeldPath(string key) => $"handlungsfelder/{key}/index.html";

@@ -191,14 +191,14 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var gainedPaths = next.Keys.Any(p => !previousPaths.Contains(p));
         var toCheck = next.Values.Where(p => p.Links is null || lostPaths || (gainedPaths && p.Links.Count > 0)).ToList();
         var found = new DiagnosticBag();
-        var checker = new OutputChecker.Session(site.Urls, found);
+        var checker = new OutputChecker.Session(site.Urls, found, BodySource.Of(site));
         checker.Know(existing);
         Parallel.For(0, toCheck.Count, Parallelism.Options, i => checker.CheckPage(toCheck[i].File.RelativePath, Encoding.UTF8.GetString(toCheck[i].File.Content)));
         checker.Complete();
-        var byPage = found.ToSortedList().ToLookup(d => d.File, StringComparer.Ordinal);
+        var byPage = found.ToSortedList().ToLookup(checker.PageOf, StringComparer.Ordinal);
         foreach (var page in toCheck)
         {
-            page.Links = byPage[OutputChecker.DisplayPath(page.File.RelativePath)].ToList();
+            page.Links = byPage[page.File.RelativePath].ToList();
         }
 
         foreach (var page in next.Values)

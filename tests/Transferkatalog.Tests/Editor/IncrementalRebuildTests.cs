@@ -146,6 +146,30 @@ public sealed class IncrementalRebuildTests : IDisposable
     }
 
     [Fact]
+    public void A_body_link_to_a_deleted_profile_is_reported_in_the_unchanged_linking_profile()
+    {
+        var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
+        var board = catalog.Profile("digitalboard-owl");
+        var strategy = catalog.Profile("digitalisierungsstrategie-kreis-hoexter");
+        File.WriteAllText(board, File.ReadAllText(board).Replace("## Ziel", "## Ziel\n\nVorbild: [Strategie](/projekte/digitalisierungsstrategie-kreis-hoexter/)", StringComparison.Ordinal));
+        var first = rebuilder.Rebuild(options, [], null);
+        Assert.True(first.Succeeded, string.Join('\n', first.Diagnostics));
+
+        File.Delete(strategy);
+        var deleted = rebuilder.Rebuild(options, [strategy], first);
+        Assert.Equal(new SiteBuilder().Build(options, write: false).Diagnostics, deleted.Diagnostics);
+        var d = Assert.Single(deleted.Diagnostics, d => d.Code == "TK0401");
+        Assert.EndsWith("content/projekte/digitalboard-owl.md", d.File);
+        Assert.Equal((33, 10), (d.Line, d.Column));
+
+        // A comment line in the front matter moves the body down; the reused page's finding must move with it.
+        File.WriteAllText(board, "---\n# Kommentar" + File.ReadAllText(board)[3..]);
+        var moved = rebuilder.Rebuild(options, [board], deleted);
+        Assert.Equal(new SiteBuilder().Build(options, write: false).Diagnostics, moved.Diagnostics);
+        Assert.Equal(34, Assert.Single(moved.Diagnostics, d => d.Code == "TK0401").Line);
+    }
+
+    [Fact]
     public void A_body_edit_rerenders_only_that_profiles_page()
     {
         var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));

@@ -59,9 +59,9 @@ public sealed class StreamingOutputTests(GeneratedCatalog catalog) : IClassFixtu
         Assert.Equal(inMemory.Diagnostics, written.Diagnostics);
         var links = written.Diagnostics.Where(d => d.Code == "TK0401").ToList();
         Assert.Equal(2, links.Count);
-        Assert.Contains(links, d => d.Message.Contains("/transferkatalog/projekte/gibt-es-nicht/", StringComparison.Ordinal));
-        Assert.Contains(links, d => d.Message.Contains("/transferkatalog/daten/fehlt.json", StringComparison.Ordinal));
-        Assert.All(links, d => Assert.Equal("(Ausgabe)/projekte/lorawan-netz/index.html", d.File));
+        Assert.Contains(links, d => d.Message.Contains("'/projekte/gibt-es-nicht/'", StringComparison.Ordinal));
+        Assert.Contains(links, d => d.Message.Contains("'/daten/fehlt.json'", StringComparison.Ordinal));
+        Assert.All(links, d => Assert.EndsWith("content/projekte/lorawan-netz.md", d.File));
 
         Assert.Equal(before, Snapshot(sample.Output));
         Assert.Empty(Directory.GetDirectories(sample.Root, ".*"));

@@ -178,8 +178,8 @@ public sealed class EndToEndTests : IDisposable
         var result = Build();
         Assert.False(result.Succeeded);
         var d = Assert.Single(result.Diagnostics, d => d.Code == "TK0401");
-        Assert.Contains("/transferkatalog/projekte/gibt-es-nicht/", d.Message);
-        Assert.Contains("projekte/lorawan-netz/index.html", d.File);
+        Assert.Contains("'/projekte/gibt-es-nicht/'", d.Message);
+        Assert.EndsWith("content/projekte/lorawan-netz.md", d.File);
     }
 
     [Fact]
