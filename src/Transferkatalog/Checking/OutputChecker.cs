@@ -149,7 +149,7 @@ public sealed class OutputChecker
             }
 
             var what = link.Tag == "img" ? "Bild" : "Link-Ziel";
-            var shown = Show(link.Written);
+            var shown = Suggestions.Shown(link.Written);
             var message = problem switch
             {
                 "Ziel existiert nicht" => $"{what} '{shown}' gibt es in der Website nicht{PageHint(f.Target!)}",
@@ -167,9 +167,6 @@ public sealed class OutputChecker
             var pages = existing.Where(p => p.EndsWith("/" + Index, StringComparison.Ordinal)).Select(p => "/" + p[..^Index.Length]);
             return Suggestions.Hint("/" + folder, pages);
         }
-
-        /// <summary>An address as quoted in a message: a pasted data: address must not flood the terminal.</summary>
-        private static string Show(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "…");
     }
 
     /// <summary>A reference of a page that failed, or waits for <see cref="Session.Complete"/> while Problem is null.</summary>

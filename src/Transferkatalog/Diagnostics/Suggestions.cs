@@ -41,6 +41,9 @@ public static class Suggestions
         return best is null ? string.Empty : $" — meinten Sie '{best}'?";
     }
 
+    /// <summary>A value as quoted in a message: long values are cut, so one pasted paragraph or data: address does not flood the terminal.</summary>
+    public static string Shown(string raw) => raw.Length <= 80 ? raw : string.Concat(raw.AsSpan(0, 77), "…");
+
     /// <summary>Optimal string alignment distance: Levenshtein plus transposition, since swapped letters are the commonest typo.</summary>
     internal static int Distance(string a, string b)
     {

@@ -119,7 +119,9 @@ public sealed class MarkdownRenderer
             heading.Level = Math.Max(2, heading.Level);
         }
 
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        // One list taken before any change: walking the tree again after an unwrap missed later autolinks.
+        var inlines = document.Descendants<Inline>().Where(i => i is LinkInline or AutolinkInline).ToList();
+        foreach (var link in inlines.OfType<LinkInline>())
         {
             if (!IsSafeLink(link.Url))
             {
@@ -146,7 +148,7 @@ public sealed class MarkdownRenderer
             }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        foreach (var autolink in inlines.OfType<AutolinkInline>())
         {
             if (!autolink.IsEmail && !IsSafeLink(autolink.Url))
             {

@@ -179,6 +179,7 @@ public sealed partial class CatalogValidator
 
     private static Profile? ReadProfile(MarkdownSource source, ReferenceIndex references, DiagnosticBag diagnostics)
     {
+        ReportDefusedLinks(source, diagnostics);
         var file = source.File.DisplayPath;
         var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
         if (node is null)
@@ -236,6 +237,7 @@ public sealed partial class CatalogValidator
 
     private static Page? ReadPage(MarkdownSource source, DiagnosticBag diagnostics)
     {
+        ReportDefusedLinks(source, diagnostics);
         var file = source.File.DisplayPath;
         var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
         var v = node is null ? null : new SchemaValidator(file, source.FrontMatterLine, diagnostics, null).Validate(node, ContentSchema.Page, string.Empty);
@@ -245,6 +247,23 @@ public sealed partial class CatalogValidator
         }
 
         return new Page(source.Slug, file, titel, v.Str("beschreibung"), (int)(v.Long("reihenfolge") ?? 100), source.Body, source.BodyLine);
+    }
+
+    /// <summary>Warns about each link the renderer will show as plain text because of its address, so the editor learns why the link is gone.</summary>
+    /// <remarks>Done here rather than while rendering: it depends on the file alone, so check, build and the preview (which re-validates an edited file) report it alike.</remarks>
+    private static void ReportDefusedLinks(MarkdownSource source, DiagnosticBag diagnostics)
+    {
+        foreach (var link in Rendering.MarkdownRenderer.DefusedLinks(source.Body))
+        {
+            var at = new SourceSpan(source.File.DisplayPath, source.BodyLine + link.Line, link.Column + 1);
+            var what = link.Tag == "img" ? "Bild" : "Link";
+            var url = link.Written.Trim();
+            var colon = url.IndexOf(':');
+            var message = colon > 0
+                ? $"{what} '{Suggestions.Shown(url)}' wird nur als Text gezeigt: Adressen mit '{url[..colon].ToLowerInvariant()}:' sind nicht erlaubt, weil sie Code ausführen oder Inhalte einschleusen können — verwenden Sie eine Adresse mit https://, mailto: oder einen Pfad wie /projekte/<slug>/"
+                : $"{what} ohne Adresse wird nur als Text gezeigt — tragen Sie die Adresse in die runden Klammern hinter dem Text ein";
+            diagnostics.Warning("TK0120", message, at);
+        }
     }
 
     /// <summary>Reports invalid file names and slugs used twice (in sub-folders) among one folder's files.</summary>

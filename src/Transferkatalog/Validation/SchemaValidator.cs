@@ -308,7 +308,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
     }
 
     /// <summary>A value as quoted in a message: long values are cut, so one pasted paragraph does not flood the terminal.</summary>
-    private static string Show(string raw) => raw.Length <= 80 ? raw : string.Concat(raw.AsSpan(0, 77), "…");
+    private static string Show(string raw) => Suggestions.Shown(raw);
 
     /// <summary>Why a mapping key is not a usable name, or null when it is one.</summary>
     internal static string? KeyProblem(YamlNode key) => key switch

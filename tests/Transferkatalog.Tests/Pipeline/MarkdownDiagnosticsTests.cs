@@ -107,4 +107,32 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
         var d = Single(Build(), "TK0401");
         Assert.Equal((13, 10), (d.Line, d.Column));
     }
+
+    [Fact]
+    public void An_unsafe_link_is_defused_with_a_warning_at_its_source()
+    {
+        LorawanBody("\n[Klick](javascript:alert(1)) und <vbscript:msgbox> und ![x](data:image/png;base64,AAAA)\n\n[ref]: JavaScript:alert(2)\n\n[Noch einer][ref]\n");
+        var result = Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var warnings = result.Diagnostics.Where(d => d.Code == "TK0120").ToList();
+        Assert.Equal([(13, 1), (13, 34), (13, 56), (15, 1)], warnings.Select(d => (d.Line, d.Column)));
+        Assert.All(warnings, d => Assert.Equal(Severity.Warning, d.Severity));
+        Assert.All(warnings, d => Assert.EndsWith("content/projekte/lorawan-netz.md", d.File));
+        Assert.Contains("'javascript:'", warnings[0].Message);
+        Assert.Contains("'vbscript:'", warnings[1].Message);
+        Assert.Contains("'data:'", warnings[2].Message);
+        var html = File.ReadAllText(Path.Combine(sample.Output, "projekte/lorawan-netz/index.html"));
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void An_unsafe_link_on_a_plain_page_is_reported_by_check()
+    {
+        sample.Replace("seiten/impressum.md", "Angaben gemäß § 5 DDG.", "Angaben gemäß § 5 DDG. [x](javascript:void(0))");
+        var result = new SiteBuilder().Check(new BuildOptions(sample.Content));
+        var d = Single(result, "TK0120");
+        Assert.EndsWith("content/seiten/impressum.md", d.File);
+        Assert.Equal((4, 24), (d.Line, d.Column));
+    }
 }
