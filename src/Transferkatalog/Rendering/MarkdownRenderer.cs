@@ -40,12 +40,12 @@ public sealed class MarkdownRenderer
     public IReadOnlyList<BodyLink> Links(string markdown)
     {
         var document = Markdown.Parse(markdown, pipeline);
-        var written = new Dictionary<Inline, string>(ReferenceEqualityComparer.Instance);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            written[link] = link.Url ?? string.Empty;
-        }
 
+        // Taken before sanitizing, with the addresses as written: walking the tree again after an unwrap missed later links.
+        var inlines = document.Descendants<Inline>()
+            .Where(i => i is LinkInline or AutolinkInline)
+            .Select(i => (Inline: i, Written: (i as LinkInline)?.Url ?? string.Empty))
+            .ToList();
         Sanitize(document, null);
         using var writer = new StringWriter();
         var html = new HtmlRenderer(writer);
@@ -60,12 +60,17 @@ public sealed class MarkdownRenderer
         }
 
         var links = new List<BodyLink>();
-        foreach (var inline in document.Descendants<Inline>())
+        foreach (var (inline, written) in inlines)
         {
+            if (inline.Parent is null)
+            {
+                continue; // defused: shown as text
+            }
+
             if (inline is LinkInline { Url: not null } link)
             {
                 var (line, column) = WrittenAt(link);
-                links.Add(new BodyLink(link.IsImage ? "img" : "a", AsRendered(null, link.Url), written.GetValueOrDefault(link, link.Url), line, column));
+                links.Add(new BodyLink(link.IsImage ? "img" : "a", AsRendered(null, link.Url), written, line, column));
             }
             else if (inline is AutolinkInline autolink)
             {
@@ -184,3 +189,4 @@ public sealed class MarkdownRenderer
 
 /// <summary>A link or image in Markdown: the HTML element and attribute value it becomes, the address as written, and its 0-based line and column in the Markdown.</summary>
 public readonly record struct BodyLink(string Tag, string Value, string Written, int Line, int Column);
+

@@ -64,6 +64,14 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public void A_broken_link_after_a_defused_one_in_the_same_paragraph_is_still_found()
+    {
+        LorawanBody("\n[x](javascript:alert(1)) und\n[y](/projekte/nein/)\n");
+        var d = Single(Build(), "TK0401");
+        Assert.Equal((14, 1), (d.Line, d.Column));
+    }
+
+    [Fact]
     public void A_link_through_a_reference_definition_is_reported_at_the_definition()
     {
         LorawanBody("\nSiehe [das alte Projekt][alt].\n\n[alt]: /kommunen/bilefeld/\n");
