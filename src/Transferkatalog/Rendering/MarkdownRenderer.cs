@@ -1,5 +1,7 @@
 using Markdig;
+using Markdig.Extensions.Footnotes;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -15,6 +17,7 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .UseEmphasisExtras()
         .UseListExtras()
+        .UseFootnotes()
         .Build();
 
     private readonly MarkdownPipeline pipeline = Pipeline;
@@ -30,6 +33,7 @@ public sealed class MarkdownRenderer
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HtmlFootnoteLinkRenderer>(new NamedFootnoteLinkRenderer());
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
@@ -190,3 +194,15 @@ public sealed class MarkdownRenderer
 /// <summary>A link or image in Markdown: the HTML element and attribute value it becomes, the address as written, and its 0-based line and column in the Markdown.</summary>
 public readonly record struct BodyLink(string Tag, string Value, string Written, int Line, int Column);
 
+/// <summary>Footnote links with names a screen reader can say: Markdig's read "1" and "right arrow curving left".</summary>
+/// <remarks>Ids stay Markdig's (fn:n, fnref:n): one body per page, so they are unique, and no theme id has a colon.</remarks>
+internal sealed class NamedFootnoteLinkRenderer : HtmlObjectRenderer<FootnoteLink>
+{
+    protected override void Write(HtmlRenderer renderer, FootnoteLink link)
+    {
+        var order = link.Footnote.Order;
+        renderer.Write(link.IsBackLink
+            ? $" <a href=\"#fnref:{link.Index}\" class=\"footnote-back-ref\" aria-label=\"Zurück zum Text (Fußnote {order})\">\u21A9\uFE0E</a>"
+            : $"<a id=\"fnref:{link.Index}\" href=\"#fn:{order}\" class=\"footnote-ref\" aria-label=\"Fußnote {order}\"><sup>{order}</sup></a>");
+    }
+}

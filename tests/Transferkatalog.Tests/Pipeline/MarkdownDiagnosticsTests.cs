@@ -143,4 +143,29 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
         Assert.EndsWith("content/seiten/impressum.md", d.File);
         Assert.Equal((4, 24), (d.Line, d.Column));
     }
+
+    [Fact]
+    public void Footnotes_render_with_back_references_and_pass_the_link_check()
+    {
+        LorawanBody("\nDas Netz deckt 90 % der Fläche ab[^1] und kostet wenig.[^quelle]\n\n[^1]: Messung 2025.\n[^quelle]: Haushaltsplan, S. 12.\n");
+        var result = Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(sample.Output, "projekte/lorawan-netz/index.html")));
+        var refs = doc.QuerySelectorAll(".markdown a.footnote-ref");
+        Assert.Equal(2, refs.Length);
+        foreach (var a in refs)
+        {
+            var note = doc.GetElementById(a.GetAttribute("href")![1..]);
+            Assert.NotNull(note);
+            var back = note.QuerySelector("a.footnote-back-ref");
+            Assert.NotNull(back);
+            Assert.Equal("#" + a.Id, back.GetAttribute("href"));
+            Assert.False(string.IsNullOrWhiteSpace(back.GetAttribute("aria-label")));
+            Assert.False(string.IsNullOrWhiteSpace(a.GetAttribute("aria-label")) && string.IsNullOrWhiteSpace(a.TextContent));
+        }
+
+        var ids = doc.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
 }
