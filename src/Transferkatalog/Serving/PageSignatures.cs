@@ -23,6 +23,11 @@ internal sealed class PageSignatures
     private readonly ConditionalWeakTable<ProfileEntry, Box> cards = new();
     private readonly ConditionalWeakTable<ProfileEntry, Box> entries = new();
 
+    // The site model cache keeps unchanged Kommune and Handlungsfeld entries, and the related index unchanged lists, as the same objects.
+    private readonly ConditionalWeakTable<KommuneEntry, Box> kommunePages = new();
+    private readonly ConditionalWeakTable<HandlungsfeldEntry, Box> feldPages = new();
+    private readonly ConditionalWeakTable<IReadOnlyList<ProfileEntry>, ProfilePage> profilePages = new();
+
     /// <summary>Signatures of the pages whose inputs this class knows, by output path.</summary>
     public Dictionary<string, UInt128> Compute(Site site, IReadOnlyList<IReadOnlyList<ProfileEntry>> related)
     {
@@ -30,14 +35,22 @@ internal sealed class PageSignatures
         var profileSigs = new UInt128[site.Profiles.Count];
         Parallel.For(0, site.Profiles.Count, Pipeline.Parallelism.Options, i =>
         {
+            var entry = site.Profiles[i];
+            if (profilePages.TryGetValue(related[i], out var known) && ReferenceEquals(known.Entry, entry))
+            {
+                profileSigs[i] = known.Signature;
+                return;
+            }
+
             var h = new Hasher("projekt");
-            h.Add(EntryHash(site, site.Profiles[i]));
+            h.Add(EntryHash(site, entry));
             foreach (var r in related[i])
             {
                 h.Add(CardHash(site, r));
             }
 
             profileSigs[i] = h.Finish();
+            profilePages.AddOrUpdate(related[i], new ProfilePage(entry, profileSigs[i]));
         });
         for (var i = 0; i < site.Profiles.Count; i++)
         {
@@ -82,23 +95,28 @@ internal sealed class PageSignatures
         result[SiteRenderer.FelderIndexPath] = JsonHash(SiteRenderer.BuildFelderIndex(site));
         foreach (var f in site.Handlungsfelder)
         {
-            var h = new Hasher("handlungsfeld");
-            h.Add(f.Profiles.Count);
-            AddCards(ref h, site, f.Profiles);
-            result[SiteRenderer.FeldPath(f.Feld.Key)] = h.Finish();
+            result[SiteRenderer.FeldPath(f.Feld.Key)] = feldPages.GetValue(f, entry =>
+            {
+                var h = new Hasher("handlungsfeld");
+                h.Add(entry.Profiles.Count);
+                AddCards(ref h, site, entry.Profiles);
+                return new Box(h.Finish());
+            }).Value;
         }
 
         result[SiteRenderer.KommunenIndexPath] = JsonHash(SiteRenderer.BuildKommunenIndex(site));
         var kommuneSigs = new UInt128[site.Kommunen.Count];
         Parallel.For(0, site.Kommunen.Count, Pipeline.Parallelism.Options, i =>
         {
-            var k = site.Kommunen[i];
-            var h = new Hasher("kommune");
-            h.Add(k.TotalCount);
-            AddCards(ref h, site, k.OwnProfiles);
-            AddCards(ref h, site, k.MemberProfiles);
-            AddCards(ref h, site, k.AdoptedProfiles);
-            kommuneSigs[i] = h.Finish();
+            kommuneSigs[i] = kommunePages.GetValue(site.Kommunen[i], k =>
+            {
+                var h = new Hasher("kommune");
+                h.Add(k.TotalCount);
+                AddCards(ref h, site, k.OwnProfiles);
+                AddCards(ref h, site, k.MemberProfiles);
+                AddCards(ref h, site, k.AdoptedProfiles);
+                return new Box(h.Finish());
+            }).Value;
         });
         for (var i = 0; i < site.Kommunen.Count; i++)
         {
@@ -133,6 +151,8 @@ internal sealed class PageSignatures
     private static UInt128 JsonHash<T>(T value) => Hasher.Of(JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
     private sealed record Box(UInt128 Value);
+
+    private sealed record ProfilePage(ProfileEntry Entry, UInt128 Signature);
 
     /// <summary>Folds values into 128 bits by multiply-xor; the inputs are SHA-256-derived hashes and small counts, and only accidental collisions matter.</summary>
     private struct Hasher

@@ -46,6 +46,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
     private Dictionary<string, RenderedPage> pages = new(StringComparer.Ordinal);
     private PageSignatures signatures = new();
     private IReadOnlyList<OutputFile>? lastExtras;
+    private OutputPaths? lastPaths;
 
     public string? LastSummary { get; private set; }
 
@@ -66,10 +67,13 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var watch = Stopwatch.StartNew();
         var timings = new StringBuilder();
         var lap = TimeSpan.Zero;
+        var cpuLap = Process.GetCurrentProcess().TotalProcessorTime;
         void Mark(string stage)
         {
-            timings.Append(stage).Append(' ').Append((int)(watch.Elapsed - lap).TotalMilliseconds).Append(' ');
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            timings.Append(stage).Append(' ').Append((int)(watch.Elapsed - lap).TotalMilliseconds).Append('/').Append((int)(cpu - cpuLap).TotalMilliseconds).Append(' ');
             lap = watch.Elapsed;
+            cpuLap = cpu;
         }
 
         var referenceDate = SiteBuilder.ReferenceDate(options);
@@ -134,7 +138,6 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var pagePaths = jobs.Select(j => j.Path).ToList();
         var extrasNow = lastExtras;
         Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || resetContent ? Task.Run(() => SiteRenderer.RenderExtras(site, pagePaths)) : null;
-        var previousPaths = pages.Keys.ToHashSet(StringComparer.Ordinal);
         var toRender = new List<(PageJob Job, UInt128? Signature)>();
         var next = new Dictionary<string, RenderedPage>(jobs.Count, StringComparer.Ordinal);
         foreach (var job in jobs)
@@ -186,9 +189,10 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
 
         // Pages link to exports by fixed names (feed, open data, schema); the search index's shard names are never linked.
         var standIn = extrasNow ?? [];
-        var existing = pagePaths.Concat(theme.Assets.Select(a => a.RelativePath)).Concat(standIn.Select(e => e.RelativePath)).ToHashSet(StringComparer.Ordinal);
-        var lostPaths = previousPaths.Any(p => !next.ContainsKey(p));
-        var gainedPaths = next.Keys.Any(p => !previousPaths.Contains(p));
+        var paths = new OutputPaths(pagePaths, theme.Assets, standIn);
+        var (lostPaths, gainedPaths) = paths.Compare(lastPaths);
+        lastPaths = paths;
+        var existing = paths.Set;
         var toCheck = next.Values.Where(p => p.Links is null || lostPaths || (gainedPaths && p.Links.Count > 0)).ToList();
         var found = new DiagnosticBag();
         var checker = new OutputChecker.Session(site.Urls, found, BodySource.Of(site));
@@ -349,6 +353,58 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>The paths of one build's output, with a cheap fingerprint so that an unchanged set need not be compared path by path.</summary>
+    private sealed class OutputPaths
+    {
+        private readonly IReadOnlyList<string> pages;
+        private readonly IReadOnlyList<OutputFile> assets;
+        private readonly IReadOnlyList<OutputFile> extras;
+        private readonly int fingerprint;
+        private HashSet<string>? set;
+
+        public OutputPaths(IReadOnlyList<string> pages, IReadOnlyList<OutputFile> assets, IReadOnlyList<OutputFile> extras)
+        {
+            this.pages = pages;
+            this.assets = assets;
+            this.extras = extras;
+            foreach (var page in pages)
+            {
+                // Order-independent: the set matters, not the order of the plan.
+                fingerprint ^= StringComparer.Ordinal.GetHashCode(page);
+            }
+        }
+
+        public HashSet<string> Set => set ??= pages.Concat(assets.Select(a => a.RelativePath)).Concat(extras.Select(e => e.RelativePath)).ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>Whether pages or assets of the earlier build are gone, and whether new ones came; both when there is no earlier build.</summary>
+        /// <remarks>Exports are left out: pages link to them by fixed names, and the search index's shard names are never linked.</remarks>
+        public (bool Lost, bool Gained) Compare(OutputPaths? earlier)
+        {
+            if (earlier is null)
+            {
+                return (true, true);
+            }
+
+            if (ReferenceEquals(earlier.extras, extras))
+            {
+                set = earlier.set;
+            }
+
+            if (earlier.pages.Count == pages.Count && earlier.fingerprint == fingerprint && ReferenceEquals(earlier.assets, assets))
+            {
+                var known = earlier.pages.ToHashSet(StringComparer.Ordinal);
+                if (pages.All(known.Contains))
+                {
+                    return (false, false);
+                }
+            }
+
+            var now = pages.Concat(assets.Select(a => a.RelativePath)).ToHashSet(StringComparer.Ordinal);
+            var before = earlier.pages.Concat(earlier.assets.Select(a => a.RelativePath)).ToHashSet(StringComparer.Ordinal);
+            return (before.Any(p => !now.Contains(p)), now.Any(p => !before.Contains(p)));
+        }
+    }
+
     private sealed record ThemeState(ThemeSource? Source, ICompiledTheme? Compiled, IReadOnlyList<OutputFile> Assets, IReadOnlyList<Diagnostic> Diagnostics, string Fingerprint);
 
     /// <summary>One profile file as last read: its source, the validated profile and the file's own diagnostics.</summary>
@@ -369,7 +425,11 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
     {
         public string Fingerprint { get; } = fingerprint;
 
+        private static readonly IComparer<Profile> BySlug = Comparer<Profile>.Create((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
+
         private readonly SortedDictionary<string, ProfileSlot> slots = new(StringComparer.Ordinal);
+        private List<Profile>? bySlug;
+        private IReadOnlyList<Diagnostic>? slugDiagnostics;
 
         public BuildOptions Options { get; } = options;
 
@@ -383,6 +443,15 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
 
         public void Update(string path, ProfileSlot? slot)
         {
+            slots.TryGetValue(path, out var old);
+
+            // Slug order and slug checks change only when a file comes, goes or stops (or starts) being readable.
+            var sameShape = old is not null && slot is not null && (old.Source is null) == (slot.Source is null) && old.Profile?.Slug == slot.Profile?.Slug;
+            if (!sameShape)
+            {
+                slugDiagnostics = null;
+            }
+
             if (slot is null)
             {
                 slots.Remove(path);
@@ -391,30 +460,47 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
             {
                 slots[path] = slot;
             }
+
+            if (bySlug is null)
+            {
+                return;
+            }
+
+            var at = old?.Profile is { } was ? bySlug.BinarySearch(was, BySlug) : -1;
+            if (sameShape && (old!.Profile is null || (at >= 0 && ReferenceEquals(bySlug[at], old.Profile))))
+            {
+                if (old.Profile is not null)
+                {
+                    bySlug[at] = slot!.Profile!;
+                }
+            }
+            else
+            {
+                bySlug = null;
+            }
         }
 
         /// <summary>The catalogue as a full build would validate it, with every diagnostic of content and slugs.</summary>
         public Catalog? Catalog(DiagnosticBag diagnostics)
         {
             diagnostics.AddRange(settingsDiagnostics);
-            var sources = new List<MarkdownSource>(slots.Count);
-            var profiles = new List<Profile>(slots.Count);
             foreach (var slot in slots.Values)
             {
                 diagnostics.AddRange(slot.Diagnostics);
-                if (slot.Source is not null)
-                {
-                    sources.Add(slot.Source);
-                }
-
-                if (slot.Profile is not null)
-                {
-                    profiles.Add(slot.Profile);
-                }
             }
 
-            CatalogValidator.CheckSlugs(sources, "projekte", diagnostics);
-            return CatalogValidator.Assemble(Registries, profiles);
+            if (slugDiagnostics is null)
+            {
+                var bag = new DiagnosticBag();
+                CatalogValidator.CheckSlugs(slots.Values.Select(s => s.Source).OfType<MarkdownSource>().ToList(), "projekte", bag);
+                slugDiagnostics = bag.ToSortedList();
+            }
+
+            diagnostics.AddRange(slugDiagnostics);
+
+            // Copied, so that a later edit patching the list cannot change a catalogue already handed out.
+            bySlug ??= slots.Values.Select(s => s.Profile).OfType<Profile>().OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
+            return CatalogValidator.AssembleSorted(Registries, bySlug.ToList());
         }
     }
 }

@@ -168,6 +168,19 @@ public sealed class RelatedIndex(int count = RelatedProjects.DefaultCount)
         position = current;
         var removed = termsOf.Keys.Where(e => !current.ContainsKey(e)).ToList();
         var added = profiles.Where(e => !termsOf.ContainsKey(e)).ToList();
+
+        // The usual edit (text, contact, status) keeps a profile's terms and title: it takes its old place in every list.
+        var bySlug = removed.ToDictionary(e => e.Profile.Slug, StringComparer.Ordinal);
+        foreach (var entry in added.ToList())
+        {
+            if (bySlug.Remove(entry.Profile.Slug, out var old) && old.Profile.Titel == entry.Profile.Titel && SameTerms(old, entry))
+            {
+                Substitute(old, entry);
+                removed.Remove(old);
+                added.Remove(entry);
+            }
+        }
+
         var recompute = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance);
         foreach (var gone in removed)
         {
@@ -204,7 +217,7 @@ public sealed class RelatedIndex(int count = RelatedProjects.DefaultCount)
                 SetList(profiles[i], all[i].Select(o => (o, Score(profiles[i], o))).ToList());
             }
 
-            return all;
+            return profiles.Select(p => shown[p]).ToList();
         }
 
         recompute.UnionWith(added);
@@ -224,6 +237,40 @@ public sealed class RelatedIndex(int count = RelatedProjects.DefaultCount)
         }
 
         return profiles.Select(p => shown[p]).ToList();
+    }
+
+    private static bool SameTerms(ProfileEntry a, ProfileEntry b) =>
+        RelatedProjects.Terms(a).SequenceEqual(RelatedProjects.Terms(b));
+
+    /// <summary>Puts a new entry in the place of an old one with the same terms and catalogue position: scores and order stay as they were.</summary>
+    private void Substitute(ProfileEntry old, ProfileEntry entry)
+    {
+        var terms = termsOf[old];
+        termsOf.Remove(old);
+        termsOf[entry] = terms;
+        foreach (var term in terms.Keys)
+        {
+            var members = index[term];
+            members.Remove(old);
+            members.Add(entry);
+        }
+
+        var own = related[old];
+        related.Remove(old);
+        shown.Remove(old);
+        foreach (var (other, _) in own)
+        {
+            referrers.GetValueOrDefault(other)?.Remove(old);
+        }
+
+        SetList(entry, own);
+        if (referrers.Remove(old, out var lists))
+        {
+            foreach (var holder in lists)
+            {
+                SetList(holder, related[holder].Select(r => ReferenceEquals(r.Other, old) ? (entry, r.Score) : r).ToList());
+            }
+        }
     }
 
     private void Remove(ProfileEntry gone, HashSet<ProfileEntry> recompute)

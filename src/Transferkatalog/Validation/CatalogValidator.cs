@@ -43,7 +43,11 @@ public sealed partial class CatalogValidator
         Guarded(source, diagnostics, () => ReadProfile(source, registries.References, diagnostics));
 
     /// <summary>The catalogue from validated parts, in the order every later stage relies on; null without a usable site.yml.</summary>
-    internal static Catalog? Assemble(Registries registries, IEnumerable<Profile> profiles)
+    internal static Catalog? Assemble(Registries registries, IEnumerable<Profile> profiles) =>
+        AssembleSorted(registries, profiles.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList());
+
+    /// <summary>Like <see cref="Assemble"/>, for profiles already in slug order (the preview keeps them so).</summary>
+    internal static Catalog? AssembleSorted(Registries registries, IReadOnlyList<Profile> profilesBySlug)
     {
         if (registries.Site is null)
         {
@@ -54,7 +58,7 @@ public sealed partial class CatalogValidator
             registries.Site,
             registries.Handlungsfelder,
             registries.Kommunen,
-            profiles.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
+            profilesBySlug,
             registries.Pages.OrderBy(p => p.Reihenfolge).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList());
     }
 
