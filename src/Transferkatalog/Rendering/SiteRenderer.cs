@@ -47,34 +47,34 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             var number = n;
             var pageUrl = CatalogPageUrl(urls, number);
             var pageTitle = number == 1 ? site.Config.Titel : $"Katalog, Seite {number} von {catalogPages}";
-            jobs.Add(new(CatalogPagePath(number), () => Page(site, "katalog", pageUrl, pageTitle, site.Config.Beschreibung, BuildCatalog(site, number, catalogPages), withScript: true)));
+            jobs.Add(new(CatalogPagePath(number), number, () => Page(site, "katalog", pageUrl, pageTitle, site.Config.Beschreibung, BuildCatalog(site, number, catalogPages), withScript: true)));
         }
 
         for (var i = 0; i < site.Profiles.Count; i++)
         {
             var p = site.Profiles[i];
             var relatedCards = related[i];
-            jobs.Add(new(ProfilePath(p.Profile.Slug), () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with { Related = relatedCards.Select(r => Card(site, r, "h3")).ToList() }, jsonLd: JsonLd.ForProfile(site, p))));
+            jobs.Add(new(ProfilePath(p.Profile.Slug), new ProfilePage(p, relatedCards), () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with { Related = relatedCards.Select(r => Card(site, r, "h3")).ToList() }, jsonLd: JsonLd.ForProfile(site, p))));
         }
 
-        jobs.Add(new(FelderIndexPath, () => Page(site, "handlungsfelder", urls.HandlungsfelderIndex, "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", BuildFelderIndex(site))));
+        jobs.Add(new(FelderIndexPath, FelderIndexPath, () => Page(site, "handlungsfelder", urls.HandlungsfelderIndex, "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", BuildFelderIndex(site))));
         foreach (var f in site.Handlungsfelder)
         {
-            jobs.Add(new(FeldPath(f.Feld.Key), () => Page(site, "handlungsfeld", f.Url, $"Handlungsfeld {f.Feld.Name}", f.Feld.Beschreibung, BuildFeld(site, f))));
+            jobs.Add(new(FeldPath(f.Feld.Key), f, () => Page(site, "handlungsfeld", f.Url, $"Handlungsfeld {f.Feld.Name}", f.Feld.Beschreibung, BuildFeld(site, f))));
         }
 
-        jobs.Add(new(KommunenIndexPath, () => Page(site, "kommunen", urls.KommunenIndex, "Kommunen", "Alle Kreise, Städte und Gemeinden des Katalogs mit der Zahl ihrer Projekte", BuildKommunenIndex(site))));
+        jobs.Add(new(KommunenIndexPath, KommunenIndexPath, () => Page(site, "kommunen", urls.KommunenIndex, "Kommunen", "Alle Kreise, Städte und Gemeinden des Katalogs mit der Zahl ihrer Projekte", BuildKommunenIndex(site))));
         foreach (var k in site.Kommunen)
         {
-            jobs.Add(new(KommunePath(k.Kommune.Key), () => Page(site, "kommune", k.Url, k.Kommune.Name, $"Kooperationsprojekte mit Beteiligung von {k.Kommune.Name}", BuildKommune(site, k))));
+            jobs.Add(new(KommunePath(k.Kommune.Key), k, () => Page(site, "kommune", k.Url, k.Kommune.Name, $"Kooperationsprojekte mit Beteiligung von {k.Kommune.Name}", BuildKommune(site, k))));
         }
 
         foreach (var page in site.Pages)
         {
-            jobs.Add(new(PlainPagePath(page.Page.Slug), () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, markdown.Render(page.Page.Body)))));
+            jobs.Add(new(PlainPagePath(page.Page.Slug), page, () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, markdown.Render(page.Page.Body)))));
         }
 
-        jobs.Add(new("404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
+        jobs.Add(new("404.html", "404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
         return jobs;
     }
 
@@ -393,10 +393,15 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 }
 
 /// <summary>One page of the site: where it goes and how to produce its HTML, deferred so callers choose what to render.</summary>
-public sealed record PageJob(string Path, Func<string> Render)
+/// <param name="Subject">What the page shows: the catalogue page's number, a <see cref="ProfilePage"/>, a Handlungsfeld,
+/// Kommune or plain page entry, or the path of an index page; the preview derives from it whether the page must be rendered again.</param>
+public sealed record PageJob(string Path, object Subject, Func<string> Render)
 {
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Renders the page and encodes it as UTF-8 without a byte order mark.</summary>
     public OutputFile ToFile() => new(Path, Utf8.GetBytes(Render()));
 }
+
+/// <summary>A profile's page: the profile and the related projects it shows.</summary>
+public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry> Related);

@@ -26,39 +26,14 @@ internal sealed class PageSignatures
     // The site model cache keeps unchanged Kommune and Handlungsfeld entries, and the related index unchanged lists, as the same objects.
     private readonly ConditionalWeakTable<KommuneEntry, Box> kommunePages = new();
     private readonly ConditionalWeakTable<HandlungsfeldEntry, Box> feldPages = new();
-    private readonly ConditionalWeakTable<IReadOnlyList<ProfileEntry>, ProfilePage> profilePages = new();
+    private readonly ConditionalWeakTable<IReadOnlyList<ProfileEntry>, Known> profilePages = new();
 
-    /// <summary>Signatures of the pages whose inputs this class knows, by output path.</summary>
-    public Dictionary<string, UInt128> Compute(Site site, IReadOnlyList<IReadOnlyList<ProfileEntry>> related)
+    /// <summary>Returns the signature of a page of this site, or null for a page this class cannot describe (always rendered).</summary>
+    public Func<PageJob, UInt128?> For(Site site)
     {
-        var result = new Dictionary<string, UInt128>(site.Profiles.Count + site.Kommunen.Count + 64, StringComparer.Ordinal);
-        var profileSigs = new UInt128[site.Profiles.Count];
-        Parallel.For(0, site.Profiles.Count, Pipeline.Parallelism.Options, i =>
-        {
-            var entry = site.Profiles[i];
-            if (profilePages.TryGetValue(related[i], out var known) && ReferenceEquals(known.Entry, entry))
-            {
-                profileSigs[i] = known.Signature;
-                return;
-            }
-
-            var h = new Hasher("projekt");
-            h.Add(EntryHash(site, entry));
-            foreach (var r in related[i])
-            {
-                h.Add(CardHash(site, r));
-            }
-
-            profileSigs[i] = h.Finish();
-            profilePages.AddOrUpdate(related[i], new ProfilePage(entry, profileSigs[i]));
-        });
-        for (var i = 0; i < site.Profiles.Count; i++)
-        {
-            result[SiteRenderer.ProfilePath(site.Profiles[i].Profile.Slug)] = profileSigs[i];
-        }
-
         // Every catalogue page shows the Handlungsfeld and Kreis links with their counts; the first also the filters.
         var counts = new Hasher("zahlen");
+        counts.Add(site.Profiles.Count);
         foreach (var f in site.Handlungsfelder)
         {
             counts.Add(f.Profiles.Count);
@@ -70,67 +45,117 @@ internal sealed class PageSignatures
         }
 
         var countsHash = counts.Finish();
+        var filtersHash = FilterCounts(site, countsHash);
         var pageCount = SiteRenderer.CatalogPageCount(site.Profiles.Count);
-        for (var n = 1; n <= pageCount; n++)
+        return job => job.Subject switch
         {
-            var h = new Hasher("katalog");
-            h.Add(n);
-            h.Add(pageCount);
-            h.Add(site.Profiles.Count);
-            h.Add(countsHash);
-            if (n == 1)
-            {
-                h.Add(JsonHash(SiteRenderer.CatalogFilters(site, site.Kommunen.Where(k => k.Kommune.IsKreis).ToList())));
-            }
-
-            var first = (n - 1) * SiteRenderer.CatalogPageSize;
-            for (var i = first; i < Math.Min(site.Profiles.Count, first + SiteRenderer.CatalogPageSize); i++)
-            {
-                h.Add(CardHash(site, site.Profiles[i]));
-            }
-
-            result[SiteRenderer.CatalogPagePath(n)] = h.Finish();
-        }
-
-        result[SiteRenderer.FelderIndexPath] = JsonHash(SiteRenderer.BuildFelderIndex(site));
-        foreach (var f in site.Handlungsfelder)
-        {
-            result[SiteRenderer.FeldPath(f.Feld.Key)] = feldPages.GetValue(f, entry =>
+            ProfilePage page => ProfileSignature(site, page),
+            int number => CatalogSignature(site, number, pageCount, countsHash, filtersHash),
+            HandlungsfeldEntry f => feldPages.GetValue(f, entry =>
             {
                 var h = new Hasher("handlungsfeld");
-                h.Add(entry.Profiles.Count);
                 AddCards(ref h, site, entry.Profiles);
                 return new Box(h.Finish());
-            }).Value;
-        }
-
-        result[SiteRenderer.KommunenIndexPath] = JsonHash(SiteRenderer.BuildKommunenIndex(site));
-        var kommuneSigs = new UInt128[site.Kommunen.Count];
-        Parallel.For(0, site.Kommunen.Count, Pipeline.Parallelism.Options, i =>
-        {
-            kommuneSigs[i] = kommunePages.GetValue(site.Kommunen[i], k =>
+            }).Value,
+            KommuneEntry k => kommunePages.GetValue(k, entry =>
             {
                 var h = new Hasher("kommune");
-                h.Add(k.TotalCount);
-                AddCards(ref h, site, k.OwnProfiles);
-                AddCards(ref h, site, k.MemberProfiles);
-                AddCards(ref h, site, k.AdoptedProfiles);
+                h.Add(entry.TotalCount);
+                AddCards(ref h, site, entry.OwnProfiles);
+                AddCards(ref h, site, entry.MemberProfiles);
+                AddCards(ref h, site, entry.AdoptedProfiles);
                 return new Box(h.Finish());
-            }).Value;
-        });
-        for (var i = 0; i < site.Kommunen.Count; i++)
+            }).Value,
+
+            // The index pages show registry entries (fixed while the preview runs) and the counts above.
+            SiteRenderer.FelderIndexPath or SiteRenderer.KommunenIndexPath => countsHash,
+
+            // Plain pages and the 404 page read nothing but settings and pages, which restart the preview when they change.
+            PageEntry or "404.html" => UInt128.Zero,
+            _ => null,
+        };
+    }
+
+    private UInt128 ProfileSignature(Site site, ProfilePage page)
+    {
+        // The related index hands out the same list object while a profile's related projects stay the same.
+        if (profilePages.TryGetValue(page.Related, out var known) && ReferenceEquals(known.Entry, page.Entry))
         {
-            result[SiteRenderer.KommunePath(site.Kommunen[i].Kommune.Key)] = kommuneSigs[i];
+            return known.Signature;
         }
 
-        // Plain pages and the 404 page read nothing but settings and pages, which restart the preview when they change.
-        foreach (var page in site.Pages)
+        var h = new Hasher("projekt");
+        h.Add(EntryHash(page.Entry));
+        foreach (var r in page.Related)
         {
-            result[$"seiten/{page.Page.Slug}/index.html"] = default;
+            h.Add(CardHash(site, r));
         }
 
-        result["404.html"] = default;
-        return result;
+        var signature = h.Finish();
+        profilePages.AddOrUpdate(page.Related, new Known(page.Entry, signature));
+        return signature;
+    }
+
+    private UInt128 CatalogSignature(Site site, int number, int pageCount, UInt128 countsHash, UInt128 filtersHash)
+    {
+        var h = new Hasher("katalog");
+        h.Add(number);
+        h.Add(pageCount);
+        h.Add(countsHash);
+        if (number == 1)
+        {
+            h.Add(filtersHash);
+        }
+
+        var first = (number - 1) * SiteRenderer.CatalogPageSize;
+        for (var i = first; i < Math.Min(site.Profiles.Count, first + SiteRenderer.CatalogPageSize); i++)
+        {
+            h.Add(CardHash(site, site.Profiles[i]));
+        }
+
+        return h.Finish();
+    }
+
+    /// <summary>The counts the catalogue's filters show (see SiteRenderer.CatalogFilters), beyond those every catalogue page shows.</summary>
+    private static UInt128 FilterCounts(Site site, UInt128 countsHash)
+    {
+        // Profiles per Kreis equal the Kreis pages' totals, which countsHash holds; statuses and adopters remain.
+        var status = new int[Schema.ContentSchema.StatusValues.Count + 1];
+        var adopted = 0;
+        foreach (var p in site.Profiles)
+        {
+            var at = IndexOf(Schema.ContentSchema.StatusValues, p.Profile.Status);
+            status[at < 0 ? status.Length - 1 : at]++;
+            adopted += p.Nachnutzer.Count > 0 ? 1 : 0;
+        }
+
+        var h = new Hasher("filter");
+        h.Add(countsHash);
+        h.Add(adopted);
+        foreach (var count in status)
+        {
+            h.Add(count);
+        }
+
+        foreach (var k in site.Kommunen)
+        {
+            h.Add(k.OwnProfiles.Count);
+        }
+
+        return h.Finish();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void AddCards(ref Hasher h, Site site, IReadOnlyList<ProfileEntry> list)
@@ -145,14 +170,14 @@ internal sealed class PageSignatures
     private UInt128 CardHash(Site site, ProfileEntry entry) =>
         cards.GetValue(entry, e => new Box(JsonHash(SiteRenderer.Card(site, e)))).Value;
 
-    private UInt128 EntryHash(Site site, ProfileEntry entry) =>
+    private UInt128 EntryHash(ProfileEntry entry) =>
         entries.GetValue(entry, e => new Box(JsonHash(e))).Value;
 
     private static UInt128 JsonHash<T>(T value) => Hasher.Of(JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
     private sealed record Box(UInt128 Value);
 
-    private sealed record ProfilePage(ProfileEntry Entry, UInt128 Signature);
+    private sealed record Known(ProfileEntry Entry, UInt128 Signature);
 
     /// <summary>Folds values into 128 bits by multiply-xor; the inputs are SHA-256-derived hashes and small counts, and only accidental collisions matter.</summary>
     private struct Hasher

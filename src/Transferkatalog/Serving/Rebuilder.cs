@@ -50,7 +50,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
 
     public string? LastSummary { get; private set; }
 
-    /// <summary>Milliseconds per stage of the last rebuild, for the benchmark.</summary>
+    /// <summary>Wall and CPU milliseconds per stage of the last successful rebuild ("modell 4/4 …"), for the benchmark.</summary>
     public string? LastTimings { get; private set; }
 
     public Task<BuildResult>? Completion { get; private set; }
@@ -67,10 +67,10 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var watch = Stopwatch.StartNew();
         var timings = new StringBuilder();
         var lap = TimeSpan.Zero;
-        var cpuLap = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuLap = Environment.CpuUsage.TotalTime;
         void Mark(string stage)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = Environment.CpuUsage.TotalTime;
             timings.Append(stage).Append(' ').Append((int)(watch.Elapsed - lap).TotalMilliseconds).Append('/').Append((int)(cpu - cpuLap).TotalMilliseconds).Append(' ');
             lap = watch.Elapsed;
             cpuLap = cpu;
@@ -130,7 +130,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var renderer = new SiteRenderer(theme.Compiled, theme.Source);
         var jobs = renderer.PlanPages(site, related);
         Mark("plan");
-        var wanted = signatures.Compute(site, related);
+        var signatureOf = signatures.For(site);
         Mark("signaturen");
 
         // The first build has no exports to show meanwhile, and new settings may change them all: build them now,
@@ -142,7 +142,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var next = new Dictionary<string, RenderedPage>(jobs.Count, StringComparer.Ordinal);
         foreach (var job in jobs)
         {
-            UInt128? signature = wanted.TryGetValue(job.Path, out var s) ? s : null;
+            var signature = signatureOf(job);
             if (signature is not null && pages.TryGetValue(job.Path, out var known) && known.Signature == signature)
             {
                 next[job.Path] = known;
@@ -222,6 +222,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         BuildResult Result(IReadOnlyList<OutputFile> extras, TimeSpan elapsed) =>
             new(sorted, catalog.Profiles.Count, jobs.Count, [.. pageFiles, .. extras], false, elapsed) { BasePath = site.Urls.BasePath };
 
+        LastTimings = timings.ToString().TrimEnd();
         var work = $"{LastRendered} von {jobs.Count} Seiten neu gerendert{(resetTheme && !resetContent ? ", Theme neu übersetzt" : string.Empty)}";
         if (syncExtras is not null)
         {
@@ -230,7 +231,6 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         }
 
         var started = watch.Elapsed;
-        LastTimings = timings.ToString();
         Completion = Task.Run(() =>
         {
             var extras = SiteRenderer.RenderExtras(site, pagePaths);
@@ -385,16 +385,17 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
                 return (true, true);
             }
 
-            if (ReferenceEquals(earlier.extras, extras))
-            {
-                set = earlier.set;
-            }
-
             if (earlier.pages.Count == pages.Count && earlier.fingerprint == fingerprint && ReferenceEquals(earlier.assets, assets))
             {
-                var known = earlier.pages.ToHashSet(StringComparer.Ordinal);
+                // Same number of distinct paths, all of them known before: the same set.
+                var known = earlier.set ?? earlier.pages.ToHashSet(StringComparer.Ordinal);
                 if (pages.All(known.Contains))
                 {
+                    if (ReferenceEquals(earlier.extras, extras))
+                    {
+                        set = earlier.set;
+                    }
+
                     return (false, false);
                 }
             }
