@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Transferkatalog.Diagnostics;
 using Transferkatalog.Output;
 using Transferkatalog.Pipeline;
 
@@ -38,6 +39,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private WebApplication? app;
     private volatile State state = new(0, new Dictionary<string, OutputFile>(StringComparer.Ordinal), "/", null, null);
     private TaskCompletionSource changed = NewSignal();
+    private HashSet<Diagnostic> reportedWarnings = [];
 
     public PreviewServer(BuildOptions options, int port, TextWriter log, TextWriter errors, IRebuilder? rebuilder = null)
     {
@@ -177,16 +179,23 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private void ReportBuild(BuildResult result, bool first)
     {
-        foreach (var d in result.Diagnostics)
+        // Errors every time, since they block the preview; a warning once, or hundreds of stale-profile notes would
+        // scroll the one that matters out of view after every save.
+        var known = reportedWarnings;
+        foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Error || !known.Contains(d)))
         {
             errors.WriteLine(d.ToString());
         }
 
+        reportedWarnings = result.Diagnostics.Where(d => d.Severity == Severity.Warning).ToHashSet();
+
         var ms = (int)result.Elapsed.TotalMilliseconds;
         var what = first ? "Gebaut" : "Neu gebaut";
         var work = rebuilder.LastSummary is { } summary ? $" ({summary})" : string.Empty;
+        var repeated = result.Diagnostics.Count(d => d.Severity == Severity.Warning && known.Contains(d));
+        var warnings = first || repeated == 0 ? $"{result.WarningCount} Warnungen" : $"{result.WarningCount} Warnungen ({repeated} schon gemeldet)";
         log.WriteLine(result.Succeeded
-            ? $"{what} in {ms} ms: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {result.WarningCount} Warnungen{work}"
+            ? $"{what} in {ms} ms: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {warnings}{work}"
             : $"Build fehlgeschlagen ({ms} ms): {result.ErrorCount} Fehler, {result.WarningCount} Warnungen — die Vorschau zeigt die Fehler, bis die Datei korrigiert ist");
     }
 

@@ -71,6 +71,32 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Contains("Neu gebaut", log.ToString());
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task Exports_follow_an_edit_and_a_warning_is_printed_once()
+    {
+        var profile = catalog.Profile("digitalboard-owl");
+        var original = await File.ReadAllTextAsync(profile);
+        var page = new Uri(server.SiteAddress!, "projekte/digitalboard-owl/");
+        var data = new Uri(server.SiteAddress!, "daten/katalog.json");
+
+        // A stale profile: the warning appears in the terminal.
+        var stale = original.Replace("aktualisiert: 2026-11-21", "aktualisiert: 2019-01-01", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(profile, stale);
+        await WaitFor(page, r => r.Body.Contains("2019-01-01", StringComparison.Ordinal));
+        Assert.Equal(1, Occurrences(errors.ToString(), "TK0501"));
+
+        // Another edit of the same file: the page and, once they are done, the exports follow; the warning is not repeated.
+        await File.WriteAllTextAsync(profile, stale.Replace("titel: Digitalboard OWL", "titel: Digitalboard Westfalen", StringComparison.Ordinal));
+        await WaitFor(page, r => Heading(r.Body) == "Digitalboard Westfalen");
+        var json = await http.GetStringAsync(data);
+        Assert.Contains("Digitalboard Westfalen", json);
+        Assert.DoesNotContain("\"titel\":\"Digitalboard OWL\"", json);
+        Assert.Equal(1, Occurrences(errors.ToString(), "TK0501"));
+        Assert.Contains("schon gemeldet", log.ToString());
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
     [Fact(Timeout = 120_000)]
     public async Task Live_reload_stream_announces_each_new_version()
     {
