@@ -3,7 +3,8 @@ namespace Transferkatalog.Output;
 /// <summary>A file of the generated site: held in memory, or, once a build has streamed it to the output folder, read back from there.</summary>
 public sealed class OutputFile
 {
-    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    /// <summary>UTF-8 without a byte order mark, as every page is written.</summary>
+    internal static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly byte[]? content;
     private readonly string? writtenTo;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Transferkatalog.Diagnostics;
 
 namespace Transferkatalog.Output;
@@ -46,20 +47,48 @@ public sealed class StagedOutput : IDisposable
 
     /// <summary>Writes one file to the staging folder; safe to call from several threads.</summary>
     /// <returns>The file as it will be found in the output folder after <see cref="Commit"/>.</returns>
-    public OutputFile Write(string relativePath, byte[] content)
-    {
-        Guard(() =>
-        {
-            var path = Path.Combine(staging, relativePath);
-            var dir = Path.GetDirectoryName(path);
-            if (dir is not null)
-            {
-                Directory.CreateDirectory(dir);
-            }
+    public OutputFile Write(string relativePath, byte[] content) => Write(relativePath, content.AsSpan());
 
-            File.WriteAllBytes(path, content);
-        });
+    /// <inheritdoc cref="Write(string, byte[])"/>
+    public OutputFile Write(string relativePath, ReadOnlySpan<byte> content)
+    {
+        // Not through Guard: a span cannot be captured by a lambda.
+        if (!Failed)
+        {
+            try
+            {
+                var path = Path.Combine(staging, relativePath);
+                var dir = Path.GetDirectoryName(path);
+                if (dir is not null)
+                {
+                    Directory.CreateDirectory(dir);
+                }
+
+                File.WriteAllBytes(path, content);
+            }
+            catch (Exception ex) when (IsWriteFailure(ex))
+            {
+                Remember(ex);
+            }
+        }
+
         return OutputFile.OnDisk(relativePath, Path.Combine(target, relativePath));
+    }
+
+    /// <summary>Writes a page's HTML as UTF-8 through a pooled buffer, so a written page leaves no bytes behind for the collector.</summary>
+    /// <inheritdoc cref="Write(string, byte[])"/>
+    public OutputFile WriteHtml(string relativePath, string html)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(OutputFile.Utf8.GetByteCount(html));
+        try
+        {
+            var length = OutputFile.Utf8.GetBytes(html, buffer);
+            return Write(relativePath, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Swaps the staging folder in for the output folder; reports TK0404 and keeps the old folder when any write failed.</summary>
@@ -103,7 +132,7 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Runs a file-system step unless an earlier one failed, remembering the first failure.</summary>
     private void Guard(Action step)
     {
-        if (Volatile.Read(ref failure) is not null)
+        if (Failed)
         {
             return;
         }
@@ -112,11 +141,17 @@ public sealed class StagedOutput : IDisposable
         {
             step();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IsWriteFailure(ex))
         {
-            Interlocked.CompareExchange(ref failure, ex, null);
+            Remember(ex);
         }
     }
+
+    private bool Failed => Volatile.Read(ref failure) is not null;
+
+    private static bool IsWriteFailure(Exception ex) => ex is IOException or UnauthorizedAccessException;
+
+    private void Remember(Exception ex) => Interlocked.CompareExchange(ref failure, ex, null);
 
     private static void DeleteIfExists(string dir)
     {

@@ -18,8 +18,7 @@ internal sealed class CheckedOutput(UrlScheme urls, DiagnosticBag diagnostics, S
     public OutputFile AddPage(string relativePath, string html)
     {
         check.CheckPage(relativePath, html);
-        var file = OutputFile.FromHtml(relativePath, html);
-        return staged?.Write(relativePath, file.Content) ?? file;
+        return staged?.WriteHtml(relativePath, html) ?? OutputFile.FromHtml(relativePath, html);
     }
 
     public OutputFile Add(OutputFile file)
