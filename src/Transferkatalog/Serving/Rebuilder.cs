@@ -138,18 +138,21 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var pagePaths = jobs.Select(j => j.Path).ToList();
         var extrasNow = lastExtras;
         Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || resetContent ? Task.Run(() => SiteRenderer.RenderExtras(site, pagePaths)) : null;
-        var toRender = new List<(PageJob Job, UInt128? Signature)>();
+        var toRender = new List<(PageJob Job, UInt128? Signature, int At)>();
         var next = new Dictionary<string, RenderedPage>(jobs.Count, StringComparer.Ordinal);
-        foreach (var job in jobs)
+        var ordered = new OutputFile[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
         {
+            var job = jobs[i];
             var signature = signatureOf(job);
             if (signature is not null && pages.TryGetValue(job.Path, out var known) && known.Signature == signature)
             {
                 next[job.Path] = known;
+                ordered[i] = known.File;
             }
             else
             {
-                toRender.Add((job, signature));
+                toRender.Add((job, signature, i));
             }
         }
 
@@ -167,9 +170,10 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
             return Failed(diagnostics, catalog, watch);
         }
 
-        foreach (var page in fresh)
+        for (var i = 0; i < fresh.Length; i++)
         {
-            next[page.File.RelativePath] = page;
+            next[fresh[i].File.RelativePath] = fresh[i];
+            ordered[toRender[i].At] = fresh[i].File;
         }
 
         pages = next;
@@ -195,7 +199,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var existing = paths.Set;
         var toCheck = next.Values.Where(p => p.Links is null || lostPaths || (gainedPaths && p.Links.Count > 0)).ToList();
         var found = new DiagnosticBag();
-        var checker = new OutputChecker.Session(site.Urls, found, BodySource.Of(site));
+        var checker = new OutputChecker.Session(site.Urls, found, toCheck.Count > 100 ? BodySource.Of(site) : BodiesOf(jobs, toCheck));
         checker.Know(existing);
         Parallel.For(0, toCheck.Count, Parallelism.Options, i => checker.CheckPage(toCheck[i].File.RelativePath, Encoding.UTF8.GetString(toCheck[i].File.Content)));
         checker.Complete();
@@ -216,7 +220,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
             return Failed(diagnostics, catalog, watch);
         }
 
-        var pageFiles = jobs.Select(j => next[j.Path].File).Concat(theme.Assets).ToList();
+        var pageFiles = ordered.Concat(theme.Assets).ToList();
         Mark("dateien");
         var sorted = diagnostics.ToSortedList();
         BuildResult Result(IReadOnlyList<OutputFile> extras, TimeSpan elapsed) =>
@@ -243,6 +247,31 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         });
         LastSummary = $"{work}; Suchindex und offene Daten folgen";
         return Result(standIn, started);
+    }
+
+    /// <summary>The Markdown behind the given pages, so that their body links are reported at the source; cheaper than the whole site's.</summary>
+    private static Dictionary<string, BodySource> BodiesOf(IReadOnlyList<PageJob> jobs, IReadOnlyCollection<RenderedPage> pages)
+    {
+        var wanted = pages.Select(p => p.File.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var bodies = new Dictionary<string, BodySource>(StringComparer.Ordinal);
+        foreach (var job in jobs)
+        {
+            if (!wanted.Contains(job.Path))
+            {
+                continue;
+            }
+
+            if (job.Subject is ProfilePage { Entry.Profile: var p })
+            {
+                bodies[job.Path] = new BodySource(p.SourcePath, p.Body, p.BodyLine);
+            }
+            else if (job.Subject is PageEntry { Page: var page })
+            {
+                bodies[job.Path] = new BodySource(page.SourcePath, page.Body, page.BodyLine);
+            }
+        }
+
+        return bodies;
     }
 
     private BuildResult Failed(DiagnosticBag diagnostics, Catalog? catalog, Stopwatch watch) =>
