@@ -55,6 +55,9 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
 
     public Task<BuildResult>? Completion { get; private set; }
 
+    /// <summary>Whether the last rebuild read the whole content folder again rather than the changed profiles only.</summary>
+    public bool LastReadEverything { get; private set; }
+
     /// <summary>Pages rendered afresh in the last rebuild.</summary>
     public int LastRendered { get; private set; }
 
@@ -84,6 +87,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
 
         var (resetContent, resetTheme, changedProfiles) = Classify(options, referenceDate, changedFiles);
         var before = (content?.Fingerprint, theme?.Fingerprint);
+        LastReadEverything = resetContent;
         if (resetContent)
         {
             content = LoadAll(options, referenceDate);
@@ -227,7 +231,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
             new(sorted, catalog.Profiles.Count, jobs.Count, [.. pageFiles, .. extras], false, elapsed) { BasePath = site.Urls.BasePath };
 
         LastTimings = timings.ToString().TrimEnd();
-        var work = $"{LastRendered} von {jobs.Count} Seiten neu gerendert{(resetTheme && !resetContent ? ", Theme neu übersetzt" : string.Empty)}";
+        var work = $"{(resetContent ? "alle Inhalte gelesen, " : string.Empty)}{LastRendered} von {jobs.Count} Seiten neu gerendert{(resetTheme && !resetContent ? ", Theme neu übersetzt" : string.Empty)}";
         if (syncExtras is not null)
         {
             LastSummary = work;
@@ -297,6 +301,10 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
             {
                 profiles.Add(path);
             }
+            else if (path.StartsWith(profileRoot, StringComparison.Ordinal) && IsBystander(path))
+            {
+                // An editor's or tool's temporary file (sed, Vim, LibreOffice write one next to the file they save).
+            }
             else
             {
                 // Settings, registries, plain pages, a folder moved, a file the build may report (x.MD), or something unknown: start afresh.
@@ -306,6 +314,19 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         }
 
         return (resetContent, resetTheme, profiles);
+    }
+
+    /// <summary>Whether a changed path in projekte/ is neither a profile nor something the build reports or reads.</summary>
+    /// <remarks>A folder, or a Markdown file with another extension (reported as TK0014, also when it goes away), needs a
+    /// full reload; a deleted path is a folder when profiles were read from below it.</remarks>
+    private bool IsBystander(string path)
+    {
+        if (Directory.Exists(path) || Path.GetExtension(path).ToLowerInvariant() is ".md" or ".markdown" or ".mdown" or ".mkd")
+        {
+            return false;
+        }
+
+        return File.Exists(path) || content?.HasProfilesBelow(path) is false;
     }
 
     private ContentState LoadAll(BuildOptions options, DateOnly referenceDate)
@@ -470,6 +491,12 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         public SiteModelCache SiteCache { get; } = new();
 
         public RelatedIndex Related { get; } = new();
+
+        public bool HasProfilesBelow(string folder)
+        {
+            var prefix = folder + Path.DirectorySeparatorChar;
+            return slots.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal));
+        }
 
         public void Update(string path, ProfileSlot? slot)
         {

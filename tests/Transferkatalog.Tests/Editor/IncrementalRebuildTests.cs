@@ -124,6 +124,18 @@ public sealed class IncrementalRebuildTests : IDisposable
             edits.Add(("deleted profile", [strategy], () => File.Delete(strategy)));
             var renamed = catalog.Profile("digitalboard-ostwestfalen-lippe");
             edits.Add(("renamed file", [board, renamed], () => File.Move(board, renamed)));
+
+            // sed -i and other tools write a temporary file next to the one they save: no reason to start afresh.
+            var temporary = Path.Combine(catalog.Content, "projekte", "sedX1b2C3");
+            edits.Add(("editor's temporary file", [temporary, renamed], () =>
+            {
+                File.WriteAllText(temporary, "halb gespeichert");
+                File.AppendAllText(renamed, "\nNoch ein Satz.\n");
+                File.Delete(temporary);
+            }));
+            var capital = Path.Combine(catalog.Content, "projekte", "gross.MD");
+            edits.Add(("Markdown file with a capital extension", [capital], () => File.WriteAllText(capital, "---\ntitel: x\n---\n")));
+            edits.Add(("capital extension removed", [capital], () => File.Delete(capital)));
             Edit("plain page", Path.Combine(catalog.Content, "seiten", "ueber.md"), "---\n\n", "---\n\nNeu: ");
             Edit("Kommune renamed in the registry", Path.Combine(catalog.Content, "kommunen.yml"), "name: Bielefeld", "name: Stadt Bielefeld");
             Edit("style sheet", Path.Combine(theme, "assets", "style.css"), "body", "html { scroll-behavior: auto; }\nbody");
@@ -142,6 +154,9 @@ public sealed class IncrementalRebuildTests : IDisposable
                 AssertSameAsFullBuild(options, result, what);
                 previous = result;
             }
+
+            // Only changes the build reads or reports make the preview read everything again.
+            Assert.True(rebuilder.LastReadEverything == what is "Markdown file with a capital extension" or "capital extension removed" or "plain page" or "Kommune renamed in the registry", what);
         }
     }
 
