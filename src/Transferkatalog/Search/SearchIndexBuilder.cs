@@ -41,7 +41,7 @@ public sealed class SearchIndexBuilder
         var terms = CollectTerms(site);
         var entries = terms
             .OrderBy(t => t.Key, StringComparer.Ordinal)
-            .Select(t => new TermEntry(t.Key, Postings.Encode(t.Value.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)))))
+            .Select(t => new TermEntry(t.Key, Postings.Encode(t.Value)))
             .ToList();
 
         var shards = new List<(string Prefix, List<TermEntry> Terms)>();
@@ -78,17 +78,18 @@ public sealed class SearchIndexBuilder
         return files;
     }
 
-    /// <summary>Every folded token of every profile with the best weight it reached per profile.</summary>
-    internal static Dictionary<string, Dictionary<int, int>> CollectTerms(Site site)
+    /// <summary>Every folded token with the profiles it occurs in, ascending, and the best weight it reached in each.</summary>
+    internal static Dictionary<string, List<(int Id, int Weight)>> CollectTerms(Site site)
     {
-        var terms = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, List<(int Id, int Weight)>>(StringComparer.Ordinal);
         var pipeline = new MarkdownPipelineBuilder().Build();
 
-        // Tokenising (with its Markdown-to-text pass) is independent per profile and runs in parallel; merging stays
-        // sequential in profile order, so the dictionaries, and thus the index bytes, are those of a sequential run.
-        // In batches, so only a few hundred profiles' tokens are held at once, not the whole catalogue's.
+        // Tokenising (with its Markdown-to-text pass) and keeping each token's best weight are independent per profile
+        // and run in parallel; merging stays sequential in profile order, so every posting list comes out ascending
+        // without sorting and the index bytes are those of a sequential run. In batches, so only a few hundred
+        // profiles' tokens are held at once, not the whole catalogue's.
         const int Batch = 256;
-        var tokens = new List<(int Weight, string Token)>[Batch];
+        var tokens = new Dictionary<string, int>[Batch];
         for (var start = 0; start < site.Profiles.Count; start += Batch)
         {
             var count = Math.Min(Batch, site.Profiles.Count - start);
@@ -96,9 +97,15 @@ public sealed class SearchIndexBuilder
             Parallel.For(0, count, Pipeline.Parallelism.Options, i => tokens[i] = Tokens(site.Profiles[first + i], pipeline));
             for (var i = 0; i < count; i++)
             {
-                foreach (var (weight, token) in tokens[i])
+                foreach (var (token, weight) in tokens[i])
                 {
-                    Add(terms, first + i, weight, token);
+                    if (!terms.TryGetValue(token, out var postings))
+                    {
+                        postings = [];
+                        terms[token] = postings;
+                    }
+
+                    postings.Add((first + i, weight));
                 }
             }
         }
@@ -106,8 +113,8 @@ public sealed class SearchIndexBuilder
         return terms;
     }
 
-    /// <summary>A profile's tokens with their weights, in the order the index has always taken them.</summary>
-    private static List<(int Weight, string Token)> Tokens(ProfileEntry entry, MarkdownPipeline pipeline)
+    /// <summary>A profile's distinct tokens, each with the best weight it reached (title over summary over the rest).</summary>
+    private static Dictionary<string, int> Tokens(ProfileEntry entry, MarkdownPipeline pipeline)
     {
         var p = entry.Profile;
         var texts = new List<(int Weight, string? Text)> { (WeightTitle, p.Titel) };
@@ -115,7 +122,19 @@ public sealed class SearchIndexBuilder
         texts.Add((WeightSummary, p.Kurzbeschreibung));
         texts.AddRange(OtherTexts(entry).Select(t => (WeightOther, t)));
         texts.Add((WeightOther, Markdown.ToPlainText(p.Body, pipeline)));
-        return texts.SelectMany(t => SearchText.Tokens(t.Text).Select(token => (t.Weight, token))).ToList();
+        var best = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (weight, text) in texts)
+        {
+            foreach (var token in SearchText.Tokens(text))
+            {
+                if (!best.TryGetValue(token, out var known) || known < weight)
+                {
+                    best[token] = weight;
+                }
+            }
+        }
+
+        return best;
     }
 
     private static IEnumerable<string?> OtherTexts(ProfileEntry entry)
@@ -151,20 +170,6 @@ public sealed class SearchIndexBuilder
         yield return p.Foerderung?.Programm;
         yield return p.Transfer?.Aufwand;
         yield return p.Transfer?.Voraussetzungen;
-    }
-
-    private static void Add(Dictionary<string, Dictionary<int, int>> terms, int id, int weight, string token)
-    {
-        if (!terms.TryGetValue(token, out var postings))
-        {
-            postings = new Dictionary<int, int>();
-            terms[token] = postings;
-        }
-
-        if (!postings.TryGetValue(id, out var existing) || existing < weight)
-        {
-            postings[id] = weight;
-        }
     }
 
     /// <summary>
