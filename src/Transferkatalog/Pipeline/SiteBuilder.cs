@@ -84,7 +84,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var validation = new DiagnosticBag();
         var catalog = new CatalogValidator().Validate(raw, validation);
         var placeholders = Scaffolding.Placeholder.Report(raw, diagnostics);
-        diagnostics.AddRange(validation.ToSortedList().Where(d => !placeholders.Contains((d.File, d.Line))));
+        Scaffolding.Placeholder.AddValidation(diagnostics, validation, placeholders);
         if (catalog is not null)
         {
             StalenessCheck.Report(catalog, ReferenceDate(options), diagnostics);

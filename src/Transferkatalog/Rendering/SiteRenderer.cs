@@ -349,7 +349,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             u.Home);
     }
 
-    internal static TermIndexView BuildFelderIndex(Site site) => new(
+    private static TermIndexView BuildFelderIndex(Site site) => new(
         "Handlungsfelder",
         "Die Projekte des Katalogs sind nach Handlungsfeldern geordnet. Wählen Sie ein Feld, um seine Projekte zu sehen.",
         site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"), f.Feld.Beschreibung)).ToList());
@@ -362,7 +362,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         site.Urls.HandlungsfelderIndex,
         $"{site.Urls.Home}?handlungsfeld={Uri.EscapeDataString(f.Feld.Key)}");
 
-    internal static KommunenIndexView BuildKommunenIndex(Site site)
+    private static KommunenIndexView BuildKommunenIndex(Site site)
     {
         var byKey = site.Kommunen.ToDictionary(k => k.Kommune.Key, StringComparer.Ordinal);
         var groups = site.Kommunen

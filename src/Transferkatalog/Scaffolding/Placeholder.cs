@@ -30,6 +30,11 @@ public static class Placeholder
         return found;
     }
 
+    /// <summary>Adds the validator's diagnostics to <paramref name="target"/>, except those on a line whose placeholder was already reported.</summary>
+    /// <remarks>One rule for the build and the preview, so both give the same messages.</remarks>
+    public static void AddValidation(DiagnosticBag target, DiagnosticBag validation, IReadOnlySet<(string File, int Line)> placeholders) =>
+        target.AddRange(validation.ToSortedList().Where(d => !placeholders.Contains((d.File, d.Line))));
+
     /// <summary>Reports the placeholders of one file; returns the (file, line) pairs it reported.</summary>
     public static HashSet<(string File, int Line)> Report(MarkdownSource source, DiagnosticBag diagnostics)
     {

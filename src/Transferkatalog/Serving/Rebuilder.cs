@@ -336,7 +336,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var validation = new DiagnosticBag();
         var registries = validator.ValidateRegistries(raw, validation);
         var placeholders = Scaffolding.Placeholder.Report(raw, diagnostics);
-        diagnostics.AddRange(validation.ToSortedList().Where(d => !placeholders.Contains((d.File, d.Line))));
+        Scaffolding.Placeholder.AddValidation(diagnostics, validation, placeholders);
 
         var files = ContentLoader.ProfileFiles(options.ContentDir, diagnostics) ?? [];
         var slots = new ProfileSlot[files.Count];
@@ -361,7 +361,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
             var validation = new DiagnosticBag();
             profile = validator.ValidateProfile(source, registries, validation);
             var placeholders = Scaffolding.Placeholder.Report(source, diagnostics);
-            diagnostics.AddRange(validation.ToSortedList().Where(d => !placeholders.Contains((d.File, d.Line))));
+            Scaffolding.Placeholder.AddValidation(diagnostics, validation, placeholders);
         }
 
         return new ProfileSlot(source, profile, diagnostics.ToSortedList());
