@@ -15,7 +15,7 @@ public sealed class FilterTests(SiteUnderTest site)
         await tp.GotoAsync("");
         var catalog = new CatalogPage(tp.Page);
         var choices = site.Catalog.Handlungsfelder.Select(f => new Choice("handlungsfeld", f.Key))
-            .Concat(site.Catalog.Kommunen.Select(k => new Choice("kommune", k.Key)))
+            .Concat(site.OfferedKommunen.Select(k => new Choice("kommune", k.Key)))
             .ToList();
         foreach (var choice in choices)
         {
@@ -81,7 +81,7 @@ public sealed class FilterTests(SiteUnderTest site)
     public async Task A_choice_nothing_matches_says_so_and_shows_no_card()
     {
         var empty = site.Catalog.Handlungsfelder
-            .SelectMany(f => site.Catalog.Kommunen.Select(k => new[] { new Choice("handlungsfeld", f.Key), new Choice("kommune", k.Key) }))
+            .SelectMany(f => site.OfferedKommunen.Select(k => new[] { new Choice("handlungsfeld", f.Key), new Choice("kommune", k.Key) }))
             .FirstOrDefault(pair => ExpectedFilter.Slugs(site.Catalog, pair).Count == 0
                 && pair.All(c => ExpectedFilter.Slugs(site.Catalog, [c]).Count > 0));
         Assert.True(empty is not null, "sample content has no Handlungsfeld/Kommune pair without a common profile");
@@ -108,7 +108,7 @@ public sealed class FilterTests(SiteUnderTest site)
     {
         var c = site.Catalog;
         var felder = c.Handlungsfelder.Select(f => new Choice("handlungsfeld", f.Key)).ToList();
-        var kommunen = c.Kommunen.Select(k => new Choice("kommune", k.Key)).ToList();
+        var kommunen = site.OfferedKommunen.Select(k => new Choice("kommune", k.Key)).ToList();
         foreach (var f1 in felder)
         {
             foreach (var f2 in felder.Where(f => string.CompareOrdinal(f.Value, f1.Value) > 0))

@@ -71,8 +71,8 @@ public sealed class EndToEndTests : IDisposable
         Assert.Empty(doc.QuerySelectorAll("input[name=kommune], input[name=kreis]"));
         Assert.Equal("/transferkatalog/suche/optionen/kommune.json", doc.QuerySelector("details[data-gruppe=kommune]")!.GetAttribute("data-optionen"));
         var kommunen = FilterOptions(sample.Output, "kommune");
-        Assert.Equal(["bielefeld", "brakel", "kreis-hoexter", "nieheim"], kommunen.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("Kreis Höxter", kommunen["kreis-hoexter"]);
+        // A Kreis is offered once, in the Kreis group, not again as a Kommune.
+        Assert.Equal(["bielefeld", "brakel", "nieheim"], kommunen.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["kreis-hoexter"], FilterOptions(sample.Output, "kreis").Keys);
         foreach (var input in doc.QuerySelectorAll("form#filter input"))
         {
@@ -216,12 +216,24 @@ public sealed class EndToEndTests : IDisposable
         Assert.Empty(result.Diagnostics);
         Assert.True(result.ProfileCount >= 7);
 
-        // Every Kommune of the registry, all regions, is offered in the Kommune filter.
+        // The Kommune filter offers exactly the towns and municipalities that take part in a profile: no Kreis (they
+        // have their own group) and nothing that would show no project.
+        var diagnostics = new DiagnosticBag();
+        var catalog = new Transferkatalog.Validation.CatalogValidator().Validate(new Transferkatalog.Content.ContentLoader().Load(Repo.Content, diagnostics), diagnostics)!;
+        var kreise = catalog.Kommunen.Where(k => k.IsKreis).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        var taking = catalog.Profiles.SelectMany(p => p.Kommunen).ToHashSet(StringComparer.Ordinal);
+        Assert.True(catalog.Kommunen.Count > 80);
+        Assert.Equal(taking.Where(k => !kreise.Contains(k)).Order(StringComparer.Ordinal), FilterOptions(output, "kommune").Keys.Order(StringComparer.Ordinal));
+        var byKey = catalog.Kommunen.ToDictionary(k => k.Key, StringComparer.Ordinal);
+        var kreiseWithProjects = taking.Select(k => byKey[k].IsKreis ? k : byKey[k].Kreis).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(kreiseWithProjects, FilterOptions(output, "kreis").Keys.Order(StringComparer.Ordinal));
+
+        // Status offers only the values some profile has.
         var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "index.html")));
-        var kommunen = FilterOptions(output, "kommune").Keys.ToHashSet();
-        var registry = File.ReadAllLines(Path.Combine(Repo.Content, "kommunen.yml")).Where(l => l.Length > 0 && char.IsAsciiLetterLower(l[0]) && l.EndsWith(':')).Select(l => l.TrimEnd(':')).ToList();
-        Assert.True(registry.Count > 80);
-        Assert.All(registry, k => Assert.Contains(k, kommunen));
+        Assert.Equal(
+            catalog.Profiles.Select(p => p.Status).Distinct().Order(StringComparer.Ordinal),
+            doc.QuerySelectorAll("input[name=status]").Select(b => b.GetAttribute("value")!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(doc.QuerySelectorAll("#filter .anzahl"), a => a.TextContent == "(0)");
     }
 
     /// <summary>Value and label of each option of a filter group the script builds from a file.</summary>
