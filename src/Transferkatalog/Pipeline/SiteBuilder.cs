@@ -34,7 +34,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var diagnostics = new DiagnosticBag();
         Progress?.Report("Inhalte lesen und prüfen");
         var catalog = LoadCatalog(options, diagnostics);
-        var themeSource = ThemeLoader.Load(options.ThemeDir, engine.TemplateExtension, diagnostics);
+        var themeSource = ThemeLoader.Load(options.ThemeDir, options.FallbackThemeDir, engine.TemplateExtension, diagnostics);
         var theme = themeSource is null ? null : engine.Compile(themeSource, diagnostics);
         if (catalog is null || theme is null || themeSource is null || diagnostics.HasErrors)
         {

@@ -24,12 +24,15 @@ public interface ICompiledTheme
     string Render(string template, object model);
 }
 
-/// <summary>Template texts of a theme, read from disk: templates by name, partials by name.</summary>
+/// <summary>Template texts of a theme, read from disk: templates by name, partials by name, each with the file it came from.</summary>
 public sealed record ThemeSource(
     string Root,
     IReadOnlyDictionary<string, (string Path, string Text)> Templates,
     IReadOnlyDictionary<string, (string Path, string Text)> Partials,
-    IReadOnlyList<string> AssetFiles);
+    IReadOnlyList<ThemeAsset> AssetFiles);
+
+/// <summary>A static file of a theme: where it goes under assets/ and the file it is copied from.</summary>
+public sealed record ThemeAsset(string RelativePath, string FullPath);
 
 /// <summary>A template failed while rendering a page: the diagnostic names the template file, line and column.</summary>
 public sealed class TemplateRenderException(Diagnostic diagnostic) : Exception(diagnostic.Message)

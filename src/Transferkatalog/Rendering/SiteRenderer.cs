@@ -107,11 +107,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     public IReadOnlyList<OutputFile> Assets()
     {
         var files = new List<OutputFile>();
-        var assetsRoot = Path.Combine(themeSource.Root, "assets");
         foreach (var asset in themeSource.AssetFiles)
         {
-            var relative = Path.GetRelativePath(assetsRoot, asset).Replace('\\', '/');
-            files.Add(new OutputFile($"assets/{relative}", File.ReadAllBytes(asset)));
+            files.Add(new OutputFile($"assets/{asset.RelativePath}", File.ReadAllBytes(asset.FullPath)));
         }
 
         return files;

@@ -369,7 +369,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
     private ThemeState LoadTheme(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var source = ThemeLoader.Load(options.ThemeDir, engine.TemplateExtension, diagnostics);
+        var source = ThemeLoader.Load(options.ThemeDir, options.FallbackThemeDir, engine.TemplateExtension, diagnostics);
         var compiled = source is null ? null : engine.Compile(source, diagnostics);
         var assets = source is null || compiled is null ? [] : new SiteRenderer(compiled, source).Assets();
         var print = new StringBuilder();
