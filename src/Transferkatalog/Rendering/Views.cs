@@ -22,7 +22,7 @@ public sealed record LayoutView(
     IReadOnlyList<NavLink> FooterLinks,
     string? Operator,
     string PageType,
-    string Content,
+    TrustedHtml Content,
     string? HeadExtra)
 {
     /// <summary>Site path of the Atom feed, announced in the head of every page.</summary>
@@ -34,7 +34,7 @@ public sealed record LayoutView(
     public string AssetsUrl { get; init; } = "";
 
     /// <summary>schema.org JSON-LD, already encoded so it cannot close its script element; printed unescaped.</summary>
-    public string? JsonLd { get; init; }
+    public TrustedHtml? JsonLd { get; init; }
 }
 
 /// <summary>A profile as a card in lists.</summary>
@@ -163,7 +163,7 @@ public sealed record ProfileView(
     string Aktualisiert,
     string AktualisiertIso,
     bool Veraltet,
-    string BodyHtml,
+    TrustedHtml BodyHtml,
     string AbsoluteUrl,
     string CatalogUrl)
 {
@@ -216,7 +216,7 @@ public sealed record KommuneView(
 }
 
 /// <summary>A plain page.</summary>
-public sealed record PlainPageView(string Heading, string BodyHtml);
+public sealed record PlainPageView(string Heading, TrustedHtml BodyHtml);
 
 /// <summary>The not-found page.</summary>
 public sealed record NotFoundView(string Heading, string HomeUrl);
