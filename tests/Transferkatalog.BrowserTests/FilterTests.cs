@@ -78,6 +78,36 @@ public sealed class FilterTests(SiteUnderTest site)
     }
 
     [Fact]
+    public async Task Back_undoes_filter_changes_one_by_one_and_stays_on_the_catalogue()
+    {
+        var (felder, kommunen) = DiscriminatingSelection();
+        await using var tp = await site.OpenAsync();
+        await tp.GotoAsync("");
+        var start = tp.Page.Url;
+        var catalog = new CatalogPage(tp.Page);
+        var steps = new List<List<Choice>> { new() };
+        foreach (var c in new[] { felder[0], kommunen[0] })
+        {
+            await catalog.SetAsync(c, on: true);
+            steps.Add([.. steps[^1], c]);
+            await AssertShowsAsync(catalog, steps[^1]);
+        }
+
+        // Each Back goes one filter change back, with the boxes and cards of that state; the last one is the start.
+        for (var i = steps.Count - 2; i >= 0; i--)
+        {
+            await tp.Page.GoBackAsync();
+            await AssertShowsAsync(catalog, steps[i]);
+            Assert.Equal(Sorted(steps[i]), await catalog.CheckedAsync());
+            Assert.Equal(Sorted(steps[i]), catalog.QueryChoices());
+        }
+
+        Assert.Equal(start, tp.Page.Url);
+        await tp.Page.GoForwardAsync();
+        await AssertShowsAsync(catalog, steps[1]);
+    }
+
+    [Fact]
     public async Task A_choice_nothing_matches_says_so_and_shows_no_card()
     {
         var empty = site.Catalog.Handlungsfelder
