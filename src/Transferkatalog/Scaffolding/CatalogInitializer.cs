@@ -76,9 +76,9 @@ public static partial class CatalogInitializer
         var slug = Validation.CatalogValidator.ToSlug(folderName);
         var titel = string.IsNullOrWhiteSpace(options.Titel) ? "Transferkatalog" : options.Titel.Trim();
         var basisUrl = string.IsNullOrWhiteSpace(options.BasisUrl) ? $"https://beispiel.github.io/{(slug.Length > 0 ? slug : "transferkatalog")}/" : options.BasisUrl.Trim();
-        if (!Uri.TryCreate(basisUrl, UriKind.Absolute, out var basisUri) || basisUri.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(basisUrl, UriKind.Absolute, out var basisUri) || basisUri.Scheme is not ("http" or "https") || basisUri.Query.Length > 0 || basisUri.Fragment.Length > 0)
         {
-            return Refused($"--basis-url '{basisUrl}' ist keine http(s)-Adresse — z. B. https://kreis-beispiel.github.io/transferkatalog/");
+            return Refused($"--basis-url '{basisUrl}' ist keine http(s)-Adresse ohne '?' und '#' — z. B. https://kreis-beispiel.github.io/transferkatalog/");
         }
 
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)

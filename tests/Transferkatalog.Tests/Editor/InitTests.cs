@@ -97,6 +97,8 @@ public sealed class InitTests : IDisposable
     [InlineData("--kreis", "kreis-hoxter", "meinten Sie 'kreis-hoexter'?")]
     [InlineData("--regierungsbezirk", "detmol", "meinten Sie 'Detmold'?")]
     [InlineData("--action", "nur-ein-name", "besitzer/repository@version")]
+    [InlineData("--basis-url", "https://kreis.github.io/katalog/?x=1", "ohne '?' und '#'")]
+    [InlineData("--basis-url", "javascript:alert(1)", "keine http(s)-Adresse")]
     public void Unknown_choices_are_refused_with_a_suggestion_and_write_nothing(string option, string value, string expected)
     {
         var folder = Path.Combine(root, "k");
