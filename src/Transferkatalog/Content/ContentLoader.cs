@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Transferkatalog.Diagnostics;
 
 namespace Transferkatalog.Content;
 
 /// <summary>Pipeline stage 1: reads the content folder into memory, reporting unreadable or malformed files.</summary>
-public sealed class ContentLoader
+public sealed partial class ContentLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -81,6 +82,7 @@ public sealed class ContentLoader
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         text = ReplaceControlCharacters(text, display, diagnostics);
+        ReportControlReferences(text, display, diagnostics);
         return new SourceFile(fullPath, display, text);
     }
 
@@ -229,7 +231,7 @@ public sealed class ContentLoader
     /// <remarks>They arrive with text pasted from PDFs or terminals, are invisible in editors and are parse errors in HTML.</remarks>
     private static string ReplaceControlCharacters(string text, string display, DiagnosticBag diagnostics)
     {
-        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F'))
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F') && !text.AsSpan().ContainsAny(BidiControls))
         {
             return text;
         }
@@ -246,7 +248,7 @@ public sealed class ContentLoader
                 line++;
                 lineStart = i + 1;
             }
-            else if (c != '\t' && char.IsControl(c))
+            else if (c != '\t' && (char.IsControl(c) || BidiControls.Contains(c)))
             {
                 if (reportedLine != line)
                 {
@@ -260,6 +262,40 @@ public sealed class ContentLoader
 
         return new string(chars);
     }
+
+    /// <summary>Bidi embeddings, overrides and isolates: they reorder text invisibly ("Trojan Source"), in slugs and addresses as much as in prose.</summary>
+    private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    /// <summary>Reports numeric character references such as <c>&amp;#x1;</c> that Markdown would turn into a control character on the page.</summary>
+    private static void ReportControlReferences(string text, string display, DiagnosticBag diagnostics)
+    {
+        if (!text.Contains("&#", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (Match m in CharacterReference().Matches(text))
+        {
+            var hex = m.Groups[1].Success;
+            var digits = hex ? m.Groups[1].Value : m.Groups[2].Value;
+            if (!long.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                code = long.MaxValue;
+            }
+
+            // Tab and line feed are harmless; NUL and anything beyond U+10FFFF Markdown replaces by U+FFFD.
+            var bad = code is not (9 or 10) and (< 0x20 or (>= 0x7F and <= 0x9F) or (>= 0xD800 and <= 0xDFFF) or (>= 0xFDD0 and <= 0xFDEF) or 0xFFFE or 0xFFFF or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069)) && code is not 0;
+            if (bad)
+            {
+                var line = 1 + text.AsSpan(0, m.Index).Count('\n');
+                var column = m.Index - (text.LastIndexOf('\n', Math.Max(0, m.Index - 1)) + 1) + 1;
+                diagnostics.Error("TK0004", $"Zeichenreferenz '{Suggestions.Shown(m.Value)}' steht für ein unsichtbares Steuerzeichen (U+{code:X4}) — löschen Sie sie", new SourceSpan(display, line, column));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));")]
+    private static partial Regex CharacterReference();
 
     private static (int Line, int Column) LocateByte(byte[] bytes, int index)
     {
