@@ -19,11 +19,12 @@ public sealed partial class ContentLoader
             return new RawContent(root, null, null, null, [], []);
         }
 
-        var site = ReadRequired(Path.Combine(root, "site.yml"), diagnostics);
-        var felder = ReadRequired(Path.Combine(root, "handlungsfelder.yml"), diagnostics);
-        var kommunen = ReadRequired(Path.Combine(root, "kommunen.yml"), diagnostics);
-        var profiles = includeProfiles ? ReadMarkdownFolder(Path.Combine(root, "projekte"), required: true, diagnostics) : [];
-        var pages = ReadMarkdownFolder(Path.Combine(root, "seiten"), required: false, diagnostics);
+        var real = RealPaths.Of(root);
+        var site = ReadRequired(Path.Combine(root, "site.yml"), real, diagnostics);
+        var felder = ReadRequired(Path.Combine(root, "handlungsfelder.yml"), real, diagnostics);
+        var kommunen = ReadRequired(Path.Combine(root, "kommunen.yml"), real, diagnostics);
+        var profiles = includeProfiles ? ReadMarkdownFolder(Path.Combine(root, "projekte"), real, required: true, diagnostics) : [];
+        var pages = ReadMarkdownFolder(Path.Combine(root, "seiten"), real, required: false, diagnostics);
         return new RawContent(root, site, felder, kommunen, profiles, pages);
     }
 
@@ -31,12 +32,18 @@ public sealed partial class ContentLoader
     public static IReadOnlyList<string>? ProfileFiles(string contentRoot, DiagnosticBag diagnostics)
     {
         var folder = Path.Combine(Path.GetFullPath(contentRoot), "projekte");
-        return MissingFolder(folder, required: true, diagnostics) ? null : ListMarkdownFiles(folder, diagnostics);
+        return MissingFolder(folder, required: true, diagnostics) ? null : ListMarkdownFiles(folder, RealPaths.Of(contentRoot), diagnostics);
     }
 
     /// <summary>Reads and splits one Markdown file; null when it cannot be read or has no front matter (diagnostics say why).</summary>
-    public static MarkdownSource? ReadMarkdown(string fullPath, DiagnosticBag diagnostics)
+    /// <param name="contentRoot">When given, a file whose link leads out of this folder is reported (TK0016) and not read.</param>
+    public static MarkdownSource? ReadMarkdown(string fullPath, DiagnosticBag diagnostics, string? contentRoot = null)
     {
+        if (contentRoot is not null && LeavesContent(fullPath, RealPaths.Of(contentRoot), diagnostics))
+        {
+            return null;
+        }
+
         var file = ReadText(fullPath, diagnostics);
         return file is null ? null : SplitFrontMatter(file, Path.GetFileNameWithoutExtension(fullPath), diagnostics);
     }
@@ -52,10 +59,15 @@ public sealed partial class ContentLoader
     public static SourceFile? ReadText(string fullPath, DiagnosticBag diagnostics)
     {
         var display = Display(fullPath);
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = ContentFile.Read(fullPath, out var problem);
+            if (bytes is null)
+            {
+                diagnostics.Error("TK0005", problem!, SourceSpan.OfFile(display));
+                return null;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -114,7 +126,7 @@ public sealed partial class ContentLoader
         return null;
     }
 
-    private static SourceFile? ReadRequired(string fullPath, DiagnosticBag diagnostics)
+    private static SourceFile? ReadRequired(string fullPath, string realRoot, DiagnosticBag diagnostics)
     {
         if (!File.Exists(fullPath))
         {
@@ -122,10 +134,24 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        return ReadText(fullPath, diagnostics);
+        return LeavesContent(fullPath, realRoot, diagnostics) ? null : ReadText(fullPath, diagnostics);
     }
 
-    private static List<MarkdownSource> ReadMarkdownFolder(string folder, bool required, DiagnosticBag diagnostics)
+    /// <summary>Reports a file or folder whose symbolic link leads out of the content folder; it is never read.</summary>
+    /// <remarks>Its content would be published or quoted in messages: "site.yml -> /proc/self/environ" in a pull request printed
+    /// the CI's secrets. The message names the link only, never the target or what it holds.</remarks>
+    private static bool LeavesContent(string fullPath, string realRoot, DiagnosticBag diagnostics)
+    {
+        if (RealPaths.IsSameOrInside(RealPaths.Of(fullPath), realRoot))
+        {
+            return false;
+        }
+
+        diagnostics.Error("TK0016", "Verknüpfung führt aus dem Inhaltsordner hinaus und wird nicht gelesen — legen Sie die Datei selbst in den Inhaltsordner, statt auf sie zu verweisen", SourceSpan.OfFile(Display(fullPath)));
+        return true;
+    }
+
+    private static List<MarkdownSource> ReadMarkdownFolder(string folder, string realRoot, bool required, DiagnosticBag diagnostics)
     {
         var result = new List<MarkdownSource>();
         if (MissingFolder(folder, required, diagnostics))
@@ -134,7 +160,7 @@ public sealed partial class ContentLoader
         }
 
         // Ordinal order keeps diagnostics and output independent of the file system's listing order.
-        var files = ListMarkdownFiles(folder, diagnostics);
+        var files = ListMarkdownFiles(folder, realRoot, diagnostics);
         var sources = new MarkdownSource?[files.Count];
         Parallel.For(0, files.Count, Pipeline.Parallelism.Options, i => sources[i] = ReadMarkdown(files[i], diagnostics));
         result.AddRange(sources.OfType<MarkdownSource>());
@@ -161,8 +187,13 @@ public sealed partial class ContentLoader
     /// Walked by hand rather than with SearchOption.AllDirectories: that follows a link back to an ancestor forty levels deep,
     /// and matches "*.md" case-sensitively on Linux but not on Windows, so "x.MD" was silently dropped on one and read on the other.
     /// </remarks>
-    private static List<string> ListMarkdownFiles(string folder, DiagnosticBag diagnostics)
+    private static List<string> ListMarkdownFiles(string folder, string realRoot, DiagnosticBag diagnostics)
     {
+        if (LeavesContent(folder, realRoot, diagnostics))
+        {
+            return [];
+        }
+
         var files = new List<string>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
 
@@ -195,6 +226,11 @@ public sealed partial class ContentLoader
                 {
                     if (entry.LinkTarget is { } target)
                     {
+                        if (LeavesContent(entry.FullName, realRoot, diagnostics))
+                        {
+                            continue;
+                        }
+
                         childPhysical = Path.GetFullPath(Path.Combine(physical, target));
                         if (IsSameOrAncestor(childPhysical, physical) || IsSameOrAncestor(childPhysical, folder))
                         {
@@ -207,7 +243,10 @@ public sealed partial class ContentLoader
                 }
                 else if (entry.Name.EndsWith(".md", StringComparison.Ordinal))
                 {
-                    files.Add(entry.FullName);
+                    if (entry.LinkTarget is null || !LeavesContent(entry.FullName, realRoot, diagnostics))
+                    {
+                        files.Add(entry.FullName);
+                    }
                 }
                 else if (Path.GetExtension(entry.Name).ToLowerInvariant() is ".md" or ".markdown" or ".mdown" or ".mkd")
                 {

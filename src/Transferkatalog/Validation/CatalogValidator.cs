@@ -94,11 +94,10 @@ public sealed partial class CatalogValidator
         }
 
         var basis = v.Str("basis_url") ?? "/";
-        if (v.Get("basis_url") is { } basisNode && Uri.TryCreate(basis, UriKind.Absolute, out var basisUri) && (basisUri.Query.Length > 0 || basisUri.Fragment.Length > 0))
+        if (v.Get("basis_url") is { } basisNode && BaseUrlRule.Problem(basis, allowPath: false) is { } problem)
         {
-            // Every address of the site is basis_url plus a path; a query or fragment would be silently dropped.
-            var plain = basisUri.GetLeftPart(UriPartial.Path);
-            diagnostics.Error("TK0110", $"'basis_url' darf weder '?' noch '#' enthalten — schreiben Sie '{plain}'", basisNode.At);
+            // The same rule as for --base-url; the schema has already asked for an absolute http(s) address.
+            diagnostics.Error("TK0110", $"'basis_url': {problem}", basisNode.At);
         }
 
         return new SiteConfig(
@@ -241,7 +240,7 @@ public sealed partial class CatalogValidator
             v.Str("finanzierung"),
             foerderung?.Str("programm") is { } programm ? new Foerderung(programm, foerderung.Decimal("betrag_eur"), foerderung.Str("zeitraum")) : null,
             new Kontakt(kontakt.Str("organisation")!, kontakt.Str("name"), kontakt.Str("email"), kontakt.Str("telefon")),
-            v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty)).Where(l => l.Url.Length > 0).ToList(),
+            v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty) { UrlAt = l.Get("url")?.At ?? l.At }).Where(l => l.Url.Length > 0).ToList(),
             transfer is null ? null : new Transfer(transfer.Str("uebertragbarkeit"), transfer.Str("aufwand"), transfer.Str("voraussetzungen")),
             v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
             updated,
