@@ -272,7 +272,13 @@ public sealed partial class CatalogValidator
         var deep = MarkdownNesting.TooDeep(source.Body);
         try
         {
-            defused = deep is null ? Rendering.MarkdownRenderer.DefusedLinks(source.Body) : [];
+            var depth = 0;
+            defused = deep is null ? Rendering.MarkdownRenderer.DefusedLinks(source.Body, out depth) : [];
+            if (depth > MarkdownNesting.MaxTreeDepth)
+            {
+                // Nesting the line scan cannot see, such as hundreds of '[' or '*' inside one paragraph.
+                deep = (0, 1);
+            }
         }
         catch (ArgumentException)
         {
@@ -283,7 +289,7 @@ public sealed partial class CatalogValidator
 
         if (deep is var (line, column))
         {
-            diagnostics.Error("TK0024", $"Markdown-Text ist zu tief verschachtelt (mehr als {MarkdownNesting.MaxDepth} Ebenen aus Zitaten '>', Listen oder Einrückung) — verwenden Sie höchstens wenige Ebenen", new SourceSpan(source.File.DisplayPath, source.BodyLine + line, column));
+            diagnostics.Error("TK0024", $"Markdown-Text ist zu tief verschachtelt (mehr als {MarkdownNesting.MaxDepth} Ebenen aus Zitaten '>', Listen, Einrückung oder Klammern) — verwenden Sie höchstens wenige Ebenen", new SourceSpan(source.File.DisplayPath, source.BodyLine + line, column));
             return false;
         }
 

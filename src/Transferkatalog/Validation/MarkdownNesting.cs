@@ -6,6 +6,9 @@ internal static class MarkdownNesting
     /// <summary>Deepest nesting accepted; real profiles use three or four levels.</summary>
     internal const int MaxDepth = 32;
 
+    /// <summary>Deepest tree of blocks and inlines accepted after parsing; a real profile stays near ten.</summary>
+    internal const int MaxTreeDepth = 64;
+
     /// <summary>0-based line and 1-based column of the first line nested deeper than <see cref="MaxDepth"/>, or null.</summary>
     /// <remarks>An estimate per line: each '>' and list marker at its start counts one level, and every two columns of
     /// indentation one more (the least a nested list item needs), so nesting built up over many lines is caught too.</remarks>
