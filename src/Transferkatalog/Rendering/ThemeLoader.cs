@@ -31,9 +31,21 @@ public static class ThemeLoader
 
         var assetsDir = Path.Combine(root, "assets");
         var assets = Directory.Exists(assetsDir)
-            ? Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).Where(f => !LeavesTheme(f, root, diagnostics)).ToList()
             : [];
         return missing.Count == 0 ? new ThemeSource(root, templates, partials, assets) : null;
+    }
+
+    /// <summary>Reports a theme file whose link leads out of the theme: it would be published (an asset) or quoted (a template).</summary>
+    private static bool LeavesTheme(string file, string themeRoot, DiagnosticBag diagnostics)
+    {
+        if (RealPaths.IsSameOrInside(RealPaths.Of(file), RealPaths.Of(themeRoot)))
+        {
+            return false;
+        }
+
+        diagnostics.Error("TK0016", "Verknüpfung führt aus dem Theme-Ordner hinaus und wird nicht gelesen — legen Sie die Datei selbst ins Theme", SourceSpan.OfFile(ContentLoader.Display(file)));
+        return true;
     }
 
     private static Dictionary<string, (string Path, string Text)> ReadFolder(string folder, DiagnosticBag diagnostics)
@@ -41,7 +53,7 @@ public static class ThemeLoader
         var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder, "*.hbs").OrderBy(f => f, StringComparer.Ordinal))
         {
-            var source = ContentLoader.ReadText(file, diagnostics);
+            var source = LeavesTheme(file, Path.GetDirectoryName(Path.GetDirectoryName(file)!)!, diagnostics) ? null : ContentLoader.ReadText(file, diagnostics);
             if (source is not null)
             {
                 result[Path.GetFileNameWithoutExtension(file)] = (source.DisplayPath, source.Text);

@@ -60,6 +60,19 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact]
+    public void ThemeAssetLinkedOutsideIsNotPublished()
+    {
+        // A pull request adding assets/env.txt -> /proc/self/environ would have published the CI environment.
+        var theme = Path.Combine(input.Sample.Root, "theme");
+        Editor.TempCatalog.CopyDirectory(Repo.Theme, theme);
+        File.CreateSymbolicLink(Path.Combine(theme, "assets", "env.txt"), Outside("env.txt", Secret));
+        var result = new SiteBuilder().Build(new BuildOptions(input.Sample.Content, theme, input.Sample.Output, null, new DateOnly(2026, 11, 21)), write: false);
+        Assert.EndsWith("assets/env.txt", HostileInput.Single(result.Diagnostics, "TK0016").File);
+        Assert.False(result.Succeeded);
+        AssertNothingQuotes(result.Diagnostics, Secret);
+    }
+
+    [Fact]
     public void LinksInsideTheContentFolderStillWork()
     {
         File.Move(input.Sample.PathOf("projekte/lorawan-netz.md"), input.Sample.PathOf("lorawan.md"));
