@@ -204,7 +204,7 @@ public static class CliApp
             }
             catch (IOException ex)
             {
-                stderr.WriteLine($"Fehler: Vorschau konnte nicht starten ({ex.Message}) — ist Port {port} schon belegt? Wählen Sie mit --port einen anderen.");
+                stderr.WriteLine(ConsoleText.Line($"Fehler: Vorschau konnte nicht starten ({ex.Message}) — ist Port {port} schon belegt? Wählen Sie mit --port einen anderen."));
                 return ExitUsage;
             }
 
