@@ -16,13 +16,13 @@ namespace Transferkatalog.Tests.Robustness;
 /// (truncation, byte flips, YAML and Markdown tokens, deleted, doubled, swapped or re-indented lines, huge and deeply nested
 /// values) to one file of the repository's content/ and runs it through the stages that read it: loading, validation,
 /// placeholders, Markdown rendering of what validates. Every few hundred iterations the whole site is built in memory with
-/// the mutated file. Bounded by count and by time, so the suite stays fast.
+/// the mutated file. Bounded by count, not by time, so every machine tries the same inputs.
 /// </remarks>
 public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposable
 {
     private const int Seed = 17;
-    private const int Iterations = 3000;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(8);
+    // A fixed count, not a time budget: the same seed tries the same inputs on a fast and on a loaded machine.
+    private const int Iterations = 600;
 
     /// <summary>Codes that name a whole file; every other diagnostic must have a line.</summary>
     private static readonly HashSet<string> FileLevel = ["TK0001", "TK0003", "TK0005", "TK0014", "TK0015", "TK0016"];
@@ -71,7 +71,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
         var watch = Stopwatch.StartNew();
         var done = 0;
         var builds = 0;
-        for (var i = 0; i < Iterations && watch.Elapsed < Budget; i++, done++)
+        for (var i = 0; i < Iterations; i++, done++)
         {
             var (path, bytes) = originals[random.Next(originals.Count)];
             var mutations = new List<string>();
@@ -117,7 +117,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
                 }
 
                 // Now and then the whole pipeline, so rendering, checking and exports see mutated input too.
-                if (i % 1000 == 250)
+                if (i % 300 == 250)
                 {
                     builds++;
                     var result = new SiteBuilder().Build(new BuildOptions(content, TempCatalog.RepoTheme, Path.Combine(root, "_site"), null, new DateOnly(2026, 11, 21), 1), write: false);
@@ -140,8 +140,6 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
             }
         }
 
-        // The time bound must not turn the property into one that cannot fail: a slow machine still tries many inputs.
-        Assert.True(done >= 300, $"only {done} mutations within {Budget.TotalSeconds} s");
         output.WriteLine($"{done} mutations, {builds} whole builds in {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.True(builds >= 1, $"only {builds} whole builds");
     }

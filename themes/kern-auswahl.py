@@ -8,7 +8,7 @@ them; Fira Sans Regular and SemiBold cut down to Latin; KERN's licence and the f
 Run from the repository root after changing style.css or the pinned version (needs npm and python3-fonttools,
 python3-brotli from Debian; the build itself needs neither). fonts/OFL.txt, the font licence, is kept as it is:
 
-    /usr/bin/python3 tools/kern/auswahl.py
+    /usr/bin/python3 themes/kern-auswahl.py
 """
 import math
 import pathlib
@@ -20,7 +20,7 @@ import tempfile
 
 VERSION = "2.7.2"
 PACKAGE = "@kern-ux/native"
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 THEME = ROOT / "themes" / "default" / "assets"
 OUT = THEME / "kern"
 # Latin letters with German and other Western European accents, typographic quotes, dashes, ellipsis, euro, arrows.
@@ -128,7 +128,7 @@ def main() -> int:
         header = (f"/* Auswahl aus KERN ({PACKAGE} {VERSION}, https://www.kern-ux.de), lizenziert unter der EUPL-1.2 (LICENSE.md).\n"
                   " * Geändert: nur die Design-Token, die style.css liest, helles Farbschema, Farben von oklch in Hex umgerechnet;\n"
                   " * Schrift Fira Sans (SIL Open Font License 1.1, fonts/OFL.txt) auf lateinische Zeichen gekürzt.\n"
-                  " * Erzeugt von tools/kern/auswahl.py; nicht von Hand ändern. */\n")
+                  " * Erzeugt von themes/kern-auswahl.py; nicht von Hand ändern. */\n")
         faces = "".join(
             "@font-face {\n  font-family: \"Fira Sans\";\n"
             f"  src: url(\"fonts/{file}\") format(\"woff2\");\n  font-weight: {weight};\n  font-style: normal;\n"
