@@ -169,9 +169,11 @@ public static class OutputFolder
             return;
         }
 
-        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*-*"))
+        // Matched by exact prefix, not by search pattern: an output named "a*" must not adopt the leftovers of "ab".
+        var prefix = $".{name}.";
+        foreach (var dir in Directory.EnumerateDirectories(parent).Where(d => Path.GetFileName(d).StartsWith(prefix, StringComparison.Ordinal)))
         {
-            var suffix = Path.GetFileName(dir)[(name.Length + 2)..];
+            var suffix = Path.GetFileName(dir)[prefix.Length..];
             var dash = suffix.LastIndexOf('-');
             if (dash < 0 || suffix[..dash] is not ("neu" or "alt") || !int.TryParse(suffix[(dash + 1)..], out var pid) || IsRunning(pid)
                 || !File.Exists(Path.Combine(dir, MarkerName)))
@@ -194,7 +196,7 @@ public static class OutputFolder
     /// <summary>Undoes a swap inside a mount point that a killed build left half done, and removes its staging folders.</summary>
     private static void RecoverInPlace(string target)
     {
-        foreach (var dir in Directory.EnumerateDirectories(target, "..*-*"))
+        foreach (var dir in Directory.EnumerateDirectories(target))
         {
             var name = Path.GetFileName(dir);
             var kind = name.Length > 6 ? name[..6] : string.Empty;

@@ -164,6 +164,23 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void LeftoversOfAnotherOutputAreNotAdoptedThroughAWildcardInTheName()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var other = Path.Combine(sample.Root, "ab");
+        Assert.True(Build(other).Succeeded);
+        var retired = Path.Combine(sample.Root, $".ab.alt-{int.MaxValue - 5}");
+        Directory.Move(other, retired);
+
+        Assert.True(Build(Path.Combine(sample.Root, "a*")).Succeeded);
+        Assert.True(Directory.Exists(retired), "the leftover of 'ab' was taken by 'a*'");
+    }
+
+    [Fact]
     public void StagingFolderOfAKilledBuildIsRemovedWhenTheSwapHadFinished()
     {
         Assert.True(Build(sample.Output).Succeeded);
