@@ -118,6 +118,7 @@ public sealed class SampleCatalog : IDisposable
         status: geplant
         kontakt:
           organisation: Stadt Nieheim
+          url: https://www.nieheim.de/
         aktualisiert: 2026-09-15
         ---
         ## Anlass
@@ -134,6 +135,7 @@ public sealed class SampleCatalog : IDisposable
         status: abgeschlossen
         kontakt:
           organisation: Stadt Bielefeld
+          url: https://www.bielefeld.de/
         aktualisiert: 2026-01-10
         ---
         Text.
