@@ -29,8 +29,18 @@ public static class JsonSchemaGenerator
     /// <summary>A valid calendar-looking date; the validator additionally rejects days a month does not have.</summary>
     public const string DatePattern = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$";
 
-    /// <summary>Text that is not whitespace alone (the validator trims, so "  " is empty to it).</summary>
-    public const string NotBlankPattern = @"\S";
+    /// <summary>Text that is not whitespace alone (the validator trims, so "  " is empty to it), holds no placeholder from `new` and, where given, not the forbidden text.</summary>
+    /// <remarks>One pattern with a lookahead rather than "not": the YAML extension then shows the patternErrorMessage, and the text is plain ECMAScript and .NET alike.</remarks>
+    public static string TextPattern(string? forbidden)
+    {
+        var excluded = Escape(Scaffolding.Placeholder.Marker);
+        if (forbidden is not null)
+        {
+            excluded += "|" + Escape(forbidden);
+        }
+
+        return $@"^(?![\s\S]*(?:{excluded}))[\s\S]*\S";
+    }
 
     /// <summary>Matches CatalogValidator's slug rule; used for registry keys when the actual keys are unknown.</summary>
     public const string SlugPattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
@@ -140,6 +150,10 @@ public static class JsonSchemaGenerator
         w.WriteEndObject();
     }
 
+    /// <summary>Escapes regex metacharacters only; Regex.Escape also escapes spaces, which ECMAScript's unicode mode (used by editors) rejects.</summary>
+    private static string Escape(string text) =>
+        string.Concat(text.Select(c => "\\^$.|?*+()[]{}".Contains(c) ? "\\" + c : c.ToString()));
+
     private static string? Id(string? baseUri, string file) => baseUri is null ? null : baseUri + file;
 
     private static byte[] Write(Action<Utf8JsonWriter> body)
@@ -238,11 +252,10 @@ public static class JsonSchemaGenerator
                 // The validator reads any plain scalar as text (zeitraum: 2021), so numbers and booleans are text here too.
                 Types(w, nullable, "string", "number", "boolean");
                 Lengths(w, spec);
-                w.WriteString("pattern", NotBlankPattern);
-                w.WriteString("patternErrorMessage", "darf nicht leer sein");
-                w.WriteStartObject("not");
-                w.WriteString("pattern", spec.MustNotContain is { } forbidden ? $"{Scaffolding.Placeholder.Marker}|{System.Text.RegularExpressions.Regex.Escape(forbidden)}" : Scaffolding.Placeholder.Marker);
-                w.WriteEndObject();
+                w.WriteString("pattern", TextPattern(spec.MustNotContain));
+                w.WriteString("patternErrorMessage", spec.MustNotContain is { } separator
+                    ? $"darf nicht leer sein und weder '{separator}' noch einen Platzhalter '{Scaffolding.Placeholder.Marker}' enthalten"
+                    : $"darf nicht leer sein und keinen Platzhalter '{Scaffolding.Placeholder.Marker}' enthalten");
                 break;
 
             case FieldKind.Ags:
