@@ -101,10 +101,7 @@ public sealed partial class SchemaCorpusTests : IDisposable
     [MemberData(nameof(Profiles))]
     public void ProfileVariantGetsTheSameVerdictFromCheckAndSchema(string frontMatter, bool valid)
     {
-        var errors = Errors(input.CheckProfile(frontMatter));
-        Assert.True(valid == (errors.Count == 0), $"check: {string.Join(Environment.NewLine, errors)}");
-        var schema = Evaluate("steckbrief.schema.json", frontMatter);
-        Assert.True(valid == schema.IsValid, $"schema said {(schema.IsValid ? "valid" : "invalid")}: {Describe(schema)}");
+        AssertSameVerdict(input.CheckProfile(frontMatter), "steckbrief.schema.json", frontMatter, valid);
     }
 
     [Theory]
@@ -140,12 +137,7 @@ public sealed partial class SchemaCorpusTests : IDisposable
     {
         var yaml = SampleCatalog.KommunenYml + "\n" + entry;
         input.Sample.Write("kommunen.yml", yaml);
-
-        // Only the entry's own mistakes: a new Kreis without profiles is fine, an unknown Kreis in a profile is not at stake here.
-        var errors = Errors(input.Check());
-        Assert.True(valid == (errors.Count == 0), $"check: {string.Join(Environment.NewLine, errors)}");
-        var schema = Evaluate("kommunen.schema.json", yaml);
-        Assert.True(valid == schema.IsValid, $"schema said {(schema.IsValid ? "valid" : "invalid")}: {Describe(schema)}");
+        AssertSameVerdict(input.Check(), "kommunen.schema.json", yaml, valid);
     }
 
     public static TheoryData<string, bool> Sites() => new()
@@ -165,10 +157,7 @@ public sealed partial class SchemaCorpusTests : IDisposable
     {
         var yaml = SampleCatalog.SiteYml + "\n" + extra;
         input.Sample.Write("site.yml", yaml);
-        var errors = Errors(input.Check());
-        Assert.True(valid == (errors.Count == 0), $"check: {string.Join(Environment.NewLine, errors)}");
-        var schema = Evaluate("site.schema.json", yaml);
-        Assert.True(valid == schema.IsValid, $"schema said {(schema.IsValid ? "valid" : "invalid")}: {Describe(schema)}");
+        AssertSameVerdict(input.Check(), "site.schema.json", yaml, valid);
     }
 
     [Fact]
@@ -208,6 +197,15 @@ public sealed partial class SchemaCorpusTests : IDisposable
         JsonValueKind.Array => element.EnumerateArray().SelectMany(Patterns),
         _ => [],
     };
+
+    /// <summary>Warnings are allowed: the schema has no warnings, and a contact without a way to reach it is still valid.</summary>
+    private static void AssertSameVerdict(IReadOnlyList<Diagnostic> diagnostics, string schemaFile, string yaml, bool valid)
+    {
+        var errors = Errors(diagnostics);
+        Assert.True(valid == (errors.Count == 0), $"check: {string.Join(Environment.NewLine, errors)}");
+        var schema = Evaluate(schemaFile, yaml);
+        Assert.True(valid == schema.IsValid, $"schema said {(schema.IsValid ? "valid" : "invalid")}: {Describe(schema)}");
+    }
 
     private static List<Diagnostic> Errors(IReadOnlyList<Diagnostic> diagnostics) => diagnostics.Where(d => d.Severity == Severity.Error).ToList();
 
