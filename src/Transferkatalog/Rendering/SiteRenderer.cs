@@ -92,6 +92,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
         extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
+        extraFiles.Add(new OutputFile(CsvMetadataExport.Path, CsvMetadataExport.Build(site)));
+        extraFiles.Add(new OutputFile(CatalogXlsxExport.Path, CatalogXlsxExport.Build(site)));
+        extraFiles.Add(new OutputFile(Dcat.Path, Dcat.Build(site)));
         extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
         extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, pagePaths)));
         extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
