@@ -45,6 +45,9 @@ public static class CliApp
         }
     }
 
+    /// <summary>What a catalogue's theme falls back to, file by file: the default theme shipped with the tool, when it is there.</summary>
+    public static string? FallbackTheme => Directory.Exists(BundledTheme) ? BundledTheme : null;
+
     /// <summary>The theme folder to use: the one given, else ./themes/default, else the copy shipped with the tool.</summary>
     public static string ResolveTheme(string? given)
     {
@@ -60,7 +63,7 @@ public static class CliApp
     private static RootCommand BuildCommand(TextWriter stdout, TextWriter stderr)
     {
         Option<string> Content() => new("--content") { Description = "Inhaltsordner mit site.yml, Registern, projekte/ und seiten/", DefaultValueFactory = _ => "content" };
-        Option<string?> Theme() => new("--theme") { Description = "Theme-Ordner mit templates/ und assets/ (Standard: themes/default, sonst das mitgelieferte Theme)" };
+        Option<string?> Theme() => new("--theme") { Description = "Theme-Ordner mit templates/ und assets/; was ihm fehlt, kommt aus dem mitgelieferten Theme (Standard: themes/default, sonst das mitgelieferte Theme)" };
         Option<string?> BaseUrl() => new("--base-url") { Description = "Öffentliche Adresse der Website; ersetzt basis_url aus site.yml" };
 
         var content = Content();
@@ -70,7 +73,7 @@ public static class CliApp
         var build = new Command("build", "Baut die Website aus dem Inhaltsordner.") { content, theme, output, baseUrl };
         build.SetAction(parse =>
         {
-            var options = new BuildOptions(parse.GetValue(content)!, ResolveTheme(parse.GetValue(theme)), parse.GetValue(output)!, parse.GetValue(baseUrl));
+            var options = new BuildOptions(parse.GetValue(content)!, ResolveTheme(parse.GetValue(theme)), parse.GetValue(output)!, parse.GetValue(baseUrl), FallbackThemeDir: FallbackTheme);
             BuildResult result;
             using (var progress = ProgressLine.For(stderr))
             {
@@ -114,7 +117,7 @@ public static class CliApp
         var serve = new Command("serve", "Vorschau: baut die Website, zeigt sie unter http://127.0.0.1:8080/ und baut bei jeder Änderung neu.") { serveContent, serveTheme, serveBaseUrl, port };
         serve.SetAction(parse =>
         {
-            var options = new BuildOptions(parse.GetValue(serveContent)!, ResolveTheme(parse.GetValue(serveTheme)), BaseUrl: parse.GetValue(serveBaseUrl));
+            var options = new BuildOptions(parse.GetValue(serveContent)!, ResolveTheme(parse.GetValue(serveTheme)), BaseUrl: parse.GetValue(serveBaseUrl), FallbackThemeDir: FallbackTheme);
             return Serve(options, parse.GetValue(port), stdout, stderr);
         });
 

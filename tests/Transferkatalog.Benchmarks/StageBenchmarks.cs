@@ -62,8 +62,8 @@ public class PipelineStages
         raw = new ContentLoader().Load(contentDir, diagnostics);
         catalog = new CatalogValidator().Validate(raw, diagnostics) ?? throw new InvalidOperationException("generated catalogue is invalid");
         site = new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21));
-        themeSource = ThemeLoader.Load(Path.Combine(RepoRoot.Find(), "themes", "default"), diagnostics) ?? throw new InvalidOperationException("theme missing");
-        theme = new HandlebarsTemplateEngine().Compile(themeSource, diagnostics) ?? throw new InvalidOperationException("theme does not compile");
+        themeSource = ThemeLoader.Load(Path.Combine(RepoRoot.Find(), "themes", "default"), new ScribanTemplateEngine().TemplateExtension, diagnostics) ?? throw new InvalidOperationException("theme missing");
+        theme = new ScribanTemplateEngine().Compile(themeSource, diagnostics) ?? throw new InvalidOperationException("theme does not compile");
         files = new SiteRenderer(theme, themeSource).Render(site);
         var markdown = new MarkdownRenderer(site.Urls.BasePath);
         bodiesHtml = catalog.Profiles.Select(p => markdown.Render(p.Body)).ToList();
@@ -101,14 +101,14 @@ public class PipelineStages
         return total;
     }
 
-    /// <summary>Handlebars only: the plain-page template and layout around each profile's pre-rendered body.</summary>
+    /// <summary>Templates only: the plain-page template and layout around each profile's pre-rendered body.</summary>
     [Benchmark]
     public int Templating()
     {
         var total = 0;
         foreach (var html in bodiesHtml)
         {
-            total += theme.Render("seite", new PlainPageView("Titel", html)).Length;
+            total += theme.Render("seite", new PlainPageView("Titel", TrustedHtml.FromGenerator(html))).Length;
         }
 
         return total;

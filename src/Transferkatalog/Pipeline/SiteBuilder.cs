@@ -11,7 +11,7 @@ namespace Transferkatalog.Pipeline;
 /// <summary>The whole pipeline: load, validate, model, render, check, write. Stops before writing when anything failed.</summary>
 public sealed class SiteBuilder(ITemplateEngine? engine = null)
 {
-    private readonly ITemplateEngine engine = engine ?? new HandlebarsTemplateEngine();
+    private readonly ITemplateEngine engine = engine ?? new ScribanTemplateEngine();
 
     /// <summary>Receives the name of each stage as it starts, for a progress line on interactive terminals.</summary>
     public IProgress<string>? Progress { get; init; }
@@ -34,7 +34,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var diagnostics = new DiagnosticBag();
         Progress?.Report("Inhalte lesen und prüfen");
         var catalog = LoadCatalog(options, diagnostics);
-        var themeSource = ThemeLoader.Load(options.ThemeDir, diagnostics);
+        var themeSource = ThemeLoader.Load(options.ThemeDir, options.FallbackThemeDir, engine.TemplateExtension, diagnostics);
         var theme = themeSource is null ? null : engine.Compile(themeSource, diagnostics);
         if (catalog is null || theme is null || themeSource is null || diagnostics.HasErrors)
         {
@@ -56,8 +56,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A broken theme must not crash the build with a stack trace; report it like any other input error.
-            var inner = ex is AggregateException agg ? agg.Flatten().InnerExceptions[0] : ex;
-            diagnostics.Error("TK0402", $"Theme konnte nicht angewendet werden: {inner.Message}", SourceSpan.OfFile(ContentLoader.Display(themeSource.Root)));
+            TemplateRenderException.Report(ex, ContentLoader.Display(themeSource.Root), diagnostics);
             return Fail(diagnostics, catalog, watch);
         }
 

@@ -5,6 +5,9 @@ namespace Transferkatalog.Rendering;
 /// <summary>The only seam to the template engine: load a theme's templates once, render them many times.</summary>
 public interface ITemplateEngine
 {
+    /// <summary>File extension of templates and partials this engine reads, with the dot (".sbn-html").</summary>
+    string TemplateExtension { get; }
+
     /// <summary>Compiles every template and partial of a theme; problems become diagnostics, null means unusable.</summary>
     ICompiledTheme? Compile(ThemeSource theme, DiagnosticBag diagnostics);
 }
@@ -14,13 +17,42 @@ public interface ICompiledTheme
 {
     bool Has(string template);
 
-    /// <summary>Renders a template; every value it prints is HTML-encoded unless the template marks it as trusted HTML.</summary>
+    /// <summary>
+    /// Renders a template; every value it prints is HTML-encoded unless it is <see cref="TrustedHtml"/> printed through
+    /// the theme's one raw function. A mistake the template makes at render time throws <see cref="TemplateRenderException"/>.
+    /// </summary>
     string Render(string template, object model);
 }
 
-/// <summary>Template texts of a theme, read from disk: templates by name, partials by name.</summary>
+/// <summary>Template texts of a theme, read from disk: templates by name, partials by name, each with the file it came from.</summary>
 public sealed record ThemeSource(
     string Root,
     IReadOnlyDictionary<string, (string Path, string Text)> Templates,
     IReadOnlyDictionary<string, (string Path, string Text)> Partials,
-    IReadOnlyList<string> AssetFiles);
+    IReadOnlyList<ThemeAsset> AssetFiles);
+
+/// <summary>A static file of a theme: where it goes under assets/ and the file it is copied from.</summary>
+public sealed record ThemeAsset(string RelativePath, string FullPath);
+
+/// <summary>A template failed while rendering a page: the diagnostic names the template file, line and column.</summary>
+public sealed class TemplateRenderException(Diagnostic diagnostic) : Exception(diagnostic.Message)
+{
+    public Diagnostic Diagnostic { get; } = diagnostic;
+
+    /// <summary>
+    /// Reports what stopped rendering: each template mistake at its own file, line and column (all that the parallel
+    /// renders found), anything else as one error at the theme folder, never as a stack trace.
+    /// </summary>
+    public static void Report(Exception ex, string themeDisplayPath, DiagnosticBag diagnostics)
+    {
+        var causes = ex is AggregateException agg ? agg.Flatten().InnerExceptions : [ex];
+        var mistakes = causes.OfType<TemplateRenderException>().ToList();
+        if (mistakes.Count == 0)
+        {
+            diagnostics.Error("TK0402", $"Theme konnte nicht angewendet werden: {causes[0].Message}", SourceSpan.OfFile(themeDisplayPath));
+            return;
+        }
+
+        diagnostics.AddRange(mistakes.Select(m => m.Diagnostic));
+    }
+}

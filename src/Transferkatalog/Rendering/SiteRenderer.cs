@@ -71,7 +71,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         foreach (var page in site.Pages)
         {
-            jobs.Add(new(PlainPagePath(page.Page.Slug), page, () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, markdown.Render(page.Page.Body)))));
+            jobs.Add(new(PlainPagePath(page.Page.Slug), page, () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, TrustedHtml.FromGenerator(markdown.Render(page.Page.Body))))));
         }
 
         jobs.Add(new("404.html", "404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
@@ -110,11 +110,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     public IReadOnlyList<OutputFile> Assets()
     {
         var files = new List<OutputFile>();
-        var assetsRoot = Path.Combine(themeSource.Root, "assets");
         foreach (var asset in themeSource.AssetFiles)
         {
-            var relative = Path.GetRelativePath(assetsRoot, asset).Replace('\\', '/');
-            files.Add(new OutputFile($"assets/{relative}", File.ReadAllBytes(asset)));
+            files.Add(new OutputFile($"assets/{asset.RelativePath}", File.ReadAllBytes(asset.FullPath)));
         }
 
         return files;
@@ -168,12 +166,12 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             site.Pages.Select(p => new NavLink(p.Page.Titel, p.Url, p.Url == url)).ToList(),
             site.Config.Betreiber,
             template,
-            content,
+            TrustedHtml.FromGenerator(content),
             null)
         {
             FeedUrl = site.Urls.Local(FeedExport.Path),
             FeedTitle = $"{site.Config.Titel}: zuletzt aktualisierte Projekte",
-            JsonLd = jsonLd,
+            JsonLd = jsonLd is null ? null : TrustedHtml.FromGenerator(jsonLd),
         };
         return theme.Render("layout", layout);
     }
@@ -347,7 +345,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             GermanFormat.Date(p.Aktualisiert),
             p.Aktualisiert.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             stale,
-            markdown.Render(p.Body),
+            TrustedHtml.FromGenerator(markdown.Render(p.Body)),
             u.Absolute(entry.Url),
             u.Home);
     }

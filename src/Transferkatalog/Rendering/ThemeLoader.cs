@@ -3,51 +3,91 @@ using Transferkatalog.Diagnostics;
 
 namespace Transferkatalog.Rendering;
 
-/// <summary>Reads a theme folder: templates/*.hbs, templates/partials/*.hbs and everything under assets/.</summary>
+/// <summary>
+/// Reads a theme: templates/*, templates/partials/* (with the engine's extension) and everything under assets/. Like
+/// Hugo's theme lookup, a catalogue's own theme folder overrides a fallback theme (the bundled default) file by file.
+/// </summary>
 public static class ThemeLoader
 {
     /// <summary>Templates every theme must provide.</summary>
     public static readonly IReadOnlyList<string> RequiredTemplates =
         ["layout", "katalog", "projekt", "handlungsfelder", "handlungsfeld", "kommunen", "kommune", "seite", "404"];
 
-    public static ThemeSource? Load(string themeRoot, DiagnosticBag diagnostics)
+    public static ThemeSource? Load(string themeRoot, string extension, DiagnosticBag diagnostics) =>
+        Load(themeRoot, null, extension, diagnostics);
+
+    /// <summary>
+    /// Reads <paramref name="themeRoot"/>; every template, partial and asset it lacks comes from
+    /// <paramref name="fallbackRoot"/> when one is given, so a catalogue's theme may hold just the files it changes.
+    /// </summary>
+    public static ThemeSource? Load(string themeRoot, string? fallbackRoot, string extension, DiagnosticBag diagnostics)
     {
         var root = Path.GetFullPath(themeRoot);
-        var templatesDir = Path.Combine(root, "templates");
-        if (!Directory.Exists(templatesDir))
+        var fallback = fallbackRoot is null ? null : Path.GetFullPath(fallbackRoot);
+        if (fallback is not null && (PathsEqual(fallback, root) || !Directory.Exists(fallback)))
         {
-            diagnostics.Error("TK0403", $"Theme-Ordner '{themeRoot}' hat keinen Unterordner 'templates' — geben Sie mit --theme den richtigen Ordner an", SourceSpan.OfFile(ContentLoader.Display(root)));
+            fallback = null;
+        }
+
+        if (!Directory.Exists(Path.Combine(root, "templates")) && (fallback is null || !Directory.Exists(root)))
+        {
+            var hint = Directory.Exists(root) ? "hat keinen Unterordner 'templates'" : "gibt es nicht";
+            diagnostics.Error("TK0403", $"Theme-Ordner '{themeRoot}' {hint} — geben Sie mit --theme den richtigen Ordner an", SourceSpan.OfFile(ContentLoader.Display(root)));
             return null;
         }
 
-        var templates = ReadFolder(templatesDir, diagnostics);
-        var partialsDir = Path.Combine(templatesDir, "partials");
-        var partials = Directory.Exists(partialsDir) ? ReadFolder(partialsDir, diagnostics) : new Dictionary<string, (string, string)>();
-        var missing = RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
-        foreach (var name in missing)
+        // The catalogue's own folder first: a file there wins over the fallback's file of the same name.
+        string[] layers = fallback is null ? [root] : [root, fallback];
+        var templates = new Dictionary<string, (string Path, string Text)>(StringComparer.Ordinal);
+        var partials = new Dictionary<string, (string Path, string Text)>(StringComparer.Ordinal);
+        var assets = new SortedDictionary<string, ThemeAsset>(StringComparer.Ordinal);
+        foreach (var layer in layers)
         {
-            diagnostics.Error("TK0403", $"Theme-Vorlage '{name}.hbs' fehlt", SourceSpan.OfFile(ContentLoader.Display(Path.Combine(templatesDir, name + ".hbs"))));
-        }
-
-        var assetsDir = Path.Combine(root, "assets");
-        var assets = Directory.Exists(assetsDir)
-            ? Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList()
-            : [];
-        return missing.Count == 0 ? new ThemeSource(root, templates, partials, assets) : null;
-    }
-
-    private static Dictionary<string, (string Path, string Text)> ReadFolder(string folder, DiagnosticBag diagnostics)
-    {
-        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*.hbs").OrderBy(f => f, StringComparer.Ordinal))
-        {
-            var source = ContentLoader.ReadText(file, diagnostics);
-            if (source is not null)
+            ReadFolder(Path.Combine(layer, "templates"), extension, templates, diagnostics);
+            ReadFolder(Path.Combine(layer, "templates", "partials"), extension, partials, diagnostics);
+            var assetsDir = Path.Combine(layer, "assets");
+            if (Directory.Exists(assetsDir))
             {
-                result[Path.GetFileNameWithoutExtension(file)] = (source.DisplayPath, source.Text);
+                foreach (var file in Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories))
+                {
+                    var relative = Path.GetRelativePath(assetsDir, file).Replace('\\', '/');
+                    assets.TryAdd(relative, new ThemeAsset(relative, file));
+                }
             }
         }
 
-        return result;
+        var missing = RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
+        foreach (var name in missing)
+        {
+            diagnostics.Error("TK0403", $"Theme-Vorlage '{name}{extension}' fehlt", SourceSpan.OfFile(ContentLoader.Display(Path.Combine(root, "templates", name + extension))));
+        }
+
+        return missing.Count == 0 ? new ThemeSource(root, templates, partials, [.. assets.Values]) : null;
+    }
+
+    private static bool PathsEqual(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
+
+    private static void ReadFolder(string folder, string extension, Dictionary<string, (string Path, string Text)> into, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*" + extension).Where(f => f.EndsWith(extension, StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file)[..^extension.Length];
+            if (into.ContainsKey(name))
+            {
+                continue;
+            }
+
+            var source = ContentLoader.ReadText(file, diagnostics);
+            if (source is not null)
+            {
+                into[name] = (source.DisplayPath, source.Text);
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed record LayoutView(
     IReadOnlyList<NavLink> FooterLinks,
     string? Operator,
     string PageType,
-    string Content,
+    TrustedHtml Content,
     string? HeadExtra)
 {
     /// <summary>Site path of the Atom feed, announced in the head of every page.</summary>
@@ -31,7 +31,7 @@ public sealed record LayoutView(
     public string? FeedTitle { get; init; }
 
     /// <summary>schema.org JSON-LD, already encoded so it cannot close its script element; printed unescaped.</summary>
-    public string? JsonLd { get; init; }
+    public TrustedHtml? JsonLd { get; init; }
 }
 
 /// <summary>A profile as a card in lists.</summary>
@@ -142,7 +142,7 @@ public sealed record ProfileView(
     string Aktualisiert,
     string AktualisiertIso,
     bool Veraltet,
-    string BodyHtml,
+    TrustedHtml BodyHtml,
     string AbsoluteUrl,
     string CatalogUrl)
 {
@@ -178,7 +178,7 @@ public sealed record KommuneView(
     string FilterUrl);
 
 /// <summary>A plain page.</summary>
-public sealed record PlainPageView(string Heading, string BodyHtml);
+public sealed record PlainPageView(string Heading, TrustedHtml BodyHtml);
 
 /// <summary>The not-found page.</summary>
 public sealed record NotFoundView(string Heading, string HomeUrl);

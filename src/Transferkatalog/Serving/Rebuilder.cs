@@ -38,7 +38,7 @@ public interface IRebuilder
 /// </remarks>
 public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebuilder
 {
-    private readonly ITemplateEngine engine = engine ?? new HandlebarsTemplateEngine();
+    private readonly ITemplateEngine engine = engine ?? new ScribanTemplateEngine();
     private readonly CatalogValidator validator = new();
     private readonly Lock extrasGate = new();
     private ContentState? content;
@@ -169,8 +169,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The same report as a full build's for a theme that fails at render time.
-            var inner = ex is AggregateException agg ? agg.Flatten().InnerExceptions[0] : ex;
-            diagnostics.Error("TK0402", $"Theme konnte nicht angewendet werden: {inner.Message}", SourceSpan.OfFile(ContentLoader.Display(theme.Source.Root)));
+            TemplateRenderException.Report(ex, ContentLoader.Display(theme.Source.Root), diagnostics);
             return Failed(diagnostics, catalog, watch);
         }
 
@@ -370,7 +369,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
     private ThemeState LoadTheme(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var source = ThemeLoader.Load(options.ThemeDir, diagnostics);
+        var source = ThemeLoader.Load(options.ThemeDir, options.FallbackThemeDir, engine.TemplateExtension, diagnostics);
         var compiled = source is null ? null : engine.Compile(source, diagnostics);
         var assets = source is null || compiled is null ? [] : new SiteRenderer(compiled, source).Assets();
         var print = new StringBuilder();

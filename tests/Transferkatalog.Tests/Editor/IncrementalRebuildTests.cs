@@ -57,7 +57,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         Assert.Equal(0, rebuilder.LastRendered);
         AssertSameAsFullBuild(options, again);
 
-        var layout = Path.Combine(theme, "templates", "layout.hbs");
+        var layout = Path.Combine(theme, "templates", "layout.sbn-html");
         File.WriteAllText(layout, File.ReadAllText(layout).Replace("<main ", "<main data-probe=\"1\" ", StringComparison.Ordinal));
         var themed = rebuilder.Rebuild(options, [layout], again);
         Assert.Equal(everything, rebuilder.LastRendered);

@@ -34,9 +34,9 @@ public sealed class CatalogPageBudgetTests(ITestOutputHelper output)
             var site = new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21));
             Assert.Equal(4_000, site.Kommunen.Count);
 
-            var themeSource = ThemeLoader.Load(Repo.Theme, diagnostics);
+            var themeSource = ThemeLoader.Load(Repo.Theme, new ScribanTemplateEngine().TemplateExtension, diagnostics);
             Assert.NotNull(themeSource);
-            var theme = new HandlebarsTemplateEngine().Compile(themeSource, diagnostics);
+            var theme = new ScribanTemplateEngine().Compile(themeSource, diagnostics);
             Assert.NotNull(theme);
             Assert.False(diagnostics.HasErrors, string.Join(Environment.NewLine, diagnostics.ToSortedList().Where(d => d.Severity == Severity.Error).Take(5)));
 

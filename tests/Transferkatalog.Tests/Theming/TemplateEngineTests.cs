@@ -1,0 +1,233 @@
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Rendering;
+using Transferkatalog.Tests.Support;
+
+namespace Transferkatalog.Tests.Theming;
+
+/// <summary>The Scriban engine on its own: encoding, the raw function, strict names, limits, threads.</summary>
+public sealed class TemplateEngineTests
+{
+    private const string Hostile = "<script>alert('x')</script> \"q\" `b` a=b & c";
+    private const string HostileEncoded = "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &quot;q&quot; &#x60;b&#x60; a&#x3D;b &amp; c";
+
+    /// <summary>A model with every kind of value a view has: plain, list item, nested member, nullable, trusted HTML.</summary>
+    public sealed record Probe(string Value, IReadOnlyList<string> Items, NavLink Nested, IReadOnlyList<NavLink> Links, string? Missing, TrustedHtml Body);
+
+    private static Probe Model() => new(
+        Hostile,
+        [Hostile, "zwei"],
+        new NavLink(Hostile, "/a?x=1&y=\"2\"", true),
+        [new NavLink(Hostile, "/l", false)],
+        null,
+        TrustedHtml.FromGenerator("<p>gerendert &amp; sicher</p>"));
+
+    private static ThemeSource Source(string template, Dictionary<string, string>? partials) => new(
+        "/theme",
+        new Dictionary<string, (string, string)> { ["t"] = ("themes/x/templates/t.sbn-html", template) },
+        (partials ?? []).ToDictionary(p => p.Key, p => ($"themes/x/templates/partials/{p.Key}.sbn-html", p.Value)),
+        []);
+
+    private static ICompiledTheme Compile(string template, DiagnosticBag? diagnostics = null, Dictionary<string, string>? partials = null)
+    {
+        var bag = diagnostics ?? new DiagnosticBag();
+        var theme = new ScribanTemplateEngine().Compile(Source(template, partials), bag);
+        Assert.True(theme is not null, string.Join(Environment.NewLine, bag.ToSortedList()));
+        return theme;
+    }
+
+    private static Diagnostic RenderFails(string template, object model, Dictionary<string, string>? partials = null)
+    {
+        var theme = Compile(template, partials: partials);
+        var ex = Assert.Throws<TemplateRenderException>(() => theme.Render("t", model));
+        Assert.Equal("TK0402", ex.Diagnostic.Code);
+        return ex.Diagnostic;
+    }
+
+    private static IReadOnlyList<Diagnostic> CompileFails(string template, Dictionary<string, string>? partials = null)
+    {
+        var bag = new DiagnosticBag();
+        Assert.Null(new ScribanTemplateEngine().Compile(Source(template, partials), bag));
+        return bag.ToSortedList();
+    }
+
+    [Theory]
+    [InlineData("{{ Value }}")]
+    [InlineData("{{ for item in Items }}{{ item }}{{ break }}{{ end }}")]
+    [InlineData("{{ Nested.Title }}")]
+    [InlineData("{{ for link in Links }}{{ link.Title }}{{ end }}")]
+    [InlineData("{{ Value | string.upcase | string.downcase }}")]
+    public void Every_kind_of_value_is_encoded_once(string expression)
+    {
+        Assert.Equal($"<p>{HostileEncoded}</p>", Compile($"<p>{expression}</p>").Render("t", Model()));
+    }
+
+    [Fact]
+    public void Values_in_attributes_cannot_leave_the_attribute()
+    {
+        var html = Compile("<a href=\"{{ Nested.Url }}\" title=\"{{ Value }}\" data-x='{{ Value }}'>x</a>").Render("t", Model());
+        Assert.Equal($"<a href=\"/a?x&#x3D;1&amp;y&#x3D;&quot;2&quot;\" title=\"{HostileEncoded}\" data-x='{HostileEncoded}'>x</a>", html);
+        var parsed = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("a")!;
+        Assert.Equal(Hostile, parsed.GetAttribute("title"));
+        Assert.Equal(3, parsed.Attributes.Length);
+    }
+
+    [Fact]
+    public void Literal_template_text_is_written_as_it_is()
+    {
+        Assert.Equal("<b class=\"a\">'&amp;'</b>\n", Compile("<b class=\"a\">'&amp;'</b>\n").Render("t", Model()));
+    }
+
+    [Fact]
+    public void A_partial_is_encoded_once_and_gets_its_own_model()
+    {
+        var partials = new Dictionary<string, string> { ["karte"] = "<li title=\"{{ Title }}\">{{ Title }}</li>" };
+        var html = Compile("{{ for link in Links }}{{ include \"karte\" link }}{{ end }}", partials: partials).Render("t", Model());
+        Assert.Equal($"<li title=\"{HostileEncoded}\">{HostileEncoded}</li>", html);
+    }
+
+    [Fact]
+    public void Raw_html_prints_only_what_the_generator_rendered()
+    {
+        Assert.Equal("<div><p>gerendert &amp; sicher</p></div>", Compile("<div>{{ raw_html Body }}</div>").Render("t", Model()));
+
+        // Printed without the raw function, trusted HTML is still encoded: a forgotten raw_html shows, it never opens a hole.
+        Assert.Equal("&lt;p&gt;gerendert &amp;amp; sicher&lt;/p&gt;", Compile("{{ Body }}").Render("t", Model()));
+
+        var refused = RenderFails("<p>\n  {{ raw_html Value }}</p>", Model());
+        Assert.Equal(("themes/x/templates/t.sbn-html", 2, 6), (refused.File, refused.Line, refused.Column));
+        Assert.Contains("raw_html gibt nur HTML aus, das der Generator selbst erzeugt hat", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("{{ capture x }}{{ Value }}{{ end }}{{ x }}", "'capture' ist in Vorlagen nicht erlaubt")]
+    [InlineData("{{ func f }}{{ $0 }}{{ end }}{{ wrap f }}{{ Value }}{{ end }}", "'wrap' ist in Vorlagen nicht erlaubt")]
+    public void Statements_that_would_encode_twice_are_refused_when_the_theme_is_read(string template, string message)
+    {
+        var error = Assert.Single(CompileFails(template));
+        Assert.Equal("TK0402", error.Code);
+        Assert.Contains(message, error.Message);
+        Assert.Equal("themes/x/templates/t.sbn-html", error.File);
+    }
+
+    [Theory]
+    [InlineData("{{ html.escape Value }}", "html")]
+    [InlineData("{{ include_join [\"a\"] }}", "include_join")]
+    [InlineData("{{ date.now }}", "date")]
+    public void Builtins_that_encode_twice_or_read_the_clock_do_not_exist(string template, string name)
+    {
+        var error = RenderFails(template, Model());
+        Assert.Contains($"unbekannte Variable '{name}'", error.Message);
+    }
+
+    [Fact]
+    public void A_misspelt_variable_is_an_error_at_its_line_and_column_with_a_suggestion()
+    {
+        var error = RenderFails("<h1>\n<p>{{ Valeu }}</p>", Model());
+        Assert.Equal(("themes/x/templates/t.sbn-html", 2, 7), (error.File, error.Line, error.Column));
+        Assert.Contains("unbekannte Variable 'Valeu'", error.Message);
+        Assert.Contains("meinten Sie 'Value'?", error.Message);
+    }
+
+    [Fact]
+    public void A_misspelt_member_is_an_error_at_its_line_and_column_with_a_suggestion()
+    {
+        var error = RenderFails("{{ if true }}\n  {{ Nested.Titel }}{{ end }}", Model());
+        Assert.Equal(("themes/x/templates/t.sbn-html", 2, 13), (error.File, error.Line, error.Column));
+        Assert.Contains("unbekanntes Feld 'Titel'", error.Message);
+        Assert.Contains("NavLink hat die Felder Current, Title, Url", error.Message);
+        Assert.Contains("meinten Sie 'Title'?", error.Message);
+    }
+
+    [Fact]
+    public void A_misspelt_name_in_a_partial_is_reported_in_the_partial()
+    {
+        var partials = new Dictionary<string, string> { ["karte"] = "<li>\n{{ Titl }}</li>" };
+        var error = RenderFails("{{ for link in Links }}{{ include \"karte\" link }}{{ end }}", Model(), partials);
+        Assert.Equal(("themes/x/templates/partials/karte.sbn-html", 2, 4), (error.File, error.Line, error.Column));
+        Assert.Contains("meinten Sie 'Title'?", error.Message);
+
+        // A partial sees only its own model, not the variables of the template that includes it.
+        var leak = RenderFails("{{ for link in Links }}{{ include \"karte\" link }}{{ end }}", Model(), new() { ["karte"] = "{{ Value }}" });
+        Assert.Equal("themes/x/templates/partials/karte.sbn-html", leak.File);
+    }
+
+    [Fact]
+    public void An_unknown_partial_is_an_error_with_a_suggestion()
+    {
+        var error = RenderFails("\n {{ include \"krate\" Nested }}", Model(), new() { ["karte"] = "x" });
+        Assert.Equal((2, 5), (error.Line, error.Column));
+        Assert.Contains("unbekanntes Partial 'krate'", error.Message);
+        Assert.Contains("meinten Sie 'karte'?", error.Message);
+    }
+
+    [Fact]
+    public void A_member_of_an_empty_value_is_an_error_that_says_how_to_guard_it()
+    {
+        var error = RenderFails("{{ Missing.Length }}", Model());
+        Assert.Contains("{{ if … }}", error.Message);
+        Assert.Equal(1, error.Line);
+    }
+
+    [Fact]
+    public void A_syntax_error_is_reported_at_parse_time_with_line_and_column()
+    {
+        var error = Assert.Single(CompileFails("<p>\n{{ if Value }}offen"));
+        Assert.Equal(("TK0402", "themes/x/templates/t.sbn-html"), (error.Code, error.File));
+        Assert.True(error.Line >= 1 && error.Column >= 1, error.ToString());
+        Assert.StartsWith("Syntaxfehler in der Vorlage", error.Message);
+    }
+
+    [Fact]
+    public void Empty_text_empty_lists_and_null_are_false()
+    {
+        var model = Model() with { Value = string.Empty, Items = [] };
+        Assert.Equal("-+-+", Compile("{{ if Value }}+{{ else }}-{{ end }}{{ if Nested }}+{{ end }}{{ if Items }}+{{ else }}-{{ end }}{{ if Links }}+{{ end }}").Render("t", model));
+    }
+
+    [Fact]
+    public void A_template_may_keep_its_own_variables_but_not_change_the_model()
+    {
+        Assert.Equal("3", Compile("{{ n = 1 + 2 }}{{ n }}").Render("t", Model()));
+        var error = RenderFails("{{ Nested.Title = \"x\" }}", Model());
+        Assert.Contains("kann in einer Vorlage nicht geändert werden", error.Message);
+    }
+
+    [Fact]
+    public void A_Handlungsfeld_page_with_2000_cards_is_neither_stopped_nor_cut()
+    {
+        // Scriban stops loops after 1,000 iterations and cuts output at 1 MiB with "..." unless told otherwise.
+        var bag = new DiagnosticBag();
+        var source = ThemeLoader.Load(Repo.Theme, new ScribanTemplateEngine().TemplateExtension, bag)!;
+        var theme = new ScribanTemplateEngine().Compile(source, bag)!;
+        var cards = Enumerable.Range(0, 2000).Select(i => new CardView(
+            $"p{i}", $"Projekt {i}", $"/projekte/p{i}/", new string('k', 400) + i, "laufend", "Laufend",
+            [new TermLink("verwaltung", "Verwaltung", "/handlungsfelder/verwaltung/")], [new TermLink("brakel", "Brakel", "/kommunen/brakel/")],
+            "verwaltung", "brakel", "kreis-hoexter", 0, null, "h2")).ToList();
+        var html = theme.Render("handlungsfeld", new HandlungsfeldView("Verwaltung", "B", "2.000 Projekte", cards, "/handlungsfelder/", "/?handlungsfeld=verwaltung"));
+
+        Assert.True(html.Length > 1 << 20, $"page is only {html.Length} characters");
+        Assert.Equal(2000, html.Split("<li class=\"karte\"").Length - 1);
+        Assert.Contains("Projekt 1999</a>", html);
+        Assert.EndsWith("</li>\n\n</ul>\n", html);
+    }
+
+    [Fact]
+    public void Parallel_renders_share_the_parsed_theme_and_a_failed_render_leaves_no_trace()
+    {
+        var partials = new Dictionary<string, string> { ["karte"] = "<li>{{ Title }}</li>" };
+        var theme = Compile("{{ for link in Links }}{{ include \"karte\" link }}{{ end }}|{{ Value }}", partials: partials);
+        var expected = Enumerable.Range(0, 200).Select(i => $"<li>{i}</li>|v{i}").ToArray();
+        var results = new string[200];
+        Parallel.For(0, 200, i =>
+        {
+            // Every fifth render fails half-way (a card of another type); the pool must not hand out its context again.
+            if (i % 5 == 0)
+            {
+                Assert.Throws<TemplateRenderException>(() => theme.Render("t", new { Links = new object[] { new NavLink("a", "/", false), "kein Link" }, Value = "x" }));
+            }
+
+            results[i] = theme.Render("t", Model() with { Value = $"v{i}", Links = [new NavLink(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "/", false)] });
+        });
+        Assert.Equal(expected, results);
+    }
+}
