@@ -172,6 +172,10 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             FeedUrl = site.Urls.Local(FeedExport.Path),
             FeedTitle = $"{site.Config.Titel}: zuletzt aktualisierte Projekte",
             JsonLd = jsonLd is null ? null : TrustedHtml.FromGenerator(jsonLd),
+            OgTitle = isHome ? site.Config.Titel : title,
+            OgType = template == "projekt" ? "article" : "website",
+            LicenceName = site.Config.Lizenz.Name,
+            LicenceUrl = site.Config.Lizenz.Url,
         };
         return theme.Render("layout", layout);
     }
@@ -270,6 +274,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             DataUrl = u.Local(SearchIndexBuilder.Folder + "/"),
             OpenDataJsonUrl = u.Local(CatalogJsonExport.Path),
             OpenDataCsvUrl = u.Local(CatalogCsvExport.Path),
+            OpenDataXlsxUrl = u.Local(CatalogXlsxExport.Path),
+            OpenDataDcatUrl = u.Local(Dcat.Path),
             FeedUrl = u.Local(FeedExport.Path),
         };
     }
@@ -337,7 +343,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             p.Rechtsform,
             p.Finanzierung,
             p.Foerderung is { } f ? new FoerderungView(f.Programm, f.BetragEur is { } b ? GermanFormat.Euro(b) : null, f.Zeitraum) : null,
-            new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())),
+            new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())) { Url = k.Url },
             p.Links.Select(l => new LinkView(l.Titel, l.Url, Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) ? uri.Host : l.Url)).ToList(),
             p.Transfer is { } t ? new TransferView(t.Uebertragbarkeit is null ? null : GermanFormat.Uebertragbarkeit(t.Uebertragbarkeit), t.Aufwand, t.Voraussetzungen) : null,
             entry.Nachnutzer.Select(n => new NachnutzerView(n.Kommune.Name, u.Kommune(n.Kommune.Key), n.Entry.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Entry.Hinweis)).ToList(),

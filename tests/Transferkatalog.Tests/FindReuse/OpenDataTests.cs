@@ -228,6 +228,41 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
         .Select(f => File.ReadAllLines(f).First(l => l.StartsWith("aktualisiert:", StringComparison.Ordinal))["aktualisiert:".Length..].Trim())
         .Max(StringComparer.Ordinal)!;
 
+    [Fact]
+    public void Every_page_has_open_graph_and_twitter_tags_and_the_licence_in_the_footer()
+    {
+        var pages = site.Result.Files.Where(f => f.IsHtml).ToList();
+        Assert.True(pages.Count > 10);
+        foreach (var page in pages)
+        {
+            var doc = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(page.Content));
+            string? Meta(string selector) => doc.QuerySelector(selector)?.GetAttribute("content");
+            var where = page.RelativePath;
+            Assert.False(string.IsNullOrWhiteSpace(Meta("meta[property='og:title']")), where);
+            Assert.Equal(Meta("meta[name='description']"), Meta("meta[property='og:description']"));
+            Assert.Equal(doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href"), Meta("meta[property='og:url']"));
+            Assert.StartsWith(FindReuseSite.BaseUrl, Meta("meta[property='og:url']"), StringComparison.Ordinal);
+            Assert.Equal("Testkatalog", Meta("meta[property='og:site_name']"));
+            Assert.Equal("de_DE", Meta("meta[property='og:locale']"));
+            Assert.Equal("summary", Meta("meta[name='twitter:card']"));
+            Assert.Equal(Meta("meta[property='og:title']"), Meta("meta[name='twitter:title']"));
+            Assert.Equal(Meta("meta[property='og:description']"), Meta("meta[name='twitter:description']"));
+            var licence = doc.QuerySelector("footer a[rel='license']");
+            Assert.NotNull(licence);
+            Assert.Equal("https://www.govdata.de/dl-de/by-2-0", licence.GetAttribute("href"));
+            Assert.Equal("Datenlizenz Deutschland – Namensnennung – Version 2.0", licence.TextContent);
+        }
+
+        var profile = new HtmlParser().ParseDocument(FindReuseSite.Text(site.Result, "projekte/abfall-app/index.html"));
+        Assert.Equal("Abfall-App für den Kreis", profile.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
+        Assert.Equal("article", profile.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
+        Assert.Contains(profile.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://www.kreis-hoexter.de/abfall");
+        var home = new HtmlParser().ParseDocument(FindReuseSite.Text(site.Result, "index.html"));
+        Assert.Equal("website", home.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
+        Assert.Contains(home.QuerySelectorAll(".offene-daten a"), a => a.GetAttribute("href") == "/transferkatalog/daten/katalog.xlsx");
+        Assert.Contains(home.QuerySelectorAll(".offene-daten a"), a => a.GetAttribute("href") == "/transferkatalog/daten/dcat.rdf");
+    }
+
     private static string Text(Cell cell) => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? string.Empty;
 
     /// <summary>Runs a Python script with Debian's python3-rdflib (installed by .ci/run); fails with a hint when it is missing.</summary>
