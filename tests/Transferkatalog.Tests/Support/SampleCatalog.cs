@@ -117,8 +117,8 @@ public sealed class SampleCatalog : IDisposable
         kommunen: [nieheim]
         status: geplant
         kontakt:
-          organisation: Stadt Nieheim
           url: https://www.nieheim.de/
+          organisation: Stadt Nieheim
         aktualisiert: 2026-09-15
         ---
         ## Anlass
