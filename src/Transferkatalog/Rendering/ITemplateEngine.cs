@@ -29,7 +29,11 @@ public sealed record ThemeSource(
     string Root,
     IReadOnlyDictionary<string, (string Path, string Text)> Templates,
     IReadOnlyDictionary<string, (string Path, string Text)> Partials,
-    IReadOnlyList<ThemeAsset> AssetFiles);
+    IReadOnlyList<ThemeAsset> AssetFiles)
+{
+    /// <summary>The view type each template renders (see <see cref="ThemeContract"/>), so names can be checked before any page is rendered.</summary>
+    public IReadOnlyDictionary<string, Type> Models { get; init; } = new Dictionary<string, Type>();
+}
 
 /// <summary>A static file of a theme: where it goes under assets/ and the file it is copied from.</summary>
 public sealed record ThemeAsset(string RelativePath, string FullPath);
