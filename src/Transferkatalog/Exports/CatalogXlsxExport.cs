@@ -36,8 +36,7 @@ public static class CatalogXlsxExport
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>("rIdStyles");
             styles.Stylesheet = Styles();
-            var projects = workbook.AddNewPart<WorksheetPart>("rIdSheet1");
-            projects.Worksheet = ProjectSheet(site);
+            WriteProjectSheet(site, workbook.AddNewPart<WorksheetPart>("rIdSheet1"));
             var licence = workbook.AddNewPart<WorksheetPart>("rIdSheet2");
             licence.Worksheet = LicenceSheet(site);
             workbook.Workbook.AppendChild(new Sheets(
@@ -50,17 +49,28 @@ public static class CatalogXlsxExport
         return Repack(package.ToArray());
     }
 
-    private static Worksheet ProjectSheet(Site site)
+    /// <summary>Streams the project rows into the part: at 10,000 profiles a DOM of the whole sheet would cost seconds and hundreds of MiB.</summary>
+    private static void WriteProjectSheet(Site site, WorksheetPart part)
     {
         var columns = CatalogTable.Columns;
-        var data = new SheetData();
+        var rowCount = (uint)site.Profiles.Count + 1;
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+
+        // The header row stays in view while scrolling, and every column gets a filter button.
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+        { WorkbookViewId = 0 }));
+        writer.WriteElement(new Columns(columns.Select((column, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = column.Width, CustomWidth = true })));
+        writer.WriteStartElement(new SheetData());
         var header = new Row { RowIndex = 1 };
         for (var c = 0; c < columns.Count; c++)
         {
             header.AppendChild(TextCell(c, 1, columns[c].Label, HeaderStyle));
         }
 
-        data.AppendChild(header);
+        writer.WriteElement(header);
         uint rowIndex = 1;
         foreach (var entry in CatalogTable.Rows(site))
         {
@@ -74,18 +84,12 @@ public static class CatalogXlsxExport
                 }
             }
 
-            data.AppendChild(row);
+            writer.WriteElement(row);
         }
 
-        var widths = new Columns(columns.Select((column, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = column.Width, CustomWidth = true }));
-
-        // The header row stays in view while scrolling, and every column gets a filter button.
-        var view = new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-        { WorkbookViewId = 0 });
-        var filter = new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{rowIndex}" };
-        return new Worksheet(view, widths, data, filter);
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{rowCount}" });
+        writer.WriteEndElement();
     }
 
     private static Worksheet LicenceSheet(Site site)
@@ -167,7 +171,8 @@ public static class CatalogXlsxExport
             // [Content_Types].xml first, as Office writes it; some readers look for it there.
             foreach (var entry in source.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1).ThenBy(e => e.FullName, StringComparer.Ordinal))
             {
-                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                // Fastest: together with streaming the sheet, 1.69 s -> 1.11 s CPU at 10,000 profiles (benchmark `phases`), for about 1.3 MiB more.
+                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Fastest);
                 copy.LastWriteTime = EntryTime;
                 using var from = entry.Open();
                 using var to = copy.Open();
