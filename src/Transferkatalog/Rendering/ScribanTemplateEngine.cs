@@ -27,6 +27,8 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
     /// <summary>Renders a partial into the page, with the given value as its model.</summary>
     public const string IncludeFunction = "include";
 
+    private const int MaxSyntaxErrors = 10;
+
     public string TemplateExtension => ".sbn-html";
 
     public ICompiledTheme? Compile(ThemeSource theme, DiagnosticBag diagnostics)
@@ -78,9 +80,16 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             return forbidden.Count == 0 ? template : null;
         }
 
-        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+        // One mistake can make the parser stumble hundreds of times after it; the first few say where to look.
+        var errors = template.Messages.Where(m => m.Type == ParserMessageType.Error).ToList();
+        foreach (var message in errors.Take(MaxSyntaxErrors))
         {
             diagnostics.Error("TK0402", $"Syntaxfehler in der Vorlage: {message.Message}", At(path, message.Span));
+        }
+
+        if (errors.Count > MaxSyntaxErrors)
+        {
+            diagnostics.Error("TK0402", $"{errors.Count - MaxSyntaxErrors} weitere Syntaxfehler in dieser Vorlage, vermutlich Folgefehler der ersten", At(path, errors[MaxSyntaxErrors].Span));
         }
 
         return null;
@@ -363,7 +372,6 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             // a Handlungsfeld page lists thousands of cards, and a cut page would be a broken page.
             LoopLimit = 0;
             LimitToString = 0;
-            ObjectRecursionLimit = 0;
 
             // Output is exactly the template's text: no indentation copied into multi-line values.
             AutoIndent = false;
@@ -435,20 +443,14 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         /// <summary>The characters handlebars.js (and so this site until now) encodes: &amp;, &lt;, &gt;, quotes, backtick and '='.</summary>
         private void WriteEncoded(string text)
         {
-            var next = text.AsSpan().IndexOfAny(MustEncode);
-            if (next < 0)
-            {
-                Write(text);
-                return;
-            }
-
-            var builder = new StringBuilder(text.Length + 16);
+            // Clean runs go to the output as slices of the value, entities in between: no copy of the value is made.
             var start = 0;
-            while (next >= 0)
+            int next;
+            while ((next = text.AsSpan(start).IndexOfAny(MustEncode)) >= 0)
             {
                 var at = start + next;
-                builder.Append(text, start, at - start);
-                builder.Append(text[at] switch
+                Write(text, start, at - start);
+                Write(text[at] switch
                 {
                     '&' => "&amp;",
                     '<' => "&lt;",
@@ -459,11 +461,9 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
                     _ => "&#x3D;",
                 });
                 start = at + 1;
-                next = text.AsSpan(start).IndexOfAny(MustEncode);
             }
 
-            builder.Append(text, start, text.Length - start);
-            Write(builder.ToString());
+            Write(text, start, text.Length - start);
         }
 
         private static readonly System.Buffers.SearchValues<char> MustEncode = System.Buffers.SearchValues.Create("&<>\"'`=");

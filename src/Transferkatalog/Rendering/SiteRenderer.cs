@@ -103,6 +103,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         extraFiles.Add(new OutputFile(".nojekyll", []));
+        extraFiles.Add(Pipeline.GeneratorVersion.Record());
         return extraFiles;
     }
 

@@ -268,4 +268,19 @@ public sealed class TemplateEngineTests
         Assert.NotNull(new ScribanTemplateEngine().Compile(source, bag));
         Assert.Empty(bag.ToSortedList());
     }
+
+    [Theory]
+    [InlineData(20_000, "{{ if true }}", "{{ end }}")]
+    [InlineData(20_000, "{{ (", ") }}")]
+    public void A_template_nested_beyond_reason_is_a_diagnostic_not_a_crash(int depth, string open, string close)
+    {
+        // Checked on a thread with a small stack, as a build's worker threads have.
+        var text = string.Concat(Enumerable.Repeat(open, depth)) + "x" + string.Concat(Enumerable.Repeat(close, depth));
+        IReadOnlyList<Diagnostic>? errors = null;
+        var thread = new Thread(() => errors = CompileFails(text, model: typeof(Probe)), 1 << 20);
+        thread.Start();
+        thread.Join();
+        Assert.InRange(errors!.Count, 1, 11);
+        Assert.All(errors, e => Assert.Equal("TK0402", e.Code));
+    }
 }
