@@ -43,6 +43,13 @@ public static class PhaseTimer
         Phase("Export CSV", () => Exports.CatalogCsvExport.Build(site).Length);
         Phase("Export XLSX", () => Exports.CatalogXlsxExport.Build(site).Length);
         Phase("Export DCAT", () => Exports.Dcat.Build(site).Length);
+        if (options.Has("pages"))
+        {
+            // Every page once on this thread: views, Markdown and templates without the exports beside them.
+            var jobs = new SiteRenderer(compiled, source).PlanPages(site, RelatedProjects.Compute(site.Profiles));
+            Phase("Seiten (1 Thread)", () => jobs.Sum(j => (long)j.Render().Length));
+        }
+
         var files = Phase("Rendern", () => new SiteRenderer(compiled, source).Render(site));
         Phase("Verweise prüfen", () =>
         {

@@ -42,15 +42,18 @@ public static class ThemeLoader
         var assets = new SortedDictionary<string, ThemeAsset>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {
-            ReadFolder(Path.Combine(layer, "templates"), extension, templates, diagnostics);
-            ReadFolder(Path.Combine(layer, "templates", "partials"), extension, partials, diagnostics);
+            ReadFolder(layer, Path.Combine(layer, "templates"), extension, templates, diagnostics);
+            ReadFolder(layer, Path.Combine(layer, "templates", "partials"), extension, partials, diagnostics);
             var assetsDir = Path.Combine(layer, "assets");
             if (Directory.Exists(assetsDir))
             {
                 foreach (var file in Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories))
                 {
                     var relative = Path.GetRelativePath(assetsDir, file).Replace('\\', '/');
-                    assets.TryAdd(relative, new ThemeAsset(relative, file));
+                    if (!assets.ContainsKey(relative) && !LeavesTheme(file, layer, diagnostics))
+                    {
+                        assets.Add(relative, new ThemeAsset(relative, file));
+                    }
                 }
             }
         }
@@ -67,7 +70,19 @@ public static class ThemeLoader
     private static bool PathsEqual(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
 
-    private static void ReadFolder(string folder, string extension, Dictionary<string, (string Path, string Text)> into, DiagnosticBag diagnostics)
+    /// <summary>Reports a theme file whose link leads out of its theme: it would be published (an asset) or quoted (a template).</summary>
+    private static bool LeavesTheme(string file, string themeRoot, DiagnosticBag diagnostics)
+    {
+        if (RealPaths.IsSameOrInside(RealPaths.Of(file), RealPaths.Of(themeRoot)))
+        {
+            return false;
+        }
+
+        diagnostics.Error("TK0016", "Verknüpfung führt aus dem Theme-Ordner hinaus und wird nicht gelesen — legen Sie die Datei selbst ins Theme", SourceSpan.OfFile(ContentLoader.Display(file)));
+        return true;
+    }
+
+    private static void ReadFolder(string layer, string folder, string extension, Dictionary<string, (string Path, string Text)> into, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(folder))
         {
@@ -82,7 +97,7 @@ public static class ThemeLoader
                 continue;
             }
 
-            var source = ContentLoader.ReadText(file, diagnostics);
+            var source = LeavesTheme(file, layer, diagnostics) ? null : ContentLoader.ReadText(file, diagnostics);
             if (source is not null)
             {
                 into[name] = (source.DisplayPath, source.Text);

@@ -18,9 +18,13 @@ public static class ContentSchema
     private static FieldSpec Str(string name, bool required, string description, int? max = null) =>
         new(name, FieldKind.String, required, description) { MinLength = 1, MaxLength = max };
 
-    /// <summary>E-mail addresses: one @, no spaces, a dot in the domain and a top-level domain of letters.</summary>
-    /// <remarks>Shared by the validator and the JSON Schema; the validator additionally requires System.Net.Mail to read the address unchanged.</remarks>
-    public const string EmailPattern = @"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$";
+    /// <summary>E-mail addresses for the JSON Schema: letters, digits and . _ + - before the @, domain labels of letters, digits and hyphens, a top-level domain of letters.</summary>
+    /// <remarks>
+    /// The validator's own rule (SchemaValidator) accepts letters of every script; editors evaluate patterns as ECMAScript,
+    /// where \p{L} needs a flag not every editor sets, so "letters" here are ASCII and Latin-1. Both reject '%', '?', '&amp;',
+    /// '#' and '/', which could add hidden recipients to a mailto: link.
+    /// </remarks>
+    public const string EmailPattern = @"^[A-Za-z0-9À-ÖØ-öø-ÿ._+\-]+@(?:[A-Za-z0-9À-ÖØ-öø-ÿ](?:[A-Za-z0-9À-ÖØ-öø-ÿ\-]*[A-Za-z0-9À-ÖØ-öø-ÿ])?\.)+[A-Za-zÀ-ÖØ-öø-ÿ]{2,}$";
 
     /// <summary>Separator the CSV export puts between the values of a list in one cell; a value must not contain it.</summary>
     public const string ListSeparator = "; ";
