@@ -72,7 +72,6 @@ public sealed partial class SchemaCorpusTests : IDisposable
         { Base.Replace("aktualisiert: 2026-01-01", "aktualisiert: 2026-02-30"), false },
         { Base.Replace("  email: o@example.org", "  email: kein-at-zeichen"), false },
         { Base.Replace("  email: o@example.org", "  email: \"a%40b.de?bcc=x@y.de\""), false },
-        { Base.Replace("  email: o@example.org", "  email: müller@gemeinde-höxter.de"), true },
         { Base.Replace("  email: o@example.org", "  telefon: \"1234\""), false },
         { Base.Replace("  email: o@example.org", "  telefon: 05271 965-0"), true },
         { Base.Replace("  email: o@example.org", "  url: https://www.kreis-hoexter.de/kontakt"), true },
