@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the repository in one command, on a fresh clone or a fresh Debian machine:
-# installs what the browser tests need when it is missing (Chromium and Java from Debian, the checkers from npm),
+# installs what the browser tests need when it is missing (Chromium and Java from Debian, the checkers from npm;
+# python3-rdflib for the DCAT test),
 # then runs `dotnet test Transferkatalog.sln` and closes with one line "N passed, N failed".
 # Arguments are passed on to dotnet test, e.g. `bash tests/run-all.sh --filter "FullyQualifiedName~Cli"`.
 set -euo pipefail
@@ -19,6 +20,8 @@ missing=()
 [ -x "${TK_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# Debian's rdflib parses the DCAT-AP.de description (daten/dcat.rdf) in OpenDataTests.
+/usr/bin/python3 -c "import rdflib" >/dev/null 2>&1 || missing+=(python3-rdflib)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installiere aus Debian: ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi

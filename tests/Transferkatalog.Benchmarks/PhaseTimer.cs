@@ -38,6 +38,11 @@ public static class PhaseTimer
         var site = Phase("Site-Modell", () => new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21)));
         var source = Phase("Theme laden", () => ThemeLoader.Load(theme, new ScribanTemplateEngine().TemplateExtension, diagnostics)) ?? throw new UsageException("Theme fehlt");
         var compiled = Phase("Theme kompilieren", () => new ScribanTemplateEngine().Compile(source, diagnostics)) ?? throw new UsageException("Theme ungültig");
+        // The open-data files one by one (they are also part of "Rendern", in a background task): what each costs at this size.
+        Phase("Export JSON", () => Exports.CatalogJsonExport.Build(site).Length);
+        Phase("Export CSV", () => Exports.CatalogCsvExport.Build(site).Length);
+        Phase("Export XLSX", () => Exports.CatalogXlsxExport.Build(site).Length);
+        Phase("Export DCAT", () => Exports.Dcat.Build(site).Length);
         if (options.Has("pages"))
         {
             // Every page once on this thread: views, Markdown and templates without the exports beside them.

@@ -1,7 +1,11 @@
 namespace Transferkatalog.Content;
 
 /// <summary>Settings from content/site.yml.</summary>
-public sealed record SiteConfig(string Titel, string Beschreibung, string BasisUrl, string Sprache, int VeraltetNachMonaten, string? Betreiber);
+public sealed record SiteConfig(string Titel, string Beschreibung, string BasisUrl, string Sprache, int VeraltetNachMonaten, string? Betreiber)
+{
+    /// <summary>Licence of the open data (lizenz in site.yml, default Datenlizenz Deutschland – Namensnennung 2.0).</summary>
+    public Schema.Licence Lizenz { get; init; } = Schema.Licences.Default;
+}
 
 /// <summary>A field of action from the controlled vocabulary.</summary>
 public sealed record Handlungsfeld(string Key, string Name, string Beschreibung);
@@ -10,13 +14,23 @@ public sealed record Handlungsfeld(string Key, string Name, string Beschreibung)
 public sealed record Kommune(string Key, string Name, string Typ, string? Kreis, string Regierungsbezirk, string Land, long? Einwohner)
 {
     public bool IsKreis => Typ == "kreis";
+
+    /// <summary>Amtlicher Gemeindeschlüssel (8 digits; 5 for a Kreis), when the registry gives one.</summary>
+    public string? Ags { get; init; }
 }
 
 /// <summary>Funding from a programme.</summary>
 public sealed record Foerderung(string Programm, decimal? BetragEur, string? Zeitraum);
 
 /// <summary>Whom to call about the project.</summary>
-public sealed record Kontakt(string Organisation, string? Name, string? Email, string? Telefon);
+public sealed record Kontakt(string Organisation, string? Name, string? Email, string? Telefon)
+{
+    /// <summary>A contact page on the web, the third way to reach the office besides e-mail and phone.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Whether an interested municipality has any way to reach the office.</summary>
+    public bool IsReachable => Email is not null || Telefon is not null || Url is not null;
+}
 
 /// <summary>An external link.</summary>
 public sealed record Link(string Titel, string Url)

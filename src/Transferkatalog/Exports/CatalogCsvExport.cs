@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Transferkatalog.SiteModel;
 
@@ -10,55 +9,17 @@ public static class CatalogCsvExport
     public const string Path = "daten/katalog.csv";
 
     /// <summary>Separator inside a cell that lists several values.</summary>
-    public const string ListSeparator = "; ";
+    public const string ListSeparator = Schema.ContentSchema.ListSeparator;
 
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "slug", "titel", "kurzbeschreibung", "url", "handlungsfelder", "handlungsfelder_schluessel", "kommunen", "kommunen_schluessel",
-        "kreise", "federfuehrung", "status", "seit", "stichworte", "beteiligte", "rechtsform", "finanzierung",
-        "foerderprogramm", "foerderbetrag_eur", "foerderzeitraum", "kontakt_organisation", "kontakt_name", "kontakt_email", "kontakt_telefon",
-        "uebertragbarkeit", "aufwand", "voraussetzungen", "nachnutzung", "nachnutzung_anzahl", "aktualisiert",
-    ];
+    public static readonly IReadOnlyList<string> Columns = CatalogTable.Columns.Select(c => c.Key).ToList();
 
     public static byte[] Build(Site site)
     {
         var sb = new StringBuilder();
         WriteRow(sb, Columns);
-        foreach (var entry in site.Profiles.OrderBy(p => p.Profile.Slug, StringComparer.Ordinal))
+        foreach (var entry in CatalogTable.Rows(site))
         {
-            var p = entry.Profile;
-            WriteRow(sb,
-            [
-                p.Slug,
-                p.Titel,
-                p.Kurzbeschreibung,
-                ExportUrls.Absolute(site, entry.Url),
-                string.Join(ListSeparator, entry.Handlungsfelder.Select(f => f.Name)),
-                string.Join(ListSeparator, p.Handlungsfelder),
-                string.Join(ListSeparator, entry.Kommunen.Select(k => k.Name)),
-                string.Join(ListSeparator, p.Kommunen),
-                string.Join(ListSeparator, entry.Kreise.Select(k => k.Name)),
-                entry.Federfuehrung?.Name,
-                p.Status,
-                p.Seit?.ToString(CultureInfo.InvariantCulture),
-                string.Join(ListSeparator, p.Stichworte),
-                string.Join(ListSeparator, p.Beteiligte),
-                p.Rechtsform,
-                p.Finanzierung,
-                p.Foerderung?.Programm,
-                p.Foerderung?.BetragEur?.ToString(CultureInfo.InvariantCulture),
-                p.Foerderung?.Zeitraum,
-                p.Kontakt.Organisation,
-                p.Kontakt.Name,
-                p.Kontakt.Email,
-                p.Kontakt.Telefon,
-                p.Transfer?.Uebertragbarkeit,
-                p.Transfer?.Aufwand,
-                p.Transfer?.Voraussetzungen,
-                string.Join(ListSeparator, entry.Nachnutzer.Select(n => n.Kommune.Name)),
-                entry.Nachnutzer.Count.ToString(CultureInfo.InvariantCulture),
-                p.Aktualisiert.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ]);
+            WriteRow(sb, CatalogTable.Columns.Select(c => c.Value(site, entry)).ToList());
         }
 
         // The BOM is what makes spreadsheet programs read the file as UTF-8 instead of the local code page.

@@ -28,6 +28,15 @@ public static class CatalogJsonExport
             ["beschreibung"] = site.Config.Beschreibung,
             ["url"] = ExportUrls.Absolute(site, site.Urls.Home),
             ["anzahl"] = site.Profiles.Count,
+            ["stand"] = CatalogTable.Modified(site).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["herausgeber"] = CatalogTable.Attribution(site),
+            ["lizenz"] = new Dictionary<string, object?>
+            {
+                ["id"] = site.Config.Lizenz.Id,
+                ["name"] = site.Config.Lizenz.Name,
+                ["url"] = site.Config.Lizenz.Url,
+                ["uri"] = site.Config.Lizenz.Uri,
+            },
             ["handlungsfelder"] = site.Handlungsfelder.Select(f => new Dictionary<string, object?>
             {
                 ["schluessel"] = f.Feld.Key,
@@ -75,6 +84,7 @@ public static class CatalogJsonExport
                 ["name"] = p.Kontakt.Name,
                 ["email"] = p.Kontakt.Email,
                 ["telefon"] = p.Kontakt.Telefon,
+                ["url"] = p.Kontakt.Url,
             },
             ["links"] = p.Links.Select(l => new Dictionary<string, object?> { ["titel"] = l.Titel, ["url"] = l.Url }).ToList(),
             ["transfer"] = p.Transfer is { } t
@@ -95,6 +105,7 @@ public static class CatalogJsonExport
         ["schluessel"] = k.Key,
         ["name"] = k.Name,
         ["typ"] = k.Typ,
+        ["ags"] = k.Ags,
         ["kreis"] = k.Kreis is { } kreis && kommunen.TryGetValue(kreis, out var kr) ? kr.Name : null,
         ["url"] = ExportUrls.Absolute(site, site.Urls.Kommune(k.Key)),
     };

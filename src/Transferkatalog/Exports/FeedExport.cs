@@ -37,6 +37,8 @@ public static class FeedExport
             w.WriteElementString("id", Atom, home);
             Link(w, "self", ExportUrls.Absolute(site, site.Urls.Local(Path)), "application/atom+xml");
             Link(w, "alternate", home, "text/html");
+            Link(w, "license", site.Config.Lizenz.Url, "text/html");
+            w.WriteElementString("rights", Atom, $"{site.Config.Lizenz.Name} ({site.Config.Lizenz.Url}), {CatalogTable.Attribution(site)}");
             w.WriteElementString("updated", Atom, Timestamp(updated));
             w.WriteStartElement("author", Atom);
             w.WriteElementString("name", Atom, site.Config.Betreiber ?? site.Config.Titel);

@@ -29,6 +29,11 @@ public static class JsonLd
             contact["telephone"] = p.Kontakt.Telefon;
         }
 
+        if (p.Kontakt.Url is not null)
+        {
+            contact["url"] = p.Kontakt.Url;
+        }
+
         var data = new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -37,12 +42,7 @@ public static class JsonLd
             ["name"] = p.Titel,
             ["description"] = p.Kurzbeschreibung,
             ["url"] = url,
-            ["areaServed"] = entry.Kommunen.Select(k => new Dictionary<string, object?>
-            {
-                ["@type"] = "AdministrativeArea",
-                ["name"] = k.Name,
-                ["url"] = ExportUrls.Absolute(site, site.Urls.Kommune(k.Key)),
-            }).ToList(),
+            ["areaServed"] = entry.Kommunen.Select(k => Area(site, k)).ToList(),
             ["contactPoint"] = contact,
             ["mainEntityOfPage"] = new Dictionary<string, object?>
             {
@@ -54,7 +54,8 @@ public static class JsonLd
         };
         if (p.Stichworte.Count > 0 || entry.Handlungsfelder.Count > 0)
         {
-            data["keywords"] = string.Join(", ", entry.Handlungsfelder.Select(f => f.Name).Concat(p.Stichworte));
+            // A list, not one comma-joined text: names such as "Klimaschutz, Mobilität & Umwelt" contain commas themselves.
+            data["keywords"] = entry.Handlungsfelder.Select(f => f.Name).Concat(p.Stichworte).Distinct(StringComparer.Ordinal).ToList();
         }
 
         if (p.Seit is { } seit)
@@ -67,6 +68,40 @@ public static class JsonLd
             data["parentOrganization"] = new Dictionary<string, object?> { ["@type"] = "GovernmentOrganization", ["name"] = lead.Name };
         }
 
+        if (p.Foerderung is { } foerderung)
+        {
+            // The programme is what the source names; who runs it is often not given, so the funder is the programme itself.
+            var funder = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = foerderung.Programm };
+            data["funder"] = funder;
+            if (foerderung.BetragEur is { } betrag)
+            {
+                data["funding"] = new Dictionary<string, object?>
+                {
+                    ["@type"] = "Grant",
+                    ["name"] = foerderung.Programm,
+                    ["amount"] = new Dictionary<string, object?> { ["@type"] = "MonetaryAmount", ["currency"] = "EUR", ["value"] = betrag },
+                };
+            }
+        }
+
         return JsonSerializer.Serialize(data, Options);
+    }
+
+    /// <summary>A Kommune as schema.org AdministrativeArea, with its Amtlicher Gemeindeschlüssel so the data joins official registers.</summary>
+    private static Dictionary<string, object?> Area(Site site, Content.Kommune k)
+    {
+        var area = new Dictionary<string, object?>
+        {
+            ["@type"] = "AdministrativeArea",
+            ["name"] = k.Name,
+            ["url"] = ExportUrls.Absolute(site, site.Urls.Kommune(k.Key)),
+        };
+        if (k.Ags is { } ags)
+        {
+            area["identifier"] = new Dictionary<string, object?> { ["@type"] = "PropertyValue", ["propertyID"] = "AGS", ["value"] = ags };
+            area["sameAs"] = Dcat.Geocoding(k);
+        }
+
+        return area;
     }
 }

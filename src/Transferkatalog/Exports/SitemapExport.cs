@@ -17,7 +17,22 @@ public static class SitemapExport
     /// <param name="htmlPaths">Output paths of the rendered HTML pages; 404.html is left out.</param>
     public static byte[] Build(Site site, IEnumerable<string> htmlPaths)
     {
+        // A list page changes when a profile it lists changes, so it carries the newest date of those profiles.
         var lastmod = site.Profiles.ToDictionary(p => p.Url, p => p.Profile.Aktualisiert, StringComparer.Ordinal);
+        if (site.Profiles.Count > 0)
+        {
+            lastmod[site.Urls.Home] = CatalogTable.Modified(site);
+        }
+
+        foreach (var feld in site.Handlungsfelder.Where(f => f.Profiles.Count > 0))
+        {
+            lastmod[feld.Url] = feld.Profiles.Max(p => p.Profile.Aktualisiert);
+        }
+
+        foreach (var kommune in site.Kommunen.Where(k => k.OwnProfiles.Count + k.MemberProfiles.Count + k.AdoptedProfiles.Count > 0))
+        {
+            lastmod[kommune.Url] = kommune.OwnProfiles.Concat(kommune.MemberProfiles).Concat(kommune.AdoptedProfiles).Max(p => p.Profile.Aktualisiert);
+        }
         var urls = htmlPaths
             .Where(p => p != "404.html")
             .Select(p => site.Urls.Local(p.EndsWith("index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p))

@@ -92,6 +92,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
         extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
+        extraFiles.Add(new OutputFile(CsvMetadataExport.Path, CsvMetadataExport.Build(site)));
+        extraFiles.Add(new OutputFile(CatalogXlsxExport.Path, CatalogXlsxExport.Build(site)));
+        extraFiles.Add(new OutputFile(Dcat.Path, Dcat.Build(site)));
         extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
         extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, pagePaths)));
         extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
@@ -171,6 +174,10 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             FeedTitle = $"{site.Config.Titel}: zuletzt aktualisierte Projekte",
             AssetsUrl = site.Urls.Asset(""),
             JsonLd = jsonLd is null ? null : TrustedHtml.FromGenerator(jsonLd),
+            OgTitle = isHome ? site.Config.Titel : title,
+            OgType = template == "projekt" ? "article" : "website",
+            LicenceName = site.Config.Lizenz.Name,
+            LicenceUrl = site.Config.Lizenz.Url,
         };
         return theme.Render("layout", layout);
     }
@@ -269,6 +276,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             DataUrl = u.Local(SearchIndexBuilder.Folder + "/"),
             OpenDataJsonUrl = u.Local(CatalogJsonExport.Path),
             OpenDataCsvUrl = u.Local(CatalogCsvExport.Path),
+            OpenDataXlsxUrl = u.Local(CatalogXlsxExport.Path),
+            OpenDataDcatUrl = u.Local(Dcat.Path),
             FeedUrl = u.Local(FeedExport.Path),
         };
     }
@@ -339,7 +348,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             p.Rechtsform,
             p.Finanzierung,
             p.Foerderung is { } f ? new FoerderungView(f.Programm, f.BetragEur is { } b ? GermanFormat.Euro(b) : null, f.Zeitraum) : null,
-            new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())),
+            new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())) { Url = k.Url },
             p.Links.Select(l => new LinkView(l.Titel, l.Url, Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) ? uri.Host : l.Url)).ToList(),
             p.Transfer is { } t ? new TransferView(t.Uebertragbarkeit is null ? null : GermanFormat.Uebertragbarkeit(t.Uebertragbarkeit), t.Aufwand, t.Voraussetzungen) : null,
             entry.Nachnutzer.Select(n => new NachnutzerView(n.Kommune.Name, u.Kommune(n.Kommune.Key), n.Entry.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Entry.Hinweis)).ToList(),

@@ -35,6 +35,20 @@ public sealed record LayoutView(
 
     /// <summary>schema.org JSON-LD, already encoded so it cannot close its script element; printed unescaped.</summary>
     public TrustedHtml? JsonLd { get; init; }
+
+    /// <summary>Title for link previews: the page's own title, without the site name that og:site_name carries.</summary>
+    public string? OgTitle { get; init; }
+
+    /// <summary>Open Graph type: "article" for a profile, "website" for every other page.</summary>
+    public string OgType { get; init; } = "website";
+
+    /// <summary>Open Graph locale of the interface language.</summary>
+    public string OgLocale { get; init; } = "de_DE";
+
+    /// <summary>Licence of the catalogue's data, named in the footer.</summary>
+    public string? LicenceName { get; init; }
+
+    public string? LicenceUrl { get; init; }
 }
 
 /// <summary>A profile as a card in lists.</summary>
@@ -99,6 +113,11 @@ public sealed record CatalogView(
 
     public string? OpenDataCsvUrl { get; init; }
 
+    /// <summary>The spreadsheet for office users and the DCAT-AP.de description for portals.</summary>
+    public string? OpenDataXlsxUrl { get; init; }
+
+    public string? OpenDataDcatUrl { get; init; }
+
     public string? FeedUrl { get; init; }
 }
 
@@ -117,7 +136,7 @@ public sealed record FoerderungView(string Programm, string? Betrag, string? Zei
 /// <summary>Contact shown on a profile.</summary>
 public sealed record KontaktView(string Organisation, string? Name, string? Email, string? EmailHref, string? Telefon, string? TelefonHref)
 {
-    /// <summary>The office's web page, if the profile names one.</summary>
+    /// <summary>The office's contact page (kontakt.url), if the profile names one.</summary>
     public string? Url { get; init; }
 
     /// <summary>The host of <see cref="Url"/>, as the link text.</summary>

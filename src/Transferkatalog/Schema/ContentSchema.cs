@@ -18,8 +18,24 @@ public static class ContentSchema
     private static FieldSpec Str(string name, bool required, string description, int? max = null) =>
         new(name, FieldKind.String, required, description) { MinLength = 1, MaxLength = max };
 
+    /// <summary>E-mail addresses for the JSON Schema: letters, digits and . _ + - before the @, domain labels of letters, digits and hyphens, a top-level domain of letters.</summary>
+    /// <remarks>
+    /// The validator's own rule (SchemaValidator) accepts letters of every script; editors evaluate patterns as ECMAScript,
+    /// where \p{L} needs a flag not every editor sets, so "letters" here are ASCII and Latin-1. Both reject '%', '?', '&amp;',
+    /// '#' and '/', which could add hidden recipients to a mailto: link.
+    /// </remarks>
+    public const string EmailPattern = @"^[A-Za-z0-9À-ÖØ-öø-ÿ._+\-]+@(?:[A-Za-z0-9À-ÖØ-öø-ÿ](?:[A-Za-z0-9À-ÖØ-öø-ÿ\-]*[A-Za-z0-9À-ÖØ-öø-ÿ])?\.)+[A-Za-zÀ-ÖØ-öø-ÿ]{2,}$";
+
+    /// <summary>Separator the CSV export puts between the values of a list in one cell; a value must not contain it.</summary>
+    public const string ListSeparator = "; ";
+
+    /// <summary>Amtlicher Gemeindeschlüssel: 8 digits for a Gemeinde, Stadt or kreisfreie Stadt, 5 for a Kreis (Land, Regierungsbezirk, Kreis).</summary>
+    public const string AgsPattern = "^[0-9]{8}$";
+
+    public const string KreisAgsPattern = "^[0-9]{5}$";
+
     private static FieldSpec StrList(string name, string description) =>
-        new(name, FieldKind.List, false, description) { Item = Str(name, true, description, 200) };
+        new(name, FieldKind.List, false, description) { Item = Str(name, true, description, 200) with { MustNotContain = ListSeparator } };
 
     /// <summary>Front matter of a profile in content/projekte/.</summary>
     public static readonly FieldSpec Profile = new("projekt", FieldKind.Map, true, "Steckbrief eines Kooperationsprojekts")
@@ -62,6 +78,7 @@ public static class ContentSchema
                     Str("name", false, "Name der Ansprechperson (nur mit deren Einverständnis)", 200),
                     new("email", FieldKind.Email, false, "Dienstliche E-Mail-Adresse") { Example = "digital@kreis-beispiel.de" },
                     new("telefon", FieldKind.Phone, false, "Dienstliche Telefonnummer") { Example = "+49 5271 965-0" },
+                    new("url", FieldKind.Url, false, "Kontaktseite der Dienststelle im Web, beginnend mit https://") { Example = "https://www.kreis-hoexter.de/" },
                 ],
             },
             new("links", FieldKind.List, false, "Weiterführende Links, nur http und https")
@@ -121,6 +138,7 @@ public static class ContentSchema
             Str("regierungsbezirk", true, "Regierungsbezirk, z. B. Detmold", 100),
             Str("land", true, "Bundesland", 100),
             new("einwohner", FieldKind.Integer, false, "Einwohnerzahl laut Quelle") { Minimum = 0 },
+            new("ags", FieldKind.Ags, false, "Amtlicher Gemeindeschlüssel: 8 Ziffern, bei einem Kreis die 5 Ziffern des Kreisschlüssels; in Anführungszeichen, weil er mit 0 beginnt") { Example = "\"05762\"" },
         ],
     };
 
@@ -135,6 +153,7 @@ public static class ContentSchema
             new("sprache", FieldKind.Enum, true, "Sprache der Oberfläche") { AllowedValues = ["de"] },
             new("veraltet_nach_monaten", FieldKind.Integer, false, "Nach wie vielen Monaten ohne Überprüfung ein Steckbrief als veraltet gilt (Standard 24)") { Minimum = 1, Maximum = 240 },
             Str("betreiber", false, "Betreibende Organisation, erscheint in der Fußzeile", 200),
+            new("lizenz", FieldKind.Enum, false, $"Lizenz der offenen Daten aus der Lizenzliste von GovData (Standard {Licences.Default.Id}: {Licences.Default.Name})") { AllowedValues = Licences.Keys, Example = Licences.Default.Id },
         ],
     };
 

@@ -11,6 +11,8 @@ public enum FieldKind
     Email,
     Url,
     Phone,
+    /// <summary>Amtlicher Gemeindeschlüssel, a string of digits (5 for a Kreis, else 8).</summary>
+    Ags,
     Reference,
     List,
     Map,
@@ -50,6 +52,9 @@ public sealed record FieldSpec(string Name, FieldKind Kind, bool Required, strin
 
     /// <summary>Example value used by scaffolding and documentation, as YAML text.</summary>
     public string? Example { get; init; }
+
+    /// <summary>Text a string value must not contain, e.g. the CSV list separator in a Stichwort.</summary>
+    public string? MustNotContain { get; init; }
 
     public FieldSpec? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }

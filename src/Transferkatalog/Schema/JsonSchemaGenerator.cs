@@ -9,14 +9,38 @@ public sealed record RegistryKeys(IReadOnlyList<string> Handlungsfelder, IReadOn
 /// <summary>One generated JSON Schema document: its file name under /schema/ and its UTF-8 bytes.</summary>
 public sealed record JsonSchemaFile(string FileName, byte[] Content);
 
-/// <summary>Writes JSON Schema (draft 2020-12) from the <see cref="ContentSchema"/> FieldSpecs, so editors' tooling checks what the validator checks.</summary>
+/// <summary>Writes JSON Schema (draft-07) from the <see cref="ContentSchema"/> FieldSpecs, so editors' tooling checks what the validator checks.</summary>
 /// <remarks>
 /// Deliberately derived, never hand-written: a field added to ContentSchema appears here without a second list to maintain.
 /// Optional fields accept null because the validator treats an empty optional key as absent.
+/// Draft-07 because nothing here needs 2020-12 and the YAML extension most editors use warns on 2020-12 schemas.
+/// What JSON Schema cannot see, because a YAML loader has already turned it into something else, stays with `check`:
+/// 250.000 arrives as the number 250, and cross-file rules (federfuehrung under kommunen, a Gemeinde's key under its
+/// Kreis's) need more than one document. SchemaAgreementTests lists those cases.
+/// Keys such as patternErrorMessage are read by the YAML extension (yaml-language-server) and ignored by other validators.
 /// </remarks>
 public static class JsonSchemaGenerator
 {
-    public const string Draft = "https://json-schema.org/draft/2020-12/schema";
+    public const string Draft = "http://json-schema.org/draft-07/schema#";
+
+    /// <summary>Matches CheckUrl in the validator: http(s), a server name with a dot (or localhost), no spaces anywhere; scheme letters in any case, as Uri reads them.</summary>
+    public const string UrlPattern = @"^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\s/?#@]*@)?(?:[^\s/?#@:.\[\]]+(?:\.[^\s/?#@:\[\]]*)+|localhost)(?::[0-9]{1,5})?(?:[/?#]\S*)?$";
+
+    /// <summary>A valid calendar-looking date; the validator additionally rejects days a month does not have.</summary>
+    public const string DatePattern = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$";
+
+    /// <summary>Text that is not whitespace alone (the validator trims, so "  " is empty to it), holds no placeholder from `new` and, where given, not the forbidden text.</summary>
+    /// <remarks>One pattern with a lookahead rather than "not": the YAML extension then shows the patternErrorMessage, and the text is plain ECMAScript and .NET alike.</remarks>
+    public static string TextPattern(string? forbidden)
+    {
+        var excluded = Escape(Scaffolding.Placeholder.Marker);
+        if (forbidden is not null)
+        {
+            excluded += "|" + Escape(forbidden);
+        }
+
+        return $@"^(?![\s\S]*(?:{excluded}))[\s\S]*\S";
+    }
 
     /// <summary>Matches CatalogValidator's slug rule; used for registry keys when the actual keys are unknown.</summary>
     public const string SlugPattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
@@ -59,8 +83,76 @@ public static class JsonSchemaGenerator
             w.WritePropertyName("additionalProperties");
             w.WriteStartObject();
             WriteBody(w, entry, keys, nullable: false);
+            if (ReferenceEquals(entry, ContentSchema.Kommune))
+            {
+                KommuneRules(w);
+            }
+
             w.WriteEndObject();
         });
+
+    /// <summary>The validator's rules between fields of one Kommune: a Stadt or Gemeinde names its Kreis, a Kreis or kreisfreie Stadt does not; a Kreis's ags has 5 digits, every other 8.</summary>
+    private static void KommuneRules(Utf8JsonWriter w)
+    {
+        w.WriteStartArray("allOf");
+        Rule(w, ["stadt", "gemeinde"], then =>
+        {
+            then.WriteStartArray("required");
+            then.WriteStringValue("kreis");
+            then.WriteEndArray();
+            then.WriteStartObject("properties");
+            then.WriteStartObject("kreis");
+            then.WriteStartObject("not");
+            then.WriteString("type", "null");
+            then.WriteEndObject();
+            then.WriteEndObject();
+            then.WriteEndObject();
+        });
+        Rule(w, ["kreis", "kreisfreie-stadt"], then =>
+        {
+            then.WriteStartObject("properties");
+            then.WriteStartObject("kreis");
+            then.WriteString("type", "null");
+            then.WriteEndObject();
+            then.WriteEndObject();
+        });
+        Rule(w, ["kreis"], then => AgsPattern(then, ContentSchema.KreisAgsPattern));
+        Rule(w, ["kreisfreie-stadt", "stadt", "gemeinde"], then => AgsPattern(then, ContentSchema.AgsPattern));
+        w.WriteEndArray();
+    }
+
+    private static void AgsPattern(Utf8JsonWriter w, string pattern)
+    {
+        w.WriteStartObject("properties");
+        w.WriteStartObject("ags");
+        w.WriteString("pattern", pattern);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One "if typ is one of … then …" entry of an allOf.</summary>
+    private static void Rule(Utf8JsonWriter w, IReadOnlyList<string> typen, Action<Utf8JsonWriter> then)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("if");
+        w.WriteStartArray("required");
+        w.WriteStringValue("typ");
+        w.WriteEndArray();
+        w.WriteStartObject("properties");
+        w.WriteStartObject("typ");
+        Enum(w, typen, nullable: false);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartObject("then");
+        then(w);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Escapes regex metacharacters only; Regex.Escape also escapes spaces, which ECMAScript's unicode mode (used by editors) rejects.</summary>
+    private static string Escape(string text) =>
+        string.Concat(text.Select(c => "\\^$.|?*+()[]{}".Contains(c) ? "\\" + c : c.ToString()));
 
     private static string? Id(string? baseUri, string file) => baseUri is null ? null : baseUri + file;
 
@@ -157,8 +249,19 @@ public static class JsonSchemaGenerator
                 break;
 
             case FieldKind.String:
-                Type(w, "string", nullable);
+                // The validator reads any plain scalar as text (zeitraum: 2021), so numbers and booleans are text here too.
+                Types(w, nullable, "string", "number", "boolean");
                 Lengths(w, spec);
+                w.WriteString("pattern", TextPattern(spec.MustNotContain));
+                w.WriteString("patternErrorMessage", spec.MustNotContain is { } separator
+                    ? $"darf nicht leer sein und weder '{separator}' noch einen Platzhalter '{Scaffolding.Placeholder.Marker}' enthalten"
+                    : $"darf nicht leer sein und keinen Platzhalter '{Scaffolding.Placeholder.Marker}' enthalten");
+                break;
+
+            case FieldKind.Ags:
+                Type(w, "string", nullable);
+                w.WriteString("pattern", "^(?:[0-9]{5}|[0-9]{8})$");
+                w.WriteString("patternErrorMessage", "8 Ziffern (Kreis: 5) in Anführungszeichen, z. B. \"05762\"");
                 break;
 
             case FieldKind.Integer:
@@ -174,7 +277,8 @@ public static class JsonSchemaGenerator
             case FieldKind.Date:
                 Type(w, "string", nullable);
                 w.WriteString("format", "date");
-                w.WriteString("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+                w.WriteString("pattern", DatePattern);
+                w.WriteString("patternErrorMessage", "Datum als JJJJ-MM-TT, z. B. 2025-03-31");
                 break;
 
             case FieldKind.Enum:
@@ -184,17 +288,21 @@ public static class JsonSchemaGenerator
             case FieldKind.Email:
                 Type(w, "string", nullable);
                 w.WriteString("format", "email");
+                w.WriteString("pattern", ContentSchema.EmailPattern);
+                w.WriteString("patternErrorMessage", "E-Mail-Adresse wie digital@kreis-beispiel.de");
                 break;
 
             case FieldKind.Url:
                 Type(w, "string", nullable);
                 w.WriteString("format", "uri");
-                w.WriteString("pattern", "^https?://");
+                w.WriteString("pattern", UrlPattern);
+                w.WriteString("patternErrorMessage", "vollständige Adresse mit https:// und Servernamen, z. B. https://www.kreis-hoexter.de/");
                 break;
 
             case FieldKind.Phone:
                 Type(w, "string", nullable);
                 w.WriteString("pattern", ContentSchema.PhonePattern);
+                w.WriteString("patternErrorMessage", "Ziffern, Leerzeichen, +, /, - und Klammern, z. B. +49 5271 965-0");
                 break;
 
             case FieldKind.Reference:
@@ -233,6 +341,22 @@ public static class JsonSchemaGenerator
             var quoted = yaml.Length >= 2 && yaml[0] == '"' && yaml[^1] == '"';
             w.WriteStringValue(quoted ? yaml[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal) : yaml);
         }
+    }
+
+    private static void Types(Utf8JsonWriter w, bool nullable, params string[] types)
+    {
+        w.WriteStartArray("type");
+        foreach (var type in types)
+        {
+            w.WriteStringValue(type);
+        }
+
+        if (nullable)
+        {
+            w.WriteStringValue("null");
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Type(Utf8JsonWriter w, string type, bool nullable)

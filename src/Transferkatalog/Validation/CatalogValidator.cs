@@ -27,6 +27,7 @@ public sealed partial class CatalogValidator
         var felder = raw.Handlungsfelder is null ? [] : ReadRegistry(raw.Handlungsfelder, ContentSchema.Handlungsfeld, diagnostics, BindHandlungsfeld);
         var kommunen = raw.Kommunen is null ? [] : ReadRegistry(raw.Kommunen, ContentSchema.Kommune, diagnostics, BindKommune);
         CheckKreisReferences(kommunen, raw.Kommunen, diagnostics);
+        CheckAgs(kommunen, diagnostics);
 
         var references = new ReferenceIndex(
             felder.Select(f => f.Value.Key).ToHashSet(StringComparer.Ordinal),
@@ -106,7 +107,10 @@ public sealed partial class CatalogValidator
             basis,
             v.Str("sprache") ?? "de",
             (int)(v.Long("veraltet_nach_monaten") ?? 24),
-            v.Str("betreiber"));
+            v.Str("betreiber"))
+        {
+            Lizenz = Schema.Licences.Find(v.Str("lizenz")),
+        };
     }
 
     /// <summary>One validated registry entry: where its key stands, its checked fields (for positions) and what they bind to.</summary>
@@ -166,7 +170,42 @@ public sealed partial class CatalogValidator
         new(key, v.Str("name") ?? key, v.Str("beschreibung") ?? string.Empty);
 
     private static Kommune BindKommune(string key, Validated v) =>
-        new(key, v.Str("name") ?? key, v.Str("typ") ?? "gemeinde", v.Str("kreis"), v.Str("regierungsbezirk") ?? string.Empty, v.Str("land") ?? string.Empty, v.Long("einwohner"));
+        new(key, v.Str("name") ?? key, v.Str("typ") ?? "gemeinde", v.Str("kreis"), v.Str("regierungsbezirk") ?? string.Empty, v.Str("land") ?? string.Empty, v.Long("einwohner"))
+        {
+            Ags = v.Str("ags"),
+        };
+
+    /// <summary>Checks the Amtliche Gemeindeschlüssel against each other: length by type, a member's key under its Kreis's, no key twice.</summary>
+    /// <remarks>Only what the keys themselves tell; whether a key is the right one for the name cannot be checked without the official register.</remarks>
+    private static void CheckAgs(List<RegistryEntry<Kommune>> kommunen, DiagnosticBag diagnostics)
+    {
+        var byKey = kommunen.ToDictionary(k => k.Value.Key, k => k.Value, StringComparer.Ordinal);
+        var firstByAgs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (at, _, kommune) in kommunen)
+        {
+            if (kommune.Ags is not { } ags)
+            {
+                continue;
+            }
+
+            if (kommune.IsKreis != (ags.Length == 5))
+            {
+                var expected = kommune.IsKreis ? "5 Ziffern (Land, Regierungsbezirk, Kreis), z. B. \"05762\" für den Kreis Höxter" : "8 Ziffern, z. B. \"05711000\" für Bielefeld";
+                diagnostics.Error("TK0206", $"'{kommune.Key}.ags' = '{ags}' hat {ags.Length} Ziffern — {(kommune.IsKreis ? "ein Kreis" : "eine " + kommune.Typ)} braucht {expected}", at);
+                continue;
+            }
+
+            if (kommune.Kreis is { } kreisKey && byKey.TryGetValue(kreisKey, out var kreis) && kreis.Ags is { } kreisAgs && !ags.StartsWith(kreisAgs, StringComparison.Ordinal))
+            {
+                diagnostics.Error("TK0207", $"'{kommune.Key}.ags' = '{ags}' beginnt nicht mit dem Schlüssel ihres Kreises '{kreisKey}' ({kreisAgs}) — prüfen Sie beide Schlüssel im Gemeindeverzeichnis (Destatis, GV-ISys)", at);
+            }
+
+            if (!firstByAgs.TryAdd(ags, kommune.Key))
+            {
+                diagnostics.Error("TK0208", $"'{kommune.Key}.ags' = '{ags}' ist schon an '{firstByAgs[ags]}' vergeben — jeder Schlüssel gehört zu genau einer Kommune", at);
+            }
+        }
+    }
 
     private static void CheckKreisReferences(List<RegistryEntry<Kommune>> kommunen, SourceFile? file, DiagnosticBag diagnostics)
     {
@@ -239,7 +278,7 @@ public sealed partial class CatalogValidator
             v.Str("rechtsform"),
             v.Str("finanzierung"),
             foerderung?.Str("programm") is { } programm ? new Foerderung(programm, foerderung.Decimal("betrag_eur"), foerderung.Str("zeitraum")) : null,
-            new Kontakt(kontakt.Str("organisation")!, kontakt.Str("name"), kontakt.Str("email"), kontakt.Str("telefon")),
+            ReadKontakt(kontakt, diagnostics),
             v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty) { UrlAt = l.Get("url")?.At ?? l.At }).Where(l => l.Url.Length > 0).ToList(),
             transfer is null ? null : new Transfer(transfer.Str("uebertragbarkeit"), transfer.Str("aufwand"), transfer.Str("voraussetzungen")),
             v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
@@ -249,9 +288,22 @@ public sealed partial class CatalogValidator
             source.BodyLine);
     }
 
+    private static Kontakt ReadKontakt(Validated kontakt, DiagnosticBag diagnostics)
+    {
+        var result = new Kontakt(kontakt.Str("organisation")!, kontakt.Str("name"), kontakt.Str("email"), kontakt.Str("telefon")) { Url = kontakt.Str("url") };
+        if (!result.IsReachable)
+        {
+            // A warning, not an error: an office may be known by name only, but the catalogue exists so that someone can call.
+            diagnostics.Warning("TK0118", $"Kontakt '{Suggestions.Shown(result.Organisation)}' ist nicht erreichbar: Es fehlen E-Mail, Telefon und Webseite — ergänzen Sie mindestens eins davon (kontakt.email, kontakt.telefon oder kontakt.url, z. B. die Kontaktseite der Dienststelle)", kontakt.At);
+        }
+
+        return result;
+    }
+
     private static Page? ReadPage(MarkdownSource source, DiagnosticBag diagnostics)
     {
         var usableBody = ReportDefusedLinks(source, diagnostics);
+        PagePlaceholders.Report(source, diagnostics);
         var file = source.File.DisplayPath;
         var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
         var v = node is null || !usableBody ? null : new SchemaValidator(file, source.FrontMatterLine, diagnostics, null).Validate(node, ContentSchema.Page, string.Empty);

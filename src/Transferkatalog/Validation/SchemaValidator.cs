@@ -163,26 +163,27 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         switch (spec.Kind)
         {
             case FieldKind.String:
-                return CheckLength(raw, spec, path, at) ? new Validated(raw, at) : null;
+                return CheckLength(scalar.Value ?? string.Empty, raw, spec, path, at) && CheckForbidden(raw, spec, path, at) ? new Validated(raw, at) : null;
+
+            case FieldKind.Ags:
+                if (!AgsPattern().IsMatch(raw))
+                {
+                    diagnostics.Error("TK0206", $"'{Show(raw)}' ist kein Amtlicher Gemeindeschlüssel in '{path}' — 8 Ziffern für eine Stadt oder Gemeinde, 5 Ziffern für einen Kreis, z. B. ags: \"05762\"", at);
+                    return null;
+                }
+
+                if (!IsQuoted(scalar))
+                {
+                    // A YAML loader reads 05762 as the number 5762; the leading zero, part of every NRW key, would be lost.
+                    diagnostics.Error("TK0206", $"'{path}' muss in Anführungszeichen stehen, sonst lesen YAML-Programme {raw} als Zahl und die führende 0 geht verloren — schreiben Sie {path.Split('.')[^1]}: \"{raw}\"", at);
+                    return null;
+                }
+
+                return new Validated(raw, at);
 
             case FieldKind.Integer:
-                if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                {
-                    diagnostics.Error("TK0112", $"'{path}' muss eine ganze Zahl sein, nicht '{Show(raw)}' — {spec.Description}", at);
-                    return null;
-                }
-
-                return CheckRange(number, spec, path, at) ? new Validated(number, at) : null;
-
             case FieldKind.Number:
-                var normalized = raw.Replace("_", string.Empty, StringComparison.Ordinal);
-                if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
-                {
-                    diagnostics.Error("TK0112", $"'{path}' muss eine Zahl sein, nicht '{Show(raw)}' — ohne Punkte als Tausendertrennzeichen und ohne 'EUR', z. B. 250000 oder 1250.50", at);
-                    return null;
-                }
-
-                return CheckRange(amount, spec, path, at) ? new Validated(amount, at) : null;
+                return ValidateNumber(scalar, raw, spec, path, at);
 
             case FieldKind.Date:
                 if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -233,22 +234,104 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         }
     }
 
-    private bool CheckLength(string value, FieldSpec spec, string path, SourceSpan at)
+    /// <summary>Checks a text's length as JSON Schema counts it: in Unicode code points (an emoji is one, not two UTF-16 units) of the value as written.</summary>
+    /// <remarks>Emptiness is judged on the trimmed value, so whitespace alone counts as empty (the schema says so with a pattern).</remarks>
+    private bool CheckLength(string written, string trimmed, FieldSpec spec, string path, SourceSpan at)
     {
-        if (spec.MinLength is { } min && value.Length < min)
+        if (spec.MinLength is { } min && trimmed.Length < min)
         {
             diagnostics.Error("TK0108", $"'{path}' ist leer — {spec.Description}", at);
             return false;
         }
 
-        if (spec.MaxLength is { } max && value.Length > max)
+        var length = CodePoints(written);
+        if (spec.MaxLength is { } max && length > max)
         {
-            diagnostics.Error("TK0108", $"'{path}' ist zu lang ({value.Length} Zeichen, erlaubt sind höchstens {max}) — kürzen Sie den Text", at);
+            diagnostics.Error("TK0108", $"'{path}' ist zu lang ({length} Zeichen, erlaubt sind höchstens {max}) — kürzen Sie den Text", at);
             return false;
         }
 
         return true;
     }
+
+    /// <summary>Length in Unicode code points, the measure of JSON Schema's maxLength.</summary>
+    internal static int CodePoints(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private bool CheckForbidden(string value, FieldSpec spec, string path, SourceSpan at)
+    {
+        if (spec.MustNotContain is not { } forbidden || !value.Contains(forbidden, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var parts = string.Join(", ", value.Split(forbidden).Select(p => $"'{Show(p.Trim())}'"));
+        diagnostics.Error("TK0117", $"'{path}' enthält '{forbidden}', das in der CSV-Datei Listeneinträge trennt — schreiben Sie jeden Eintrag in eine eigene Zeile mit '- ' ({parts}) oder verwenden Sie ein Komma", at);
+        return false;
+    }
+
+    /// <summary>Numbers as a YAML 1.2 loader (and so the JSON Schema in an editor) reads them: plain, no thousands separators, no quotes.</summary>
+    private Validated? ValidateNumber(YamlScalarNode scalar, string raw, FieldSpec spec, string path, SourceSpan at)
+    {
+        var key = path.Split('.')[^1];
+        if (spec.Kind == FieldKind.Number && ThousandsSeparated(raw) is { } plain)
+        {
+            // 250.000 is the German way to write 250,000; YAML reads it as 250.
+            diagnostics.Error("TK0112", $"'{path}' = '{Show(raw)}' enthält Punkte als Tausendertrennzeichen, YAML liest das nicht als {plain} (250.000 wäre 250) — schreiben Sie {key}: {plain}", at);
+            return null;
+        }
+
+        var kind = spec.Kind == FieldKind.Integer ? "eine ganze Zahl" : "eine Zahl";
+        if (!YamlNumber().IsMatch(raw) || !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            var advice = spec.Kind == FieldKind.Integer
+                ? spec.Description
+                : "ohne Punkte als Tausendertrennzeichen und ohne 'EUR', z. B. 250000 oder 1250.50";
+            diagnostics.Error("TK0112", $"'{path}' muss {kind} sein, nicht '{Show(raw)}' — {advice}", at);
+            return null;
+        }
+
+        if (IsQuoted(scalar))
+        {
+            diagnostics.Error("TK0112", $"'{path}' steht in Anführungszeichen und ist damit Text, nicht {kind} — schreiben Sie {key}: {raw} ohne Anführungszeichen", at);
+            return null;
+        }
+
+        if (spec.Kind == FieldKind.Integer)
+        {
+            // 2019.0 is an integer to JSON Schema as well; anything with a fraction is not.
+            if (value != decimal.Truncate(value) || value > long.MaxValue || value < long.MinValue)
+            {
+                diagnostics.Error("TK0112", $"'{path}' muss eine ganze Zahl sein, nicht '{Show(raw)}' — {spec.Description}", at);
+                return null;
+            }
+
+            return CheckRange(value, spec, path, at) ? new Validated((long)value, at) : null;
+        }
+
+        return CheckRange(value, spec, path, at) ? new Validated(value, at) : null;
+    }
+
+    /// <summary>For a number written with German thousands separators (250.000, 1.250.000,50), the same number as YAML wants it; else null.</summary>
+    internal static string? ThousandsSeparated(string raw)
+    {
+        if (!ThousandsPattern().IsMatch(raw))
+        {
+            return null;
+        }
+
+        return raw.Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.');
+    }
+
+    private static bool IsQuoted(YamlScalarNode scalar) => scalar.Style is not YamlDotNet.Core.ScalarStyle.Plain and not YamlDotNet.Core.ScalarStyle.Any;
 
     private bool CheckRange(decimal value, FieldSpec spec, string path, SourceSpan at)
     {
@@ -365,6 +448,17 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
     // Letters, digits and . _ + - only: '%', '?', '&', '#' or '/' would let a value such as "a%40b.de?bcc=x@y.de" add hidden recipients to the mailto: link.
     [GeneratedRegex(@"^[\p{L}\p{N}._+\-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,}\z")]
     private static partial Regex EmailPattern();
+
+    /// <summary>YAML 1.2 core schema integers and floats in decimal notation, the only numbers an editor's YAML tooling reads as numbers.</summary>
+    [GeneratedRegex(@"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")]
+    private static partial Regex YamlNumber();
+
+    /// <summary>Groups of three digits after a dot (at least one group), optionally a decimal comma: 250.000, 1.250.000,50.</summary>
+    [GeneratedRegex(@"^[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?$")]
+    private static partial Regex ThousandsPattern();
+
+    [GeneratedRegex(@"^(?:[0-9]{5}|[0-9]{8})$")]
+    private static partial Regex AgsPattern();
 
     [GeneratedRegex(ContentSchema.PhonePattern)]
     private static partial Regex PhonePattern();

@@ -234,12 +234,19 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void RealCatalogueBuildsWithoutWarnings()
+    public void RealCatalogueBuildsWithOnlyTheWarningsItsSourcesLeaveOpen()
     {
         var output = Path.Combine(sample.Root, "echt");
         var result = new SiteBuilder().Build(new BuildOptions(Repo.Content, Repo.Theme, output, null, new DateOnly(2026, 11, 21)));
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
-        Assert.Empty(result.Diagnostics);
+
+        // The legal pages are templates until an operator fills them in (TK0602), and four profiles' sources name an
+        // office but no way to reach it (TK0118); nothing else may warn.
+        var others = result.Diagnostics.Where(d => !(d.Code == "TK0602" && d.File.Contains("/seiten/", StringComparison.Ordinal)) && d.Code != "TK0118").ToList();
+        Assert.Empty(others);
+        var unreachable = result.Diagnostics.Where(d => d.Code == "TK0118").Select(d => Path.GetFileNameWithoutExtension(d.File)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["digitalboard-owl", "digitalbuero-owl", "digitale-modellregion-owl", "smart-region-strategie-kreis-warendorf"], unreachable);
+        Assert.Contains(result.Diagnostics, d => d.Code == "TK0602" && d.File.EndsWith("impressum.md", StringComparison.Ordinal) && d.Message.Contains("[Name der betreibenden Organisation]", StringComparison.Ordinal));
         Assert.True(result.ProfileCount >= 7);
 
         // The Kommune filter offers exactly the towns and municipalities that take part in a profile: no Kreis (they

@@ -15,7 +15,7 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
     private BuildResult Build() =>
         new SiteBuilder().Build(new BuildOptions(sample.Content, Repo.Theme, sample.Output, null, new DateOnly(2026, 11, 21)));
 
-    /// <summary>LorawanMd's body is the single line "Text." on line 11.</summary>
+    /// <summary>LorawanMd's body is the single line "Text." on line 12.</summary>
     private void LorawanBody(string markdown) => sample.Replace("projekte/lorawan-netz.md", "---\nText.", "---\nText.\n" + markdown);
 
     private static Diagnostic Single(BuildResult result, string code)
@@ -34,7 +34,7 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
         Assert.False(result.Succeeded);
         var d = Single(result, "TK0401");
         Assert.EndsWith("content/projekte/lorawan-netz.md", d.File);
-        Assert.Equal((13, 7), (d.Line, d.Column));
+        Assert.Equal((14, 7), (d.Line, d.Column));
         Assert.Contains("'/projekte/gibt-es-nicht/'", d.Message);
         Assert.DoesNotContain(result.Diagnostics, x => x.File.StartsWith("(Ausgabe)", StringComparison.Ordinal));
     }
@@ -45,7 +45,7 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
         LorawanBody("\n## Mehr\n\n- Vorbild: [Dorfladen](/projekte/dorfladn-app/)\n");
         var d = Single(Build(), "TK0401");
         Assert.EndsWith("content/projekte/lorawan-netz.md", d.File);
-        Assert.Equal((15, 12), (d.Line, d.Column));
+        Assert.Equal((16, 12), (d.Line, d.Column));
         Assert.Contains("meinten Sie '/projekte/dorfladen-app/'?", d.Message);
     }
 
@@ -57,9 +57,9 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
         var links = result.Diagnostics.Where(d => d.Code == "TK0401").ToList();
         Assert.Equal(2, links.Count);
         Assert.All(links, d => Assert.EndsWith("content/projekte/lorawan-netz.md", d.File));
-        Assert.Equal((13, 14), (links[0].Line, links[0].Column));
+        Assert.Equal((14, 14), (links[0].Line, links[0].Column));
         Assert.Contains("'../gibt-es-nicht/'", links[0].Message);
-        Assert.Equal((13, 43), (links[1].Line, links[1].Column));
+        Assert.Equal((14, 43), (links[1].Line, links[1].Column));
         Assert.Contains("'#abschnitt'", links[1].Message);
     }
 
@@ -68,7 +68,7 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
     {
         LorawanBody("\n[x](javascript:alert(1)) und\n[y](/projekte/nein/)\n");
         var d = Single(Build(), "TK0401");
-        Assert.Equal((14, 1), (d.Line, d.Column));
+        Assert.Equal((15, 1), (d.Line, d.Column));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
     {
         LorawanBody("\nSiehe [das alte Projekt][alt].\n\n[alt]: /kommunen/bilefeld/\n");
         var d = Single(Build(), "TK0401");
-        Assert.Equal((15, 1), (d.Line, d.Column));
+        Assert.Equal((16, 1), (d.Line, d.Column));
         Assert.Contains("meinten Sie '/kommunen/bielefeld/'?", d.Message);
     }
 
@@ -103,7 +103,7 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
         LorawanBody("\n![Karte des Netzes](/assets/karte.png)\n");
         var d = Single(Build(), "TK0401");
         Assert.EndsWith("content/projekte/lorawan-netz.md", d.File);
-        Assert.Equal((13, 1), (d.Line, d.Column));
+        Assert.Equal((14, 1), (d.Line, d.Column));
         Assert.Contains("'/assets/karte.png'", d.Message);
     }
 
@@ -113,7 +113,7 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
         var text = File.ReadAllText(sample.PathOf("projekte/lorawan-netz.md")).Replace("\n", "\r\n", StringComparison.Ordinal);
         sample.Write("projekte/lorawan-netz.md", text + "\r\n\r\nVorbild:\t[x](/projekte/nein/)\r\n");
         var d = Single(Build(), "TK0401");
-        Assert.Equal((13, 10), (d.Line, d.Column));
+        Assert.Equal((14, 10), (d.Line, d.Column));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class MarkdownDiagnosticsTests : IDisposable
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         var warnings = result.Diagnostics.Where(d => d.Code == "TK0120").ToList();
-        Assert.Equal([(13, 1), (13, 34), (13, 56), (15, 1)], warnings.Select(d => (d.Line, d.Column)));
+        Assert.Equal([(14, 1), (14, 34), (14, 56), (16, 1)], warnings.Select(d => (d.Line, d.Column)));
         Assert.All(warnings, d => Assert.Equal(Severity.Warning, d.Severity));
         Assert.All(warnings, d => Assert.EndsWith("content/projekte/lorawan-netz.md", d.File));
         Assert.Contains("'javascript:'", warnings[0].Message);

@@ -57,7 +57,7 @@ public sealed class ValidationTests : IDisposable
         sample.Replace("projekte/gemeinsames-rechenzentrum.md", "url: https://www.kreis-hoexter.de/", "url: javascript:alert(1)");
         var diagnostics = Check();
         Assert.Contains("meinten Sie 'geplant'?", Single(diagnostics, "TK0106").Message);
-        Assert.Equal(9, Single(diagnostics, "TK0107").Line);
+        Assert.Equal(10, Single(diagnostics, "TK0107").Line);
         Assert.Contains("kein-at-zeichen", Single(diagnostics, "TK0109").Message);
         Assert.EndsWith("gemeinsames-rechenzentrum.md", Single(diagnostics, "TK0111").File);
         Assert.All(diagnostics, d => Assert.Equal(Severity.Error, d.Severity));

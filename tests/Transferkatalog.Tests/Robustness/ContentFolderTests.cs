@@ -7,7 +7,7 @@ public sealed class ContentFolderTests : IDisposable
 
     public void Dispose() => input.Dispose();
 
-    private const string Profile = "---\n" + HostileInput.ValidFrontMatter + "---\nText.\n";
+    private static readonly string Profile = "---\n" + HostileInput.ValidFrontMatter.Replace("  organisation: O", "  organisation: O\n  email: o@example.org", StringComparison.Ordinal) + "---\nText.\n";
 
     [Theory]
     [InlineData("projekte/gross.MD", "gross.md")]

@@ -50,7 +50,8 @@ public sealed class HostileCorpusTests
         var check = new SiteBuilder().Check(options);
         var result = check.Succeeded ? new SiteBuilder().Build(options, write: false) : check;
         var display = Transferkatalog.Content.ContentLoader.Display(sample.Content);
-        var actual = result.Diagnostics.Select(d => d.ToString().Replace(display + "/", "content/", StringComparison.Ordinal)).ToList();
+        // TK0118 (contact without e-mail, phone or web) is about the corpus's shared minimal contact, not about the hostile input.
+        var actual = result.Diagnostics.Where(d => d.Code != "TK0118").Select(d => d.ToString().Replace(display + "/", "content/", StringComparison.Ordinal)).ToList();
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == "TK0099");
         if (Environment.GetEnvironmentVariable("TK_UPDATE_GOLDEN") == "1")

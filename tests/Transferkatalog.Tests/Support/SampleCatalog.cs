@@ -117,6 +117,7 @@ public sealed class SampleCatalog : IDisposable
         kommunen: [nieheim]
         status: geplant
         kontakt:
+          url: https://www.nieheim.de/
           organisation: Stadt Nieheim
         aktualisiert: 2026-09-15
         ---
@@ -134,6 +135,7 @@ public sealed class SampleCatalog : IDisposable
         status: abgeschlossen
         kontakt:
           organisation: Stadt Bielefeld
+          url: https://www.bielefeld.de/
         aktualisiert: 2026-01-10
         ---
         Text.
