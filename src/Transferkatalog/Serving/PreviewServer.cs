@@ -23,7 +23,8 @@ public sealed class PreviewServer : IAsyncDisposable
     public const string InternalPrefix = "__transferkatalog/";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    /// <summary>Content types by file extension, as the preview sends them.</summary>
+    internal static readonly FileExtensionContentTypeProvider ContentTypes = Utf8Types(new FileExtensionContentTypeProvider());
 
     private readonly BuildOptions options;
     private readonly int port;
@@ -79,7 +80,7 @@ public sealed class PreviewServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         app = builder.Build();
-        app.Run(HandleAsync);
+        Configure(app);
 
         // Open event streams would otherwise hold Ctrl+C up until the host's shutdown timeout.
         app.Lifetime.ApplicationStopping.Register(stopping.Cancel);
@@ -180,6 +181,25 @@ public sealed class PreviewServer : IAsyncDisposable
             errors.WriteLine(ConsoleText.Line($"interner Fehler beim Erzeugen der Exporte: {ex.GetType().Name}: {ex.Message}"));
             return null;
         }
+    }
+
+    /// <summary>ASP.NET Core's table of types, with the charset of every text type named: all our text is UTF-8.</summary>
+    private static FileExtensionContentTypeProvider Utf8Types(FileExtensionContentTypeProvider types)
+    {
+        // Linked-data formats open data may come in, missing from ASP.NET Core's table.
+        types.Mappings.TryAdd(".rdf", "application/rdf+xml");
+        types.Mappings.TryAdd(".ttl", "text/turtle");
+        types.Mappings.TryAdd(".jsonld", "application/ld+json");
+        foreach (var (extension, type) in types.Mappings.ToList())
+        {
+            if (type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("+xml", StringComparison.Ordinal) || type.EndsWith("+json", StringComparison.Ordinal)
+                || type is "application/json" or "application/javascript" or "application/xml")
+            {
+                types.Mappings[extension] = type + "; charset=utf-8";
+            }
+        }
+
+        return types;
     }
 
     private static bool IsLocalHost(string host) =>
@@ -341,16 +361,43 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>The request pipeline: the preview's own checks and endpoints, then ASP.NET Core's static-file middleware over the in-memory site.</summary>
+    private void Configure(WebApplication web)
     {
-        var request = context.Request;
+        var files = new SiteFileProvider(() =>
+        {
+            var current = state;
+            return new PreviewSite(current.Files, current.BasePath, current.Version);
+        });
+        web.Use(GuardAsync);
+        web.Use(InternalEndpointsAsync);
+        web.Use(BasePathAsync);
+        web.Use(BrokenBuildAsync);
+        web.Use(CompleteExportsAsync);
+
+        // A folder URL without its slash gets a redirect (301, as on GitHub Pages), a folder its index.html; every output
+        // file is served, whatever its type, as the build would publish it.
+        web.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
+        web.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            ContentTypeProvider = ContentTypes,
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "application/octet-stream",
+        });
+        web.Run(context => NotFoundAsync(context, files));
+    }
+
+    /// <summary>Answers only loopback host names (DNS rebinding), only GET and HEAD, and makes browsers revalidate every response.</summary>
+    private static async Task GuardAsync(HttpContext context, RequestDelegate next)
+    {
         var response = context.Response;
-        var current = state;
-        var path = request.Path.Value ?? "/";
-        response.Headers.CacheControl = "no-store";
+
+        // Revalidated by ETag on every use: the preview changes under the browser's feet, a cached copy must never show.
+        response.Headers.CacheControl = "no-cache";
 
         // DNS rebinding: a web page on evil.example that resolves its name to 127.0.0.1 could otherwise read the preview.
-        if (!IsLocalHost(request.Host.Host))
+        if (!IsLocalHost(context.Request.Host.Host))
         {
             response.StatusCode = StatusCodes.Status421MisdirectedRequest;
             response.ContentType = "text/plain; charset=utf-8";
@@ -358,88 +405,120 @@ public sealed class PreviewServer : IAsyncDisposable
             return;
         }
 
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
             return;
         }
 
-        // Matched by suffix so the endpoints keep working when basis_url changes between builds.
+        await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The live-reload stream and script, matched by suffix so they keep working when basis_url changes between builds.</summary>
+    private Task InternalEndpointsAsync(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value ?? "/";
         if (path.EndsWith("/" + InternalPrefix + "livereload", StringComparison.Ordinal))
         {
-            await StreamVersionsAsync(context).ConfigureAwait(false);
-            return;
+            return StreamVersionsAsync(context);
         }
 
         if (path.EndsWith("/" + InternalPrefix + "livereload.js", StringComparison.Ordinal))
         {
-            await WriteAsync(response, StatusCodes.Status200OK, "text/javascript; charset=utf-8", Utf8.GetBytes(LiveReload.Script(current.BasePath))).ConfigureAwait(false);
-            return;
+            return WriteAsync(context.Response, StatusCodes.Status200OK, "text/javascript; charset=utf-8", Utf8.GetBytes(LiveReload.Script(state.BasePath)));
         }
 
-        if (!path.StartsWith(current.BasePath, StringComparison.Ordinal))
-        {
-            if (path == "/" || path + "/" == current.BasePath)
-            {
-                response.Redirect(current.BasePath);
-                return;
-            }
-
-            await NotFoundAsync(response, current).ConfigureAwait(false);
-            return;
-        }
-
-        var relative = path[current.BasePath.Length..];
-        var file = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
-        var failed = current.Last is { Succeeded: false };
-        if (failed && (file.EndsWith(".html", StringComparison.Ordinal) || !current.Files.ContainsKey(file)))
-        {
-            var page = ErrorPage.Render(current.Last!, LiveReload.Tag(current.BasePath, current.Version));
-            await WriteAsync(response, StatusCodes.Status500InternalServerError, "text/html; charset=utf-8", Utf8.GetBytes(page)).ConfigureAwait(false);
-            return;
-        }
-
-        // Exports and the search index may still be on their way after an edit: wait for them rather than serve old ones.
-        if (!file.EndsWith(".html", StringComparison.Ordinal) && !file.StartsWith("assets/", StringComparison.Ordinal) && current.Complete is { IsCompleted: false } pending)
-        {
-            current = current with { Files = await pending.ConfigureAwait(false) ?? current.Files };
-        }
-
-        if (!current.Files.TryGetValue(file, out var output))
-        {
-            if (current.Files.ContainsKey(file + "/index.html"))
-            {
-                response.Redirect(path + "/");
-                return;
-            }
-
-            await NotFoundAsync(response, current).ConfigureAwait(false);
-            return;
-        }
-
-        await ServeFileAsync(response, output, StatusCodes.Status200OK, current).ConfigureAwait(false);
+        return next(context);
     }
 
-    private static Task NotFoundAsync(HttpResponse response, State current) =>
-        current.Files.TryGetValue("404.html", out var notFound)
-            ? ServeFileAsync(response, notFound, StatusCodes.Status404NotFound, current)
-            : WriteAsync(response, StatusCodes.Status404NotFound, "text/plain; charset=utf-8", Utf8.GetBytes("Seite nicht gefunden"));
-
-    private static Task ServeFileAsync(HttpResponse response, OutputFile file, int status, State current)
+    /// <summary>Serves the site under the base path of the current build; the server root redirects there.</summary>
+    /// <remarks>Not <c>UsePathBase</c>: that is fixed when the pipeline is built, while basis_url may change with any save of site.yml.</remarks>
+    private async Task BasePathAsync(HttpContext context, RequestDelegate next)
     {
-        if (file.IsHtml)
+        var request = context.Request;
+        var basePath = new PathString(state.BasePath.TrimEnd('/'));
+        if (request.Path == "/" && basePath.HasValue)
         {
-            var html = LiveReload.Inject(Utf8.GetString(file.Content), LiveReload.Tag(current.BasePath, current.Version));
-            return WriteAsync(response, status, "text/html; charset=utf-8", Utf8.GetBytes(html));
+            context.Response.Redirect(state.BasePath);
+            return;
         }
 
-        var type = ContentTypes.TryGetContentType(file.RelativePath, out var known) ? known : "application/octet-stream";
-        if (type.StartsWith("text/", StringComparison.Ordinal) || type is "application/json" or "application/javascript" or "image/svg+xml")
+        if (!request.Path.StartsWithSegments(basePath, out var rest))
         {
-            type += "; charset=utf-8";
+            // Outside the site: its own 404 page, found under the base path at a name no output file can have.
+            rest = "/" + InternalPrefix + "nicht-gefunden";
         }
 
-        return WriteAsync(response, status, type, file.Content);
+        var (originalBase, originalPath) = (request.PathBase, request.Path);
+        request.PathBase = originalBase.Add(basePath);
+        request.Path = rest;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            (request.PathBase, request.Path) = (originalBase, originalPath);
+        }
+    }
+
+    /// <summary>While the latest build has errors, every page (and every file the good build lacked) is the error page.</summary>
+    private Task BrokenBuildAsync(HttpContext context, RequestDelegate next)
+    {
+        var current = state;
+        if (current.Last is not { Succeeded: false } failed)
+        {
+            return next(context);
+        }
+
+        var relative = SitePath(context.Request.Path);
+        if (relative.EndsWith(".html", StringComparison.Ordinal) || !current.Files.ContainsKey(relative))
+        {
+            var page = ErrorPage.Render(failed, LiveReload.Tag(current.BasePath, current.Version));
+            return WriteAsync(context.Response, StatusCodes.Status500InternalServerError, "text/html; charset=utf-8", Utf8.GetBytes(page));
+        }
+
+        return next(context);
+    }
+
+    /// <summary>Exports and the search index may still be on their way after an edit: wait for them rather than serve old ones.</summary>
+    private async Task CompleteExportsAsync(HttpContext context, RequestDelegate next)
+    {
+        var relative = SitePath(context.Request.Path);
+        if (!relative.EndsWith(".html", StringComparison.Ordinal) && !relative.StartsWith("assets/", StringComparison.Ordinal))
+        {
+            // A newer build may have started its own exports meanwhile; the file served is the newest finished one.
+            while (state.Complete is { IsCompleted: false } pending)
+            {
+                await pending.ConfigureAwait(false);
+            }
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The output file a path under the base path names (folder URLs name their index.html).</summary>
+    private static string SitePath(PathString path)
+    {
+        var relative = (path.Value ?? "/").TrimStart('/');
+        return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+    }
+
+    /// <summary>The site's own 404 page, with status 404 and without validators (a 404 is never answered with 304).</summary>
+    private static async Task NotFoundAsync(HttpContext context, SiteFileProvider files)
+    {
+        var page = files.GetFileInfo("404.html");
+        if (!page.Exists)
+        {
+            await WriteAsync(context.Response, StatusCodes.Status404NotFound, "text/plain; charset=utf-8", Utf8.GetBytes("Seite nicht gefunden")).ConfigureAwait(false);
+            return;
+        }
+
+        await using var body = page.CreateReadStream();
+        var bytes = new byte[page.Length];
+        await body.ReadExactlyAsync(bytes).ConfigureAwait(false);
+        await WriteAsync(context.Response, StatusCodes.Status404NotFound, "text/html; charset=utf-8", bytes).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(HttpResponse response, int status, string contentType, byte[] body)

@@ -125,9 +125,11 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("Seite nicht gefunden", await missing.Content.ReadAsStringAsync());
 
+        // ASP.NET Core's default-files middleware redirects like GitHub Pages: 301 to the absolute address with the slash.
         var noSlash = await http.GetAsync(new Uri(server.SiteAddress!, "projekte/digitalboard-owl"));
-        Assert.Equal(HttpStatusCode.Redirect, noSlash.StatusCode);
-        Assert.Equal("/transferkatalog/projekte/digitalboard-owl/", noSlash.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.MovedPermanently, noSlash.StatusCode);
+        Assert.Equal(new Uri(server.SiteAddress!, "projekte/digitalboard-owl/"), noSlash.Headers.Location);
+        Assert.Contains("no-cache", noSlash.Headers.CacheControl!.ToString());
 
         var css = await http.GetAsync(new Uri(server.SiteAddress!, "assets/style.css"));
         Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);

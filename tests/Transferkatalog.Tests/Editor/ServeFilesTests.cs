@@ -1,0 +1,219 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Parser;
+using Transferkatalog.Pipeline;
+using Transferkatalog.Serving;
+
+namespace Transferkatalog.Tests.Editor;
+
+/// <summary>How `serve` delivers files through ASP.NET Core's static-file middleware: HEAD, types, redirects, 404, revalidation, exports.</summary>
+public sealed class ServeFilesTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly TempCatalog catalog = new();
+    private readonly StringWriter log = new();
+    private readonly StringWriter errors = new();
+    private readonly HeldExports rebuilder = new();
+    private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+    private PreviewServer server = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Rebuilds happen only when a test calls RebuildAsync: the watcher's debounce outlasts every test.
+        server = new PreviewServer(new BuildOptions(catalog.Content, TempCatalog.RepoTheme), port: 0, log, errors, rebuilder) { Debounce = TimeSpan.FromHours(1) };
+        using var startup = new CancellationTokenSource(Patience);
+        await server.StartAsync(startup.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        rebuilder.Release();
+        await server.DisposeAsync();
+        http.Dispose();
+        catalog.Dispose();
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Head_types_redirects_and_404_behave_like_a_static_host()
+    {
+        var site = server.SiteAddress!;
+        var expected = new Dictionary<string, string>
+        {
+            [""] = "text/html; charset=utf-8",
+            ["assets/style.css"] = "text/css; charset=utf-8",
+            ["assets/katalog.js"] = "text/javascript; charset=utf-8",
+            ["daten/katalog.json"] = "application/json; charset=utf-8",
+            ["daten/katalog.csv"] = "text/csv; charset=utf-8",
+            ["feed.xml"] = "text/xml; charset=utf-8",
+            ["robots.txt"] = "text/plain; charset=utf-8",
+        };
+        foreach (var (path, type) in expected)
+        {
+            using var get = await http.GetAsync(new Uri(site, path));
+            var body = await get.Content.ReadAsByteArrayAsync();
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+            Assert.Equal(type, get.Content.Headers.ContentType!.ToString());
+            Assert.Equal(body.Length, get.Content.Headers.ContentLength);
+            Assert.Contains("no-cache", get.Headers.CacheControl!.ToString());
+
+            // HEAD: the same headers, no body.
+            using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(site, path)));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(type, head.Content.Headers.ContentType!.ToString());
+            Assert.Equal(body.Length, head.Content.Headers.ContentLength);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+
+        // The live-reload tag goes into pages only; build's .nojekyll and other dotfiles are served as they are.
+        Assert.Contains("__transferkatalog/livereload.js", await http.GetStringAsync(site));
+        Assert.DoesNotContain("livereload", await http.GetStringAsync(new Uri(site, "daten/katalog.json")));
+        using var nojekyll = await http.GetAsync(new Uri(site, ".nojekyll"));
+        Assert.Equal(HttpStatusCode.OK, nojekyll.StatusCode);
+        Assert.Equal("application/octet-stream", nojekyll.Content.Headers.ContentType!.MediaType);
+
+        // The base path without its slash and folders without theirs redirect; the server root goes to the base path.
+        using var bare = await http.GetAsync(new Uri(server.ServerAddress!, "transferkatalog"));
+        Assert.Equal(HttpStatusCode.MovedPermanently, bare.StatusCode);
+        Assert.Equal(site, bare.Headers.Location);
+        using var folder = await http.GetAsync(new Uri(site, "handlungsfelder"));
+        Assert.Equal(HttpStatusCode.MovedPermanently, folder.StatusCode);
+        Assert.Equal(new Uri(site, "handlungsfelder/"), folder.Headers.Location);
+
+        // Unknown paths, inside and outside the base path, get the site's 404 page with status 404, also for HEAD,
+        // and no validator, so a browser never turns it into a 304.
+        foreach (var missing in new[] { new Uri(site, "projekte/gibt-es-nicht/"), new Uri(site, "gibt-es-nicht.json"), new Uri(server.ServerAddress!, "favicon.ico") })
+        {
+            using var get = await http.GetAsync(missing);
+            Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+            var html = await get.Content.ReadAsStringAsync();
+            Assert.Equal("text/html", get.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("Seite nicht gefunden", html);
+            Assert.Contains("__transferkatalog/livereload.js", html);
+            Assert.Null(get.Headers.ETag);
+            using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, missing));
+            Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+
+        // Only GET and HEAD.
+        using var post = await http.PostAsync(site, new StringContent("x"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        using var foreign = new HttpRequestMessage(HttpMethod.Head, new Uri(site, "assets/style.css"));
+        foreign.Headers.Host = "evil.example";
+        using var rebound = await http.SendAsync(foreign);
+        Assert.Equal(HttpStatusCode.MisdirectedRequest, rebound.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("x.json", "application/json; charset=utf-8")]
+    [InlineData("x.xml", "text/xml; charset=utf-8")]
+    [InlineData("x.csv", "text/csv; charset=utf-8")]
+    [InlineData("x.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("x.rdf", "application/rdf+xml; charset=utf-8")]
+    [InlineData("x.svg", "image/svg+xml; charset=utf-8")]
+    [InlineData("x.woff2", "font/woff2")]
+    [InlineData("x.webmanifest", "application/manifest+json; charset=utf-8")]
+    [InlineData("x.ttl", "text/turtle; charset=utf-8")]
+    [InlineData("x.jsonld", "application/ld+json; charset=utf-8")]
+    [InlineData("x.png", "image/png")]
+    public void Content_types_name_utf8_for_text(string file, string type)
+    {
+        Assert.True(PreviewServer.ContentTypes.TryGetContentType(file, out var actual));
+        Assert.Equal(type, actual);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Revalidation_and_exports_in_progress_never_serve_an_old_version()
+    {
+        var site = server.SiteAddress!;
+        var page = new Uri(site, "projekte/digitalboard-owl/");
+        var data = new Uri(site, "daten/katalog.json");
+
+        // Unchanged content is revalidated with a 304, by ETag and by Last-Modified.
+        using var first = await http.GetAsync(page);
+        var etag = first.Headers.ETag!;
+        var modified = first.Content.Headers.LastModified!.Value;
+        using (var again = await Conditional(page, etag, null))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        }
+
+        using (var since = await Conditional(page, null, modified))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, since.StatusCode);
+        }
+
+        using var firstData = await http.GetAsync(data);
+        var dataEtag = firstData.Headers.ETag!;
+
+        // An edit whose exports are held back: the page is new at once, in the same second as before.
+        rebuilder.Hold();
+        var profile = catalog.Profile("digitalboard-owl");
+        await File.WriteAllTextAsync(profile, (await File.ReadAllTextAsync(profile)).Replace("titel: Digitalboard OWL", "titel: Digitalboard Lippe", StringComparison.Ordinal));
+        var result = await server.RebuildAsync([profile]);
+        Assert.True(result.Succeeded);
+        using (var fresh = await Conditional(page, etag, modified))
+        {
+            Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+            Assert.Equal("Digitalboard Lippe", Heading(await fresh.Content.ReadAsStringAsync()));
+            Assert.NotEqual(etag, fresh.Headers.ETag);
+        }
+
+        // The export waits for the background work instead of answering with the old file (or a 304 for it).
+        var pending = Conditional(data, dataEtag, null);
+        await Task.Delay(500);
+        Assert.False(pending.IsCompleted, "the export was served before the background work finished");
+        rebuilder.Release();
+        using var exported = await pending;
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        var json = await exported.Content.ReadAsStringAsync();
+        Assert.Contains("Digitalboard Lippe", json);
+        Assert.DoesNotContain("\"titel\":\"Digitalboard OWL\"", json);
+    }
+
+    private async Task<HttpResponseMessage> Conditional(Uri url, EntityTagHeaderValue? etag, DateTimeOffset? since)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (etag is not null)
+        {
+            request.Headers.IfNoneMatch.Add(etag);
+        }
+
+        request.Headers.IfModifiedSince = since;
+        return await http.SendAsync(request);
+    }
+
+    private static string? Heading(string html) => new HtmlParser().ParseDocument(html).QuerySelector("h1")?.TextContent.Trim();
+
+    /// <summary>The real incremental rebuilder, whose background exports a test can hold back to see what is served meanwhile.</summary>
+    private sealed class HeldExports : IRebuilder
+    {
+        private readonly IncrementalRebuilder inner = new();
+        private volatile TaskCompletionSource gate = Released();
+
+        public string? LastSummary => inner.LastSummary;
+
+        public Task<BuildResult>? Completion => inner.Completion is { } work ? After(gate.Task, work) : null;
+
+        public BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changedFiles, BuildResult? previous) =>
+            inner.Rebuild(options, changedFiles, previous);
+
+        public void Hold() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => gate.TrySetResult();
+
+        private static async Task<BuildResult> After(Task gate, Task<BuildResult> work)
+        {
+            await gate;
+            return await work;
+        }
+
+        private static TaskCompletionSource Released()
+        {
+            var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            released.SetResult();
+            return released;
+        }
+    }
+}
