@@ -27,6 +27,9 @@ public sealed record Transfer(string? Uebertragbarkeit, string? Aufwand, string?
 /// <summary>A municipality that took the solution over.</summary>
 public sealed record Nachnutzung(string Kommune, int? Seit, string? Hinweis);
 
+/// <summary>A deliberate relation to another profile (verwandt), with where it is written.</summary>
+public sealed record ProfileReference(string Slug, int Line, int Column);
+
 /// <summary>One cooperation project profile (Steckbrief).</summary>
 public sealed record Profile(
     string Slug,
@@ -50,7 +53,14 @@ public sealed record Profile(
     DateOnly Aktualisiert,
     int AktualisiertLine,
     string Body,
-    int BodyLine);
+    int BodyLine)
+{
+    /// <summary>Profiles this one is deliberately related to (verwandt), in the order written.</summary>
+    public IReadOnlyList<ProfileReference> Verwandt { get; init; } = [];
+
+    /// <summary>Line of the titel key, where messages about the profile as a whole point.</summary>
+    public int TitelLine { get; init; } = 1;
+}
 
 /// <summary>A plain page such as Impressum.</summary>
 public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine);

@@ -50,11 +50,18 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             jobs.Add(new(CatalogPagePath(number), number, () => Page(site, "katalog", pageUrl, pageTitle, site.Config.Beschreibung, BuildCatalog(site, number, catalogPages), withScript: true)));
         }
 
+        var deliberate = Validation.RelationCheck.BothWays(site.Profiles.Select(p => p.Profile).ToList());
         for (var i = 0; i < site.Profiles.Count; i++)
         {
             var p = site.Profiles[i];
             var relatedCards = related[i];
-            jobs.Add(new(ProfilePath(p.Profile.Slug), new ProfilePage(p, relatedCards), () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with { Related = relatedCards.Select(r => Card(site, r, "h3")).ToList() }, jsonLd: JsonLd.ForProfile(site, p))));
+            var verwandt = deliberate[i].Select(j => site.Profiles[j]).ToList();
+            jobs.Add(new(ProfilePath(p.Profile.Slug), new ProfilePage(p, relatedCards) { Verwandt = verwandt }, () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with
+            {
+                // A deliberate relation is shown once, under its own heading, not again among the similar projects.
+                Related = relatedCards.Where(r => !verwandt.Contains(r)).Select(r => Card(site, r, "h3")).ToList(),
+                Verwandt = verwandt.Count == 0 ? null : new RelationsView("Verwandte Projekte", verwandt.Select(r => Card(site, r, "h3")).ToList()),
+            }, jsonLd: JsonLd.ForProfile(site, p))));
         }
 
         jobs.Add(new(FelderIndexPath, FelderIndexPath, () => Page(site, "handlungsfelder", urls.HandlungsfelderIndex, "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", BuildFelderIndex(site))));
@@ -402,4 +409,8 @@ public sealed record PageJob(string Path, object Subject, Func<string> Render)
 }
 
 /// <summary>A profile's page: the profile and the related projects it shows.</summary>
-public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry> Related);
+public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry> Related)
+{
+    /// <summary>Profiles deliberately related to this one (verwandt in either file), in catalogue order.</summary>
+    public IReadOnlyList<ProfileEntry> Verwandt { get; init; } = [];
+}

@@ -148,7 +148,13 @@ public sealed record ProfileView(
 {
     /// <summary>Profiles sharing the most subjects and neighbours, computed at build time.</summary>
     public IReadOnlyList<CardView> Related { get; init; } = [];
+
+    /// <summary>Profiles deliberately related to this one (verwandt, written in either file); null when there are none.</summary>
+    public RelationsView? Verwandt { get; init; }
 }
+
+/// <summary>The deliberately related profiles shown on a profile page.</summary>
+public sealed record RelationsView(string Heading, IReadOnlyList<CardView> Cards);
 
 /// <summary>An overview of terms (Handlungsfelder).</summary>
 public sealed record TermIndexView(string Heading, string Intro, IReadOnlyList<TermLink> Terms);

@@ -96,6 +96,10 @@ public static class ContentSchema
                     ],
                 },
             },
+            new("verwandt", FieldKind.List, false, "Steckbriefe, mit denen dieses Projekt bewusst zusammenhängt, z. B. ein Folgeprojekt: Dateinamen ohne .md; erscheint auf beiden Seiten und schaltet die Warnung zu ähnlichen Steckbriefen ab")
+            {
+                Item = new FieldSpec("steckbrief", FieldKind.Reference, true, "Dateiname eines anderen Steckbriefs ohne .md") { Target = ReferenceTarget.Projekt, Example = "digitale-modellregion-owl" },
+            },
             new("aktualisiert", FieldKind.Date, true, "Datum der letzten Überprüfung, JJJJ-MM-TT") { Example = "2025-03-31" },
         ],
     };

@@ -79,7 +79,8 @@ internal sealed class PageSignatures
     private UInt128 ProfileSignature(Site site, ProfilePage page)
     {
         // The related index hands out the same list object while a profile's related projects stay the same.
-        if (profilePages.TryGetValue(page.Related, out var known) && ReferenceEquals(known.Entry, page.Entry))
+        // Deliberate relations (verwandt) can be written in the other file, so a page that shows any is always hashed afresh.
+        if (page.Verwandt.Count == 0 && profilePages.TryGetValue(page.Related, out var known) && ReferenceEquals(known.Entry, page.Entry))
         {
             return known.Signature;
         }
@@ -91,8 +92,18 @@ internal sealed class PageSignatures
             h.Add(CardHash(site, r));
         }
 
+        h.Add(page.Verwandt.Count);
+        foreach (var r in page.Verwandt)
+        {
+            h.Add(CardHash(site, r));
+        }
+
         var signature = h.Finish();
-        profilePages.AddOrUpdate(page.Related, new Known(page.Entry, signature));
+        if (page.Verwandt.Count == 0)
+        {
+            profilePages.AddOrUpdate(page.Related, new Known(page.Entry, signature));
+        }
+
         return signature;
     }
 

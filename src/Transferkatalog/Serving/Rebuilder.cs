@@ -119,6 +119,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         if (catalog is not null)
         {
             StalenessCheck.Report(catalog, referenceDate, diagnostics);
+            content.CrossChecks.Report(catalog, diagnostics);
         }
 
         Mark("veraltet");
@@ -490,6 +491,8 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         public SiteModelCache SiteCache { get; } = new();
 
         public RelatedIndex Related { get; } = new();
+
+        public CrossProfileCheck CrossChecks { get; } = new();
 
         public bool HasProfilesBelow(string folder)
         {

@@ -236,7 +236,11 @@ public sealed partial class CatalogValidator
             updated,
             v.Get("aktualisiert")!.At.Line,
             source.Body,
-            source.BodyLine);
+            source.BodyLine)
+        {
+            Verwandt = v.List("verwandt").Where(r => r.Value is string).Select(r => new ProfileReference((string)r.Value, r.At.Line, r.At.Column)).ToList(),
+            TitelLine = v.Get("titel")!.At.Line,
+        };
     }
 
     private static Page? ReadPage(MarkdownSource source, DiagnosticBag diagnostics)
