@@ -1,7 +1,14 @@
 namespace Transferkatalog.Content;
 
 /// <summary>Settings from content/site.yml.</summary>
-public sealed record SiteConfig(string Titel, string Beschreibung, string BasisUrl, string Sprache, int VeraltetNachMonaten, string? Betreiber);
+public sealed record SiteConfig(string Titel, string Beschreibung, string BasisUrl, string Sprache, int VeraltetNachMonaten, string? Betreiber)
+{
+    /// <summary>The web editor's settings (redaktion in site.yml); null when the editor is off.</summary>
+    public Redaktion? Redaktion { get; init; }
+}
+
+/// <summary>Where the web editor under /admin/ commits: a GitHub repository and branch, and how editors sign in.</summary>
+public sealed record Redaktion(string Repository, string Branch, string? OAuthUrl);
 
 /// <summary>A field of action from the controlled vocabulary.</summary>
 public sealed record Handlungsfeld(string Key, string Name, string Beschreibung);

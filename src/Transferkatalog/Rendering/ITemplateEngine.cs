@@ -29,7 +29,11 @@ public sealed record ThemeSource(
     string Root,
     IReadOnlyDictionary<string, (string Path, string Text)> Templates,
     IReadOnlyDictionary<string, (string Path, string Text)> Partials,
-    IReadOnlyList<ThemeAsset> AssetFiles);
+    IReadOnlyList<ThemeAsset> AssetFiles)
+{
+    /// <summary>The web editor's files (the theme's cms/ folder), copied to /admin/ only when site.yml switches the editor on.</summary>
+    public IReadOnlyList<ThemeAsset> EditorFiles { get; init; } = [];
+}
 
 /// <summary>A static file of a theme: where it goes under assets/ and the file it is copied from.</summary>
 public sealed record ThemeAsset(string RelativePath, string FullPath);

@@ -21,7 +21,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
         // longer add their time after the parallel part (a sequential build still does them one after the other).
         var pagePaths = jobs.Select(j => j.Path).ToList();
-        var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths)) : Task.Run(() => RenderExtras(site, pagePaths));
+        var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths, themeSource)) : Task.Run(() => RenderExtras(site, pagePaths, themeSource));
         var assets = Assets();
         sink.Planned(pagePaths.Concat(assets.Select(a => a.RelativePath)));
         var rendered = new OutputFile[jobs.Count];
@@ -85,8 +85,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         return jobs;
     }
 
-    /// <summary>Open data, feed, sitemap, search index, card data and JSON Schema: everything generated besides the pages.</summary>
-    public static IReadOnlyList<OutputFile> RenderExtras(Site site, IEnumerable<string> pagePaths)
+    /// <summary>Open data, feed, sitemap, search index, card data, JSON Schema and the web editor: everything generated besides the pages.</summary>
+    public static IReadOnlyList<OutputFile> RenderExtras(Site site, IEnumerable<string> pagePaths, ThemeSource? theme = null)
     {
         var urls = site.Urls;
         var extraFiles = new List<OutputFile>();
@@ -104,6 +104,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
         extraFiles.AddRange(new SearchIndexBuilder().Build(site));
         extraFiles.AddRange(CatalogDataBuilder.Build(site));
+
+        extraFiles.AddRange(WebEditor.WebEditorFiles.Build(site, theme));
 
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         extraFiles.Add(new OutputFile(".nojekyll", []));

@@ -41,19 +41,13 @@ public static class ThemeLoader
         var templates = new Dictionary<string, (string Path, string Text)>(StringComparer.Ordinal);
         var partials = new Dictionary<string, (string Path, string Text)>(StringComparer.Ordinal);
         var assets = new SortedDictionary<string, ThemeAsset>(StringComparer.Ordinal);
+        var editor = new SortedDictionary<string, ThemeAsset>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {
             ReadFolder(Path.Combine(layer, "templates"), extension, templates, diagnostics);
             ReadFolder(Path.Combine(layer, "templates", "partials"), extension, partials, diagnostics);
-            var assetsDir = Path.Combine(layer, "assets");
-            if (Directory.Exists(assetsDir))
-            {
-                foreach (var file in Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories))
-                {
-                    var relative = Path.GetRelativePath(assetsDir, file).Replace('\\', '/');
-                    assets.TryAdd(relative, new ThemeAsset(relative, file));
-                }
-            }
+            AddFiles(Path.Combine(layer, "assets"), assets);
+            AddFiles(Path.Combine(layer, "cms"), editor);
         }
 
         var missing = RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
@@ -62,7 +56,22 @@ public static class ThemeLoader
             diagnostics.Error("TK0403", $"Theme-Vorlage '{name}{extension}' fehlt", SourceSpan.OfFile(ContentLoader.Display(Path.Combine(root, "templates", name + extension))));
         }
 
-        return missing.Count == 0 ? new ThemeSource(root, templates, partials, [.. assets.Values]) : null;
+        return missing.Count == 0 ? new ThemeSource(root, templates, partials, [.. assets.Values]) { EditorFiles = [.. editor.Values] } : null;
+    }
+
+    /// <summary>Adds a layer's files below <paramref name="dir"/>; a file an earlier layer has stays that layer's.</summary>
+    private static void AddFiles(string dir, SortedDictionary<string, ThemeAsset> into)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(dir, file).Replace('\\', '/');
+            into.TryAdd(relative, new ThemeAsset(relative, file));
+        }
     }
 
     private static bool PathsEqual(string a, string b) =>

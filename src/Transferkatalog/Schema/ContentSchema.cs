@@ -139,6 +139,15 @@ public static class ContentSchema
             new("sprache", FieldKind.Enum, true, "Sprache der Oberfläche") { AllowedValues = ["de"] },
             new("veraltet_nach_monaten", FieldKind.Integer, false, "Nach wie vielen Monaten ohne Überprüfung ein Steckbrief als veraltet gilt (Standard 24)") { Minimum = 1, Maximum = 240 },
             Str("betreiber", false, "Betreibende Organisation, erscheint in der Fußzeile", 200),
+            new("redaktion", FieldKind.Map, false, "Web-Editor unter /admin/ (Sveltia CMS): eingeschaltet, sobald dieser Block dasteht")
+            {
+                Fields =
+                [
+                    Str("repository", true, "GitHub-Repository des Katalogs als besitzer/name, z. B. kreis-beispiel/transferkatalog", 200) with { Example = "kreis-beispiel/transferkatalog" },
+                    Str("branch", false, "Branch, in den der Editor schreibt (Standard main)", 200),
+                    new("oauth_url", FieldKind.Url, false, "Adresse eines OAuth-Dienstes für die Anmeldung mit GitHub (z. B. sveltia-cms-auth); ohne ihn melden sich Redakteurinnen mit einem persönlichen Zugriffstoken an"),
+                ],
+            },
         ],
     };
 

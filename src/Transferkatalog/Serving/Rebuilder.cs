@@ -141,8 +141,9 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         // The first build has no exports to show meanwhile, and new settings may change them all: build them now,
         // alongside the pages. Otherwise they follow in the background and the previous ones stand in.
         var pagePaths = jobs.Select(j => j.Path).ToList();
+        var themeSource = theme.Source;
         var extrasNow = lastExtras;
-        Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || resetContent ? Task.Run(() => SiteRenderer.RenderExtras(site, pagePaths)) : null;
+        Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || resetContent ? Task.Run(() => SiteRenderer.RenderExtras(site, pagePaths, themeSource)) : null;
         var toRender = new List<(PageJob Job, UInt128? Signature, int At)>();
         var next = new Dictionary<string, RenderedPage>(jobs.Count, StringComparer.Ordinal);
         var ordered = new OutputFile[jobs.Count];
@@ -241,7 +242,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var started = watch.Elapsed;
         Completion = Task.Run(() =>
         {
-            var extras = SiteRenderer.RenderExtras(site, pagePaths);
+            var extras = SiteRenderer.RenderExtras(site, pagePaths, themeSource);
             lock (extrasGate)
             {
                 lastExtras = extras;

@@ -101,13 +101,29 @@ public sealed partial class CatalogValidator
             diagnostics.Error("TK0110", $"'basis_url' darf weder '?' noch '#' enthalten — schreiben Sie '{plain}'", basisNode.At);
         }
 
+        Redaktion? redaktion = null;
+        if (v.Get("redaktion") is { } r && r.Str("repository") is { } repository)
+        {
+            if (RepositoryPattern().IsMatch(repository))
+            {
+                redaktion = new Redaktion(repository, r.Str("branch") ?? "main", r.Str("oauth_url"));
+            }
+            else
+            {
+                diagnostics.Error("TK0106", $"ungültiger Wert '{Suggestions.Shown(repository)}' für 'redaktion.repository' — schreiben Sie Besitzer und Name des GitHub-Repositorys mit Schrägstrich, z. B. kreis-beispiel/transferkatalog", r.Get("repository")!.At);
+            }
+        }
+
         return new SiteConfig(
             v.Str("titel") ?? "Transferkatalog",
             v.Str("beschreibung") ?? string.Empty,
             basis,
             v.Str("sprache") ?? "de",
             (int)(v.Long("veraltet_nach_monaten") ?? 24),
-            v.Str("betreiber"));
+            v.Str("betreiber"))
+        {
+            Redaktion = redaktion,
+        };
     }
 
     private static List<KeyValuePair<SourceSpan, T>> ReadRegistry<T>(SourceFile file, FieldSpec entrySpec, DiagnosticBag diagnostics, Func<string, Validated, T> bind)
@@ -306,6 +322,10 @@ public sealed partial class CatalogValidator
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
+
+    /// <summary>GitHub's rules for owner and repository names: letters, digits, '-', '_' and '.'.</summary>
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex RepositoryPattern();
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonSlugChars();
