@@ -17,32 +17,76 @@ public static class CliApp
     /// <summary>Where the theme is looked for when --theme is not given and the working directory has none.</summary>
     public static string BundledTheme => Path.Combine(AppContext.BaseDirectory, "themes", "default");
 
+    /// <summary>An unexpected exception: a bug in the generator, not in the content, so CI can tell them apart.</summary>
+    public const int ExitInternalError = 3;
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        GermanCommandLineTexts.Install();
         var root = BuildCommand(stdout, stderr);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+
+        // Parsing is guarded too: an option's validator that throws is a bug like any other.
+        return Guarded(() =>
         {
-            foreach (var error in parse.Errors)
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
             {
-                stderr.WriteLine($"Fehler: {error.Message}");
+                var hint = UsageHint(parse);
+                foreach (var error in parse.Errors)
+                {
+                    // "bild": the unknown word and its suggestion say it all; "no command given" would only confuse.
+                    if (hint is null || error.Message != GermanCommandLineTexts.Texts["RequiredCommandWasNotProvided"])
+                    {
+                        stderr.WriteLine($"Fehler: {error.Message}");
+                    }
+                }
+
+                if (hint is not null)
+                {
+                    stderr.WriteLine(hint);
+                }
+
+                stderr.WriteLine("Hilfe: transferkatalog --help");
+                return ExitUsage;
             }
 
-            stderr.WriteLine("Hilfe: transferkatalog --help");
-            return ExitUsage;
-        }
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }, stderr);
+    }
 
+    /// <summary>Runs a command; an exception that escapes it is a bug, reported in one line with its own exit code.</summary>
+    internal static int Guarded(Func<int> command, TextWriter stderr)
+    {
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return command();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Last resort: an editor should never see a stack trace, but we still need the cause to fix the bug.
-            stderr.WriteLine($"interner Fehler: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine($"interner Fehler (Transferkatalog {GeneratorVersion.Current}): {ex.GetType().Name}: {ex.Message}");
             stderr.WriteLine("Bitte melden Sie diesen Fehler mit der Ausgabe oben an das Katalog-Team.");
-            return ExitContentErrors;
+            return ExitInternalError;
         }
+    }
+
+    /// <summary>"Meinten Sie 'build'?" for a mistyped command or option, from what the command at hand accepts.</summary>
+    internal static string? UsageHint(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        foreach (var token in parse.UnmatchedTokens)
+        {
+            var candidates = token.StartsWith('-')
+                ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal))
+                : command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
+            if (Suggestions.Closest(token, candidates) is { } best)
+            {
+                var call = token.StartsWith('-') ? $"transferkatalog {command.Name} {best}" : $"transferkatalog {best}";
+                return $"Meinten Sie '{best}'? ({call})";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What a catalogue's theme falls back to, file by file: the default theme shipped with the tool, when it is there.</summary>
@@ -80,10 +124,10 @@ public static class CliApp
                 result = new SiteBuilder { Progress = progress }.Build(options);
             }
 
-            Report(result, stderr);
+            Report(result, stderr, "build");
             if (result.Succeeded)
             {
-                stdout.WriteLine($"Website gebaut: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {result.WarningCount} Warnungen, 0 Fehler in {result.Elapsed.TotalSeconds:0.00} s → {options.OutputDir}");
+                stdout.WriteLine($"Website gebaut mit Transferkatalog {GeneratorVersion.Current}: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {result.WarningCount} Warnungen, 0 Fehler in {result.Elapsed.TotalSeconds:0.00} s → {options.OutputDir}");
                 return ExitOk;
             }
 
@@ -96,7 +140,7 @@ public static class CliApp
         check.SetAction(parse =>
         {
             var result = new SiteBuilder().Check(new BuildOptions(ContentDir: parse.GetValue(checkContent)!));
-            Report(result, stderr);
+            Report(result, stderr, "check");
             stdout.WriteLine(result.Succeeded
                 ? $"Prüfung bestanden: {result.ProfileCount} Steckbriefe, {result.WarningCount} Warnungen, 0 Fehler in {result.Elapsed.TotalSeconds:0.00} s."
                 : $"Prüfung fehlgeschlagen: {result.ErrorCount} Fehler, {result.WarningCount} Warnungen in {result.Elapsed.TotalSeconds:0.00} s.");
@@ -138,13 +182,16 @@ public static class CliApp
             return ExitOk;
         });
 
-        return new RootCommand("Transferkatalog: baut aus Markdown-Steckbriefen interkommunaler Projekte eine statische Website.")
+        var root = new RootCommand($"Transferkatalog {GeneratorVersion.Current}: baut aus Markdown-Steckbriefen interkommunaler Projekte eine statische Website.")
         {
             build,
             check,
             serve,
             create,
+            InitCommand.Create(stdout, stderr),
         };
+        NameVersion(root);
+        return root;
     }
 
     private static int Serve(BuildOptions options, int port, TextWriter stdout, TextWriter stderr)
@@ -175,16 +222,55 @@ public static class CliApp
         }
     }
 
-    private static void Report(BuildResult result, TextWriter stderr)
+    /// <summary>"Transferkatalog 0.1.0" for --version, not only the bare number System.CommandLine prints.</summary>
+    private static void NameVersion(RootCommand root)
     {
-        var github = IsGitHubActions;
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Action = new VersionAction();
+    }
+
+    private sealed class VersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine($"Transferkatalog {GeneratorVersion.Current}");
+            return ExitOk;
+        }
+    }
+
+    private static void Report(BuildResult result, TextWriter stderr, string command)
+    {
         foreach (var d in result.Diagnostics)
         {
             stderr.WriteLine(d.ToString());
-            if (github)
-            {
-                stderr.WriteLine(d.ToGitHubAnnotation());
-            }
+        }
+
+        if (!IsGitHubActions)
+        {
+            return;
+        }
+
+        // Annotations after the plain lines: grouped and ordered to fit GitHub's 10 per kind (GitHubReport).
+        foreach (var annotation in GitHubReport.Annotations(result.Diagnostics))
+        {
+            stderr.WriteLine(annotation);
+        }
+
+        var summaryFile = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+        if (string.IsNullOrEmpty(summaryFile))
+        {
+            return;
+        }
+
+        var outcome = result.Succeeded ? "bestanden" : "fehlgeschlagen";
+        var heading = $"Transferkatalog {GeneratorVersion.Current}, {command}: {outcome} — {result.ErrorCount} Fehler, {result.WarningCount} Warnungen";
+        try
+        {
+            File.AppendAllText(summaryFile, GitHubReport.Summary(heading, result.Diagnostics) + "\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"Hinweis: Zusammenfassung für GitHub nicht geschrieben ({ex.Message}).");
         }
     }
 

@@ -125,7 +125,7 @@ public sealed class AccessibilityTests(SiteUnderTest site, ITestOutputHelper out
     public async Task Every_generated_page_passes_the_Nu_Html_Checker()
     {
         var jar = Path.Combine(site.ToolsDirectory, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
-        Assert.True(File.Exists(jar), $"vnu.jar fehlt ({jar}): 'npm ci' in {site.ToolsDirectory} ausführen (das erledigt .ci/run).");
+        Assert.True(File.Exists(jar), $"vnu.jar fehlt ({jar}): 'npm ci' in {site.ToolsDirectory} ausführen (das erledigt bash tests/run-all.sh).");
         var files = Directory.EnumerateFiles(site.SiteDir, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(site.HtmlPages.Count, files.Count);
 
@@ -142,7 +142,7 @@ public sealed class AccessibilityTests(SiteUnderTest site, ITestOutputHelper out
         }
         catch (Win32Exception ex)
         {
-            throw new InvalidOperationException("Java fehlt: 'apt-get install -y default-jre-headless' (das erledigt .ci/run).", ex);
+            throw new InvalidOperationException("Java fehlt: 'apt-get install -y default-jre-headless' (das erledigt bash tests/run-all.sh).", ex);
         }
 
         using (process)

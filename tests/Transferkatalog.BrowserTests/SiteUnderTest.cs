@@ -62,9 +62,9 @@ public sealed class SiteUnderTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = Environment.GetEnvironmentVariable("TK_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
-        Require(File.Exists(chromium), $"Chromium fehlt unter {chromium}: 'apt-get install -y chromium' (das erledigt .ci/run) oder TK_CHROMIUM setzen.");
+        Require(File.Exists(chromium), $"Chromium fehlt unter {chromium}: 'apt-get install -y chromium' (das erledigt bash tests/run-all.sh) oder TK_CHROMIUM setzen.");
         var axePath = Path.Combine(ToolsDirectory, "node_modules", "axe-core", "axe.min.js");
-        Require(File.Exists(axePath), $"axe-core fehlt ({axePath}): 'npm ci' in {ToolsDirectory} ausführen (das erledigt .ci/run).");
+        Require(File.Exists(axePath), $"axe-core fehlt ({axePath}): 'npm ci' in {ToolsDirectory} ausführen (das erledigt bash tests/run-all.sh).");
         AxeSource = await File.ReadAllTextAsync(axePath);
 
         var diagnostics = new DiagnosticBag();

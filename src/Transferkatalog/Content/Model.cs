@@ -34,6 +34,13 @@ public sealed record Transfer(string? Uebertragbarkeit, string? Aufwand, string?
 /// <summary>A municipality that took the solution over.</summary>
 public sealed record Nachnutzung(string Kommune, int? Seit, string? Hinweis);
 
+/// <summary>A partner search (sucht): whom the project looks for, a short note, until when, and where 'bis' is written.</summary>
+public sealed record Partnersuche(IReadOnlyList<string> Wen, string Hinweis, DateOnly Bis, int BisLine)
+{
+    /// <summary>Whether the search still runs on the given day (the until-date included).</summary>
+    public bool IsOpen(DateOnly day) => Bis >= day;
+}
+
 /// <summary>A deliberate relation to another profile (verwandt), with where it is written.</summary>
 public sealed record ProfileReference(string Slug, int Line, int Column);
 
@@ -64,6 +71,9 @@ public sealed record Profile(
 {
     /// <summary>Profiles this one is deliberately related to (verwandt), in the order written.</summary>
     public IReadOnlyList<ProfileReference> Verwandt { get; init; } = [];
+
+    /// <summary>The profile's partner search, or null.</summary>
+    public Partnersuche? Sucht { get; init; }
 
     /// <summary>Line of the titel key, where messages about the profile as a whole point.</summary>
     public int TitelLine { get; init; } = 1;

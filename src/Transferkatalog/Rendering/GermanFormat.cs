@@ -43,4 +43,16 @@ public static class GermanFormat
         "gering" => "gering",
         _ => level ?? string.Empty,
     };
+
+    /// <summary>"sucht Partner", "sucht Nachnutzer" or "sucht Partner und Nachnutzer", for badges and feed entries.</summary>
+    public static string SuchtText(IReadOnlyList<string> wen) =>
+        "sucht " + string.Join(" und ", Schema.ContentSchema.SearchTargets.Where(wen.Contains).Select(SuchtLabel));
+
+    /// <summary>What a partner search looks for, as a noun: Partner, Nachnutzer.</summary>
+    public static string SuchtLabel(string wen) => wen switch
+    {
+        "partner" => "Partner",
+        "nachnutzer" => "Nachnutzer",
+        _ => wen,
+    };
 }

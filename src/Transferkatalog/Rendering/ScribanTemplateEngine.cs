@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
@@ -26,13 +27,29 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
     /// <summary>Renders a partial into the page, with the given value as its model.</summary>
     public const string IncludeFunction = "include";
 
+    private const int MaxSyntaxErrors = 10;
+
     public string TemplateExtension => ".sbn-html";
 
     public ICompiledTheme? Compile(ThemeSource theme, DiagnosticBag diagnostics)
     {
         var partials = ParseAll(theme.Partials, diagnostics);
         var templates = ParseAll(theme.Templates, diagnostics);
-        return partials.Count == theme.Partials.Count && templates.Count == theme.Templates.Count ? new CompiledTheme(templates, partials) : null;
+        if (partials.Count != theme.Partials.Count || templates.Count != theme.Templates.Count)
+        {
+            return null;
+        }
+
+        var names = new NameCheck(partials, diagnostics);
+        foreach (var (name, template) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            if (theme.Models.TryGetValue(name, out var model))
+            {
+                names.Check(template, model);
+            }
+        }
+
+        return names.Failed ? null : new CompiledTheme(templates, partials);
     }
 
     private static Dictionary<string, Template> ParseAll(IReadOnlyDictionary<string, (string Path, string Text)> files, DiagnosticBag diagnostics)
@@ -63,9 +80,16 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             return forbidden.Count == 0 ? template : null;
         }
 
-        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+        // One mistake can make the parser stumble hundreds of times after it; the first few say where to look.
+        var errors = template.Messages.Where(m => m.Type == ParserMessageType.Error).ToList();
+        foreach (var message in errors.Take(MaxSyntaxErrors))
         {
             diagnostics.Error("TK0402", $"Syntaxfehler in der Vorlage: {message.Message}", At(path, message.Span));
+        }
+
+        if (errors.Count > MaxSyntaxErrors)
+        {
+            diagnostics.Error("TK0402", $"{errors.Count - MaxSyntaxErrors} weitere Syntaxfehler in dieser Vorlage, vermutlich Folgefehler der ersten", At(path, errors[MaxSyntaxErrors].Span));
         }
 
         return null;
@@ -172,6 +196,168 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         return builtins;
     }
 
+    /// <summary>
+    /// Checks every name a template uses against the C# properties of its view, in all branches, when the theme is
+    /// read: a typo is reported before any page is rendered, and all of them at once. Partials are checked with the
+    /// type of the value each include passes. What cannot be typed (builtins, own variables) is left to render time.
+    /// </summary>
+    private sealed class NameCheck(Dictionary<string, Template> partials, DiagnosticBag diagnostics)
+    {
+        private static readonly HashSet<string> BuiltinNames = ["array", "math", "string", "object", "empty", "blank", "for", "while", "tablerow", RawFunction, IncludeFunction];
+        private readonly HashSet<(string, Type)> checkedPartials = [];
+
+        public bool Failed { get; private set; }
+
+        public void Check(Template template, Type model) => Walk(template.Page, new Scope(model, Assigned(template.Page), ImmutableDictionary<string, Type?>.Empty), template.SourceFilePath ?? string.Empty);
+
+        private sealed record Scope(Type Model, HashSet<string> Assigned, ImmutableDictionary<string, Type?> Loops);
+
+        /// <summary>Variables the template assigns itself; they hold values the check cannot type.</summary>
+        private static HashSet<string> Assigned(ScriptNode? root)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            void Visit(ScriptNode? node)
+            {
+                if (node is null)
+                {
+                    return;
+                }
+
+                if (node is ScriptAssignExpression { Target: ScriptVariable v })
+                {
+                    names.Add(v.Name);
+                }
+
+                foreach (var child in node.Children)
+                {
+                    Visit(child);
+                }
+            }
+
+            Visit(root);
+            return names;
+        }
+
+        /// <summary>Checks a node and returns the C# type of its value where it is known.</summary>
+        private Type? Walk(ScriptNode? node, Scope scope, string file)
+        {
+            switch (node)
+            {
+                case null:
+                    return null;
+                case ScriptFunction:
+                    // Parameters of a theme's own function have no known type.
+                    return null;
+                case ScriptVariableGlobal variable:
+                    return Variable(variable, scope, file);
+                case ScriptMemberExpression { Target: { } target, Member: { } member }:
+                    var owner = Walk(target, scope, file);
+                    return owner is null ? null : Member(owner, member, file);
+                case ScriptForStatement loop when loop.Variable is ScriptVariable item:
+                    var items = Walk(loop.Iterator, scope, file);
+                    var inner = scope with { Loops = scope.Loops.SetItem(item.Name, ElementType(items)) };
+                    Walk(loop.Body, inner, file);
+                    Walk(loop.Else, scope, file);
+                    return null;
+                case ScriptAssignExpression assign:
+                    Walk(assign.Value, scope, file);
+                    return null;
+                case ScriptFunctionCall { Target: ScriptVariableGlobal { Name: IncludeFunction } } call:
+                    Include(call, scope, file);
+                    return null;
+                case ScriptNestedExpression nested:
+                    return Walk(nested.Expression, scope, file);
+            }
+
+            foreach (var child in node.Children)
+            {
+                Walk(child, scope, file);
+            }
+
+            return null;
+        }
+
+        private Type? Variable(ScriptVariableGlobal variable, Scope scope, string file)
+        {
+            var name = variable.Name;
+            if (scope.Loops.TryGetValue(name, out var loopType))
+            {
+                return loopType;
+            }
+
+            if (scope.Assigned.Contains(name) || BuiltinNames.Contains(name))
+            {
+                return null;
+            }
+
+            var accessor = StrictAccessor.For(scope.Model);
+            if (accessor.Type(name) is { } type)
+            {
+                return type;
+            }
+
+            Report(file, variable.Span, $"unbekannte Variable '{name}' — {accessor.TypeName} hat {accessor.List()}{Suggestions.Hint(name, accessor.Names.Concat(scope.Loops.Keys))}");
+            return null;
+        }
+
+        private Type? Member(Type owner, ScriptVariable member, string file)
+        {
+            if (!IsView(owner))
+            {
+                return null;
+            }
+
+            var accessor = StrictAccessor.For(owner);
+            if (accessor.Type(member.Name) is { } type)
+            {
+                return type;
+            }
+
+            Report(file, member.Span, $"unbekanntes Feld '{member.Name}' — {accessor.TypeName} hat {accessor.List()}{Suggestions.Hint(member.Name, accessor.Names)}");
+            return null;
+        }
+
+        private void Include(ScriptFunctionCall call, Scope scope, string file)
+        {
+            var model = call.Arguments.Count > 1 ? Walk(call.Arguments[1], scope, file) : null;
+            if (call.Arguments.Count == 0 || call.Arguments[0] is not ScriptLiteral { Value: string name })
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    Walk(argument, scope, file);
+                }
+
+                return;
+            }
+
+            if (!partials.TryGetValue(name, out var partial))
+            {
+                Report(file, call.Span, $"unbekanntes Partial '{name}' — vorhanden: {string.Join(", ", partials.Keys.Order(StringComparer.Ordinal))}{Suggestions.Hint(name, partials.Keys)}");
+                return;
+            }
+
+            if (model is not null && IsView(model) && checkedPartials.Add((name, model)))
+            {
+                Check(partial, model);
+            }
+        }
+
+        private void Report(string file, ScriptSpan span, string message)
+        {
+            Failed = true;
+            diagnostics.Error("TK0402", message, At(span.FileName ?? file, span));
+        }
+
+        /// <summary>Types whose members a template reads by name: the view records, not text, numbers or lists.</summary>
+        private static bool IsView(Type type) =>
+            type != typeof(string) && type != typeof(object) && !type.IsPrimitive && type != typeof(decimal) && !typeof(IEnumerable).IsAssignableFrom(type);
+
+        private static Type? ElementType(Type? list) =>
+            list is null || list == typeof(string)
+                ? null
+                : list.GetInterfaces().Append(list).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+    }
+
     /// <summary>The render state of one page: encodes every value it writes, except what <c>raw_html</c> returns.</summary>
     private sealed class HtmlContext : TemplateContext
     {
@@ -186,7 +372,6 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             // a Handlungsfeld page lists thousands of cards, and a cut page would be a broken page.
             LoopLimit = 0;
             LimitToString = 0;
-            ObjectRecursionLimit = 0;
 
             // Output is exactly the template's text: no indentation copied into multi-line values.
             AutoIndent = false;
@@ -258,20 +443,14 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         /// <summary>The characters handlebars.js (and so this site until now) encodes: &amp;, &lt;, &gt;, quotes, backtick and '='.</summary>
         private void WriteEncoded(string text)
         {
-            var next = text.AsSpan().IndexOfAny(MustEncode);
-            if (next < 0)
-            {
-                Write(text);
-                return;
-            }
-
-            var builder = new StringBuilder(text.Length + 16);
+            // Clean runs go to the output as slices of the value, entities in between: no copy of the value is made.
             var start = 0;
-            while (next >= 0)
+            int next;
+            while ((next = text.AsSpan(start).IndexOfAny(MustEncode)) >= 0)
             {
                 var at = start + next;
-                builder.Append(text, start, at - start);
-                builder.Append(text[at] switch
+                Write(text, start, at - start);
+                Write(text[at] switch
                 {
                     '&' => "&amp;",
                     '<' => "&lt;",
@@ -282,11 +461,9 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
                     _ => "&#x3D;",
                 });
                 start = at + 1;
-                next = text.AsSpan(start).IndexOfAny(MustEncode);
             }
 
-            builder.Append(text, start, text.Length - start);
-            Write(builder.ToString());
+            Write(text, start, text.Length - start);
         }
 
         private static readonly System.Buffers.SearchValues<char> MustEncode = System.Buffers.SearchValues.Create("&<>\"'`=");
@@ -382,13 +559,16 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
     {
         private static readonly ConcurrentDictionary<Type, StrictAccessor> Cache = new();
         private readonly Dictionary<string, Func<object, object?>> getters;
+        private readonly Dictionary<string, Type> types;
 
         private StrictAccessor(Type type)
         {
             TypeName = type.Name;
-            getters = type.GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            var properties = type.GetProperties(BindingFlags.Instance | BindingFlags.Public)
                 .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
-                .ToDictionary(p => p.Name, p => Getter(type, p), StringComparer.Ordinal);
+                .ToList();
+            getters = properties.ToDictionary(p => p.Name, p => Getter(type, p), StringComparer.Ordinal);
+            types = properties.ToDictionary(p => p.Name, p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType, StringComparer.Ordinal);
             Names = [.. getters.Keys.Order(StringComparer.Ordinal)];
         }
 
@@ -399,6 +579,9 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         public static StrictAccessor For(Type type) => Cache.GetOrAdd(type, t => new StrictAccessor(t));
 
         public bool Has(string member) => getters.ContainsKey(member);
+
+        /// <summary>The declared type of a property, without Nullable&lt;&gt;; null when the type has no such property.</summary>
+        public Type? Type(string member) => types.TryGetValue(member, out var type) ? type : null;
 
         public bool TryGet(object target, string member, out object? value)
         {

@@ -81,6 +81,16 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             jobs.Add(new(PlainPagePath(page.Page.Slug), page, () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, TrustedHtml.FromGenerator(markdown.Render(page.Page.Body))))));
         }
 
+        // The partner searches: all running ones, and one page per kind as a filter that needs no JavaScript.
+        foreach (var wen in new string?[] { null }.Concat(ContentSchema.SearchTargets))
+        {
+            var kind = wen;
+            var path = PartnersuchePath(kind);
+            var url = urls.Local(path[..^"index.html".Length]);
+            var title = kind is null ? "Partnersuche" : $"Partnersuche: sucht {GermanFormat.SuchtLabel(kind)}";
+            jobs.Add(new(path, path, () => Page(site, "partnersuche", url, title, "Projekte, die Partner für die Zusammenarbeit oder Kommunen zur Nachnutzung suchen", BuildPartnersuche(site, kind, url))));
+        }
+
         jobs.Add(new("404.html", "404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
         return jobs;
     }
@@ -100,6 +110,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
         extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
         extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
+        extraFiles.Add(new OutputFile(FeedExport.PartnerPath, FeedExport.BuildPartnersuche(site)));
         extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, pagePaths)));
         extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
         extraFiles.AddRange(new SearchIndexBuilder().Build(site));
@@ -109,6 +120,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         extraFiles.Add(new OutputFile(".nojekyll", []));
+        extraFiles.Add(Pipeline.GeneratorVersion.Record());
         return extraFiles;
     }
 
@@ -135,6 +147,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
     /// <summary>Output path of a Kommune's page.</summary>
     public static string KommunePath(string key) => $"kommunen/{key}/index.html";
+
+    /// <summary>Output path of the partner search page, of all searches or of one kind (partner, nachnutzer).</summary>
+    public static string PartnersuchePath(string? wen) => wen is null ? "partnersuche/index.html" : $"partnersuche/{wen}/index.html";
 
     public const string FelderIndexPath = "handlungsfelder/index.html";
 
@@ -190,6 +205,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             new NavLink("Katalog", u.Home, current == u.Home),
             new NavLink("Handlungsfelder", u.HandlungsfelderIndex, current.StartsWith(u.HandlungsfelderIndex, StringComparison.Ordinal)),
             new NavLink("Kommunen", u.KommunenIndex, current.StartsWith(u.KommunenIndex, StringComparison.Ordinal)),
+            new NavLink("Partnersuche", u.Local("partnersuche/"), current.StartsWith(u.Local("partnersuche/"), StringComparison.Ordinal)),
         ];
     }
 
@@ -211,8 +227,34 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             string.Join(' ', p.Kreise.Select(k => k.Key)),
             adopters,
             adopters == 0 ? null : $"Nachgenutzt von {GermanFormat.Count(adopters, "Kommune", "Kommunen")}",
-            headingLevel);
+            headingLevel)
+        {
+            SuchtText = p.Profile.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate) ? GermanFormat.SuchtText(sucht.Wen) : null,
+        };
     }
+
+    private static PartnersucheIndexView BuildPartnersuche(Site site, string? wen, string url)
+    {
+        var cards = site.Profiles
+            .Where(p => p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate) && (wen is null || s.Wen.Contains(wen)))
+            .OrderBy(p => p.Profile.Sucht!.Bis)
+            .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
+            .Select(p => Card(site, p, "h2"))
+            .ToList();
+        var filters = new List<NavLink> { new("alle", site.Urls.Local("partnersuche/"), wen is null) };
+        filters.AddRange(ContentSchema.SearchTargets.Select(t => new NavLink($"sucht {GermanFormat.SuchtLabel(t)}", site.Urls.Local($"partnersuche/{t}/"), t == wen)));
+        return new PartnersucheIndexView(
+            wen is null ? "Partnersuche" : $"Partnersuche: sucht {GermanFormat.SuchtLabel(wen)}",
+            "Diese Projekte suchen Kommunen, die mitmachen (Partner), oder Kommunen, die ihre Lösung übernehmen (Nachnutzer). Die Kontaktstelle steht auf jedem Steckbrief; dort gibt es auch eine vorbereitete E-Mail.",
+            cards.Count == 0 ? "Zurzeit keine offenen Anfragen." : GermanFormat.Count(cards.Count, "offene Anfrage", "offene Anfragen"),
+            filters,
+            cards,
+            site.Urls.Local(FeedExport.PartnerPath));
+    }
+
+    /// <summary>A mailto: link to the contact with the subject "Anfrage zur Zusammenarbeit: Titel", percent-encoded (RFC 6068).</summary>
+    public static string Mailto(string email, string titel) =>
+        $"mailto:{email}?subject={Uri.EscapeDataString($"Anfrage zur Zusammenarbeit: {titel}")}";
 
     /// <summary>Links to the catalogue pages around the current one: first, last and two either side.</summary>
     private static PaginationView? Pagination(UrlScheme urls, int current, int total)
@@ -353,7 +395,18 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             stale,
             TrustedHtml.FromGenerator(markdown.Render(p.Body)),
             u.Absolute(entry.Url),
-            u.Home);
+            u.Home)
+        {
+            Partnersuche = p.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate)
+                ? new PartnersucheView(
+                    GermanFormat.SuchtText(sucht.Wen),
+                    sucht.Hinweis,
+                    GermanFormat.Date(sucht.Bis),
+                    sucht.Bis.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    k.Email is null ? null : Mailto(k.Email, p.Titel),
+                    u.Local("partnersuche/"))
+                : null,
+        };
     }
 
     private static TermIndexView BuildFelderIndex(Site site) => new(

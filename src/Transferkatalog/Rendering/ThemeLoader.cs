@@ -10,8 +10,7 @@ namespace Transferkatalog.Rendering;
 public static class ThemeLoader
 {
     /// <summary>Templates every theme must provide.</summary>
-    public static readonly IReadOnlyList<string> RequiredTemplates =
-        ["layout", "katalog", "projekt", "handlungsfelder", "handlungsfeld", "kommunen", "kommune", "seite", "404"];
+    public static readonly IReadOnlyList<string> RequiredTemplates = [.. ThemeContract.Templates.Keys];
 
     public static ThemeSource? Load(string themeRoot, string extension, DiagnosticBag diagnostics) =>
         Load(themeRoot, null, extension, diagnostics);
@@ -56,7 +55,7 @@ public static class ThemeLoader
             diagnostics.Error("TK0403", $"Theme-Vorlage '{name}{extension}' fehlt", SourceSpan.OfFile(ContentLoader.Display(Path.Combine(root, "templates", name + extension))));
         }
 
-        return missing.Count == 0 ? new ThemeSource(root, templates, partials, [.. assets.Values]) { EditorFiles = [.. editor.Values] } : null;
+        return missing.Count == 0 ? new ThemeSource(root, templates, partials, [.. assets.Values]) { Models = ThemeContract.Templates, EditorFiles = [.. editor.Values] } : null;
     }
 
     /// <summary>Adds a layer's files below <paramref name="dir"/>; a file an earlier layer has stays that layer's.</summary>

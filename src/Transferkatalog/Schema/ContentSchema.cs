@@ -11,6 +11,9 @@ public static class ContentSchema
 
     public const int SummaryMaxLength = 300;
 
+    /// <summary>Whom a profile's partner search looks for (sucht.wen).</summary>
+    public static readonly IReadOnlyList<string> SearchTargets = ["partner", "nachnutzer"];
+
     /// <summary>Telephone numbers: digits, spaces, + at the start, / - – and brackets, at least five digits.</summary>
     /// <remarks>Written in the common subset of .NET and ECMAScript regex, so the validator and the JSON Schema use the very same text.</remarks>
     public const string PhonePattern = @"^(?=(?:[^0-9]*[0-9]){5})\+?[0-9 ()/\-–]+$";
@@ -95,6 +98,19 @@ public static class ContentSchema
                         Str("hinweis", false, "Kurzer Hinweis zur Übernahme", 500),
                     ],
                 },
+            },
+            new("sucht", FieldKind.Map, false, "Partnersuche: Das Projekt sucht Kommunen, die mitmachen (partner) oder die Lösung übernehmen (nachnutzer); erscheint als Hinweis auf Karte und Steckbrief und auf der Seite Partnersuche")
+            {
+                Fields =
+                [
+                    new("wen", FieldKind.List, true, "Wen das Projekt sucht: partner, nachnutzer oder beide")
+                    {
+                        MinItems = 1,
+                        Item = new FieldSpec("gesucht", FieldKind.Enum, true, "partner oder nachnutzer") { AllowedValues = SearchTargets, Example = "partner" },
+                    },
+                    Str("anliegen", true, "Kurz, was gesucht wird und was Interessierte mitbringen sollten", 300) with { Example = "\"Zwei Gemeinden, die ab 2027 das Rechenzentrum mitnutzen\"" },
+                    new("bis", FieldKind.Date, true, "Bis wann die Suche gilt, JJJJ-MM-TT; danach erscheint sie nicht mehr, und check warnt") { Example = "2027-06-30" },
+                ],
             },
             new("verwandt", FieldKind.List, false, "Steckbriefe, mit denen dieses Projekt bewusst zusammenhängt, z. B. ein Folgeprojekt: Dateinamen ohne .md; erscheint auf beiden Seiten und schaltet die Warnung zu ähnlichen Steckbriefen ab")
             {

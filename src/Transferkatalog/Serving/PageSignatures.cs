@@ -67,6 +67,9 @@ internal sealed class PageSignatures
                 return new Box(h.Finish());
             }).Value,
 
+            // The partner search pages list the cards of every running search (or of one kind).
+            string path when path.StartsWith("partnersuche/", StringComparison.Ordinal) => PartnersucheSignature(site),
+
             // The index pages show registry entries (fixed while the preview runs) and the counts above.
             SiteRenderer.FelderIndexPath or SiteRenderer.KommunenIndexPath => countsHash,
 
@@ -105,6 +108,21 @@ internal sealed class PageSignatures
         }
 
         return signature;
+    }
+
+    private UInt128 PartnersucheSignature(Site site)
+    {
+        // The same for the page of all searches and those of one kind: a superset of what each shows, which is enough.
+        var h = new Hasher("partnersuche");
+        foreach (var p in site.Profiles)
+        {
+            if (p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate))
+            {
+                h.Add(CardHash(site, p));
+            }
+        }
+
+        return h.Finish();
     }
 
     private UInt128 CatalogSignature(Site site, int number, int pageCount, UInt128 countsHash, UInt128 filtersHash)

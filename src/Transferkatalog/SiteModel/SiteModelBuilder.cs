@@ -9,7 +9,7 @@ public sealed class SiteModelBuilder
     /// <param name="cache">The previous build's model, updated in place of a full build when only profiles changed (the preview); null builds everything.</param>
     public Site Build(Catalog catalog, string? baseUrlOverride, DateOnly referenceDate, SiteModelCache? cache = null)
     {
-        var urls = new UrlScheme(baseUrlOverride ?? catalog.Site.BasisUrl);
+        var urls = new UrlScheme(baseUrlOverride ?? catalog.Site.BasisUrl, catalog.Site.BasisUrl);
         var felder = catalog.Handlungsfelder.ToDictionary(f => f.Key, StringComparer.Ordinal);
         var kommunen = catalog.Kommunen.ToDictionary(k => k.Key, StringComparer.Ordinal);
         (ProfileEntry, string) ResolveOne(Profile p) => (Resolve(p, urls, felder, kommunen), SortKey(p.Titel));

@@ -3,10 +3,16 @@ namespace Transferkatalog.SiteModel;
 /// <summary>Every URL of the site in one place, so the base path is honoured everywhere.</summary>
 public sealed class UrlScheme
 {
-    public UrlScheme(string baseUrl)
+    /// <param name="baseUrl">Where the site is served: an absolute http(s) address, or only a path such as "/" or "/katalog/".</param>
+    /// <param name="originFrom">
+    /// When <paramref name="baseUrl"/> is only a path (`--base-url /`): the address whose scheme and host complete it,
+    /// i.e. basis_url from site.yml. Canonical links, JSON-LD, feed, sitemap and open data then all use the same origin
+    /// instead of some being relative and others absolute.
+    /// </param>
+    public UrlScheme(string baseUrl, string? originFrom = null)
     {
         BaseUrl = baseUrl;
-        if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        if (IsHttpUrl(baseUrl, out var uri))
         {
             BasePath = NormalizePath(uri.AbsolutePath);
             Origin = uri.GetLeftPart(UriPartial.Authority);
@@ -14,9 +20,12 @@ public sealed class UrlScheme
         else
         {
             BasePath = NormalizePath(baseUrl);
-            Origin = string.Empty;
+            Origin = IsHttpUrl(originFrom, out var fallback) ? fallback.GetLeftPart(UriPartial.Authority) : string.Empty;
         }
     }
+
+    private static bool IsHttpUrl(string? s, out Uri uri) =>
+        Uri.TryCreate(s, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>The configured base URL as given, e.g. https://org.github.io/transferkatalog/.</summary>
     public string BaseUrl { get; }

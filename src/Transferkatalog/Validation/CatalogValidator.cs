@@ -256,6 +256,9 @@ public sealed partial class CatalogValidator
         {
             Verwandt = v.List("verwandt").Where(r => r.Value is string).Select(r => new ProfileReference((string)r.Value, r.At.Line, r.At.Column)).ToList(),
             TitelLine = v.Get("titel")!.At.Line,
+            Sucht = v.Get("sucht") is { } sucht && sucht.Strings("wen") is { Count: > 0 } wen && sucht.Str("anliegen") is { } hinweis && sucht.Get("bis") is { Value: DateOnly bis } bisNode
+                ? new Partnersuche(wen, hinweis, bis, bisNode.At.Line)
+                : null,
         };
     }
 

@@ -36,7 +36,7 @@ public sealed class CliEditorTests
 
         Assert.True(code == CliApp.ExitOk, errors);
         var summary = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Matches(@"^Website gebaut: \d+ Steckbriefe, \d+ Seiten, \d+ Warnungen, 0 Fehler in \d+\.\d\d s → ", summary);
+        Assert.Matches(@"^Website gebaut mit Transferkatalog \d+\.\d+\.\d+: \d+ Steckbriefe, \d+ Seiten, \d+ Warnungen, 0 Fehler in \d+\.\d\d s → ", summary);
 
         // Output redirected (as in CI): no carriage returns or terminal escapes from the progress line.
         Assert.DoesNotContain('\r', output + errors);

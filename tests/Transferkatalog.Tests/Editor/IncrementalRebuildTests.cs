@@ -121,6 +121,8 @@ public sealed class IncrementalRebuildTests : IDisposable
             Edit("a deliberate relation", board, "aktualisiert: 2026-11-21", "verwandt: [digitalbuero-owl]\naktualisiert: 2026-11-21");
             Edit("an unknown relation", board, "verwandt: [digitalbuero-owl]", "verwandt: [digitalbuero-ow]");
             Edit("relation fixed", board, "verwandt: [digitalbuero-ow]", "verwandt: [digitalbuero-owl]");
+            Edit("a partner search", board, "aktualisiert: 2026-11-21", "sucht:\n  wen: [partner]\n  anliegen: Kreise, die mitmachen\n  bis: 2027-01-31\naktualisiert: 2026-11-21");
+            Edit("partner search expired", board, "bis: 2027-01-31", "bis: 2026-11-20");
             Edit("relation removed", board, "verwandt: [digitalbuero-owl]\n", string.Empty);
             Edit("a second entry of the same project", strategy, "titel: \"Interkommunale Digitalisierungsstrategie „#XRegion“ im Kreis Höxter\"", "titel: Digitalnetzwerk des Kreises Höxter und seiner 10 Städte");
         }

@@ -2,28 +2,44 @@ using YamlDotNet.RepresentationModel;
 
 namespace Transferkatalog.Tests.Editor;
 
-/// <summary>.github/workflows/pages.yml: valid YAML, official actions only, deploy only from main, pull requests only check and build.</summary>
+/// <summary>
+/// .github/workflows/pages.yml and the composite action.yml, read against the official Pages starter workflow:
+/// official actions at their current (Node 24) majors, configure-pages with `pages: read`, deploy only from main with
+/// `pages: write` and `id-token: write`, tests on pull requests too, a timeout on every job, a NuGet cache.
+/// </summary>
 public sealed class WorkflowTests
 {
-    private static readonly string[] AllowedActions =
-        ["actions/checkout", "actions/setup-dotnet", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"];
+    /// <summary>Current majors (looked up in the actions' releases, 2026-12-01); all run on Node 24 or are composite.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> CurrentMajors = new Dictionary<string, string>
+    {
+        ["actions/checkout"] = "v7",
+        ["actions/setup-dotnet"] = "v6",
+        ["actions/cache"] = "v5",
+        ["actions/configure-pages"] = "v6",
+        ["actions/upload-pages-artifact"] = "v5",
+        ["actions/deploy-pages"] = "v5",
+    };
 
-    private readonly YamlMappingNode workflow = Load();
+    private readonly YamlMappingNode workflow = Load(".github", "workflows", "pages.yml");
+    private readonly YamlMappingNode action = Load("action.yml");
 
     [Fact]
-    public void Uses_only_the_official_pages_actions_with_the_sdk_from_global_json()
+    public void Uses_only_official_actions_at_their_current_majors_and_the_sdk_from_global_json()
     {
-        var uses = Steps().Select(s => Scalar(s, "uses")).OfType<string>().ToList();
+        var uses = Steps().Concat(ActionSteps()).Select(s => Scalar(s, "uses")).OfType<string>().Where(u => u != "./").ToList();
 
         Assert.NotEmpty(uses);
-        Assert.All(uses, u => Assert.Contains(u.Split('@')[0], AllowedActions));
-        Assert.All(uses, u => Assert.Matches("@v[0-9]+$", u));
-        Assert.Equal(AllowedActions.Order(StringComparer.Ordinal), uses.Select(u => u.Split('@')[0]).Distinct().Order(StringComparer.Ordinal));
-        foreach (var setup in Steps().Where(s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet", StringComparison.Ordinal) == true))
+        foreach (var u in uses)
         {
-            Assert.Equal("global.json", Scalar((YamlMappingNode)setup.Children["with"], "global-json-file"));
+            var (name, version) = (u.Split('@')[0], u.Split('@')[1]);
+            Assert.True(CurrentMajors.TryGetValue(name, out var major), $"{u} is not one of the official actions");
+            Assert.Equal(major, version);
         }
 
+        Assert.Equal(CurrentMajors.Keys.Order(StringComparer.Ordinal), uses.Select(u => u.Split('@')[0]).Distinct().Order(StringComparer.Ordinal));
+        var setups = Steps().Concat(ActionSteps()).Where(s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, setups.Count);
+        Assert.All(setups, s => Assert.EndsWith("global.json", Scalar((YamlMappingNode)s.Children["with"], "global-json-file")));
         Assert.True(File.Exists(Path.Combine(TempCatalog.RepoRoot, "global.json")));
     }
 
@@ -38,53 +54,99 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Pull_requests_run_check_and_build_but_never_test_upload_or_deploy()
+    public void Every_job_has_a_timeout_and_pull_requests_test_check_and_build_without_uploading_or_deploying()
     {
         var jobs = Jobs();
-        var prJobs = jobs.Where(j => Scalar(j.Value, "if") is { } cond && cond.Contains("== 'pull_request'", StringComparison.Ordinal)).ToList();
-        var pushJobs = jobs.Where(j => Scalar(j.Value, "if") is { } cond && cond.Contains("!= 'pull_request'", StringComparison.Ordinal)).ToList();
+        Assert.All(jobs, j => Assert.True(int.Parse(Scalar(j.Value, "timeout-minutes")!, System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60, j.Key));
 
-        // Every job is explicitly gated one way or the other, so nothing deploys from a pull request by accident.
-        Assert.Equal(jobs.Count, prJobs.Count + pushJobs.Count);
-        var prRuns = prJobs.SelectMany(j => StepsOf(j.Value)).Select(s => Scalar(s, "run") ?? string.Empty).ToList();
-        Assert.Contains(prRuns, r => r.Contains("-- check", StringComparison.Ordinal));
-        Assert.Contains(prRuns, r => r.Contains("-- build", StringComparison.Ordinal));
-        var prUses = prJobs.SelectMany(j => StepsOf(j.Value)).Select(s => Scalar(s, "uses") ?? string.Empty).ToList();
-        Assert.DoesNotContain(prUses, u => u.StartsWith("actions/deploy-pages", StringComparison.Ordinal) || u.StartsWith("actions/upload-pages-artifact", StringComparison.Ordinal));
+        // The build job runs for pull requests too (no condition), tests first, then the action builds without Pages.
+        var build = Assert.Single(jobs, j => StepsOf(j.Value).Any(s => Scalar(s, "uses") == "./")).Value;
+        Assert.Null(Scalar(build, "if"));
+        var steps = StepsOf(build).ToList();
+        var test = steps.FindIndex(s => Scalar(s, "run")?.StartsWith("dotnet test", StringComparison.Ordinal) == true);
+        var site = steps.FindIndex(s => Scalar(s, "uses") == "./");
+        Assert.InRange(test, 0, site - 1);
+        Assert.Equal("${{ github.event_name != 'pull_request' }}", Scalar((YamlMappingNode)steps[site].Children["with"], "pages"));
+
+        // Pages steps of the action run only when asked, so a pull request uploads nothing.
+        foreach (var step in ActionSteps().Where(s => Scalar(s, "uses") is { } u && (u.StartsWith("actions/configure-pages", StringComparison.Ordinal) || u.StartsWith("actions/upload-pages-artifact", StringComparison.Ordinal))))
+        {
+            Assert.Equal("inputs.pages == 'true'", Scalar(step, "if"));
+        }
 
         var deploy = Assert.Single(jobs, j => StepsOf(j.Value).Any(s => Scalar(s, "uses")?.StartsWith("actions/deploy-pages", StringComparison.Ordinal) == true));
+        Assert.Contains("!= 'pull_request'", Scalar(deploy.Value, "if"));
         Assert.Contains("refs/heads/main", Scalar(deploy.Value, "if"));
-        var permissions = (YamlMappingNode)deploy.Value.Children["permissions"];
-        Assert.Equal("write", Scalar(permissions, "pages"));
-        Assert.Equal("write", Scalar(permissions, "id-token"));
+        Assert.Equal("build", Scalar(deploy.Value, "needs"));
     }
 
     [Fact]
-    public void Main_build_tests_and_uses_the_base_url_from_configure_pages()
+    public void Permissions_are_the_least_each_job_needs()
     {
-        var build = Assert.Single(Jobs(), j => StepsOf(j.Value).Any(s => Scalar(s, "uses")?.StartsWith("actions/upload-pages-artifact", StringComparison.Ordinal) == true)).Value;
-        var steps = StepsOf(build).ToList();
-        var pagesId = Scalar(steps.Single(s => Scalar(s, "uses")?.StartsWith("actions/configure-pages", StringComparison.Ordinal) == true), "id");
-        var buildStep = steps.Single(s => Scalar(s, "run")?.Contains("-- build", StringComparison.Ordinal) == true);
-        var env = (YamlMappingNode)buildStep.Children["env"];
+        Assert.Equal([("contents", "read")], Permissions(workflow));
+        var jobs = Jobs().ToDictionary(j => j.Key, j => j.Value);
 
-        Assert.Contains(steps, s => Scalar(s, "run")?.StartsWith("dotnet test", StringComparison.Ordinal) == true);
-        Assert.Contains("--base-url", Scalar(buildStep, "run"));
-        Assert.Contains($"steps.{pagesId}.outputs.base_url", env.Children.Values.OfType<YamlScalarNode>().Single().Value);
+        // configure-pages reads the Pages settings: without `pages: read` it fails with "Resource not accessible".
+        Assert.Equal([("contents", "read"), ("pages", "read")], Permissions(jobs["build"]));
+        Assert.Equal([("id-token", "write"), ("pages", "write")], Permissions(jobs["deploy"]));
+        Assert.Equal("github-pages", Scalar((YamlMappingNode)jobs["deploy"].Children["environment"], "name"));
     }
 
-    private static YamlMappingNode Load()
+    [Fact]
+    public void NuGet_packages_are_cached_by_the_files_that_pin_them()
+    {
+        var setup = Steps().Single(s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet", StringComparison.Ordinal) == true);
+        var with = (YamlMappingNode)setup.Children["with"];
+        Assert.Equal("true", Scalar(with, "cache"));
+        var paths = Scalar(with, "cache-dependency-path")!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("Directory.Packages.props", paths);
+        Assert.True(File.Exists(Path.Combine(TempCatalog.RepoRoot, "Directory.Packages.props")));
+
+        var cache = ActionSteps().Single(s => Scalar(s, "uses")?.StartsWith("actions/cache", StringComparison.Ordinal) == true);
+        Assert.Contains("steps.nuget-key.outputs.hash", Scalar((YamlMappingNode)cache.Children["with"], "key"));
+    }
+
+    [Fact]
+    public void The_action_takes_content_theme_and_output_and_builds_with_the_address_from_configure_pages()
+    {
+        Assert.Equal("composite", Scalar((YamlMappingNode)action.Children["runs"], "using"));
+        var inputs = (YamlMappingNode)action.Children["inputs"];
+        Assert.Equal(["content", "theme", "output", "pages"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal("content", Scalar((YamlMappingNode)inputs.Children["content"], "default"));
+        Assert.Equal("_site", Scalar((YamlMappingNode)inputs.Children["output"], "default"));
+
+        var steps = ActionSteps().ToList();
+        var pagesId = Scalar(steps.Single(s => Scalar(s, "uses")?.StartsWith("actions/configure-pages", StringComparison.Ordinal) == true), "id");
+        var build = steps.Single(s => Scalar(s, "run")?.Contains("Transferkatalog.Cli.dll", StringComparison.Ordinal) == true);
+        var env = (YamlMappingNode)build.Children["env"];
+        Assert.Equal($"${{{{ steps.{pagesId}.outputs.base_url }}}}", Scalar(env, "TK_BASE_URL"));
+        Assert.Contains("--base-url", Scalar(build, "run"));
+        Assert.Contains("--content \"$TK_CONTENT\"", Scalar(build, "run"));
+        Assert.All(steps.Where(s => s.Children.ContainsKey("run")), s => Assert.Equal("bash", Scalar(s, "shell")));
+
+        // Inputs reach the shell only through the environment, never spliced into the script.
+        Assert.All(steps.Select(s => Scalar(s, "run")).OfType<string>(), r => Assert.DoesNotContain("${{", r));
+        var upload = steps.Single(s => Scalar(s, "uses")?.StartsWith("actions/upload-pages-artifact", StringComparison.Ordinal) == true);
+        Assert.Equal("${{ inputs.output }}", Scalar((YamlMappingNode)upload.Children["with"], "path"));
+    }
+
+    internal static YamlMappingNode Load(params string[] path)
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(TempCatalog.RepoRoot, ".github", "workflows", "pages.yml"));
+        using var reader = new StreamReader(Path.Combine([TempCatalog.RepoRoot, .. path]));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents.Single().RootNode;
     }
+
+    private static List<(string, string)> Permissions(YamlMappingNode node) =>
+        ((YamlMappingNode)node.Children["permissions"]).Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)).OrderBy(p => p.Item1, StringComparer.Ordinal).ToList();
 
     private List<KeyValuePair<string, YamlMappingNode>> Jobs() =>
         ((YamlMappingNode)workflow.Children["jobs"]).Children.Select(j => new KeyValuePair<string, YamlMappingNode>(((YamlScalarNode)j.Key).Value!, (YamlMappingNode)j.Value)).ToList();
 
     private IEnumerable<YamlMappingNode> Steps() => Jobs().SelectMany(j => StepsOf(j.Value));
+
+    private IEnumerable<YamlMappingNode> ActionSteps() => StepsOf((YamlMappingNode)action.Children["runs"]);
 
     private static IEnumerable<YamlMappingNode> StepsOf(YamlMappingNode job) =>
         job.Children.TryGetValue("steps", out var steps) ? ((YamlSequenceNode)steps).Children.Cast<YamlMappingNode>() : [];

@@ -21,11 +21,14 @@ public sealed class TemplateEngineTests
         null,
         TrustedHtml.FromGenerator("<p>gerendert &amp; sicher</p>"));
 
-    private static ThemeSource Source(string template, Dictionary<string, string>? partials) => new(
+    private static ThemeSource Source(string template, Dictionary<string, string>? partials, Type? model = null) => new(
         "/theme",
         new Dictionary<string, (string, string)> { ["t"] = ("themes/x/templates/t.sbn-html", template) },
         (partials ?? []).ToDictionary(p => p.Key, p => ($"themes/x/templates/partials/{p.Key}.sbn-html", p.Value)),
-        []);
+        [])
+    {
+        Models = model is null ? new Dictionary<string, Type>() : new Dictionary<string, Type> { ["t"] = model },
+    };
 
     private static ICompiledTheme Compile(string template, DiagnosticBag? diagnostics = null, Dictionary<string, string>? partials = null)
     {
@@ -43,10 +46,10 @@ public sealed class TemplateEngineTests
         return ex.Diagnostic;
     }
 
-    private static IReadOnlyList<Diagnostic> CompileFails(string template, Dictionary<string, string>? partials = null)
+    private static IReadOnlyList<Diagnostic> CompileFails(string template, Dictionary<string, string>? partials = null, Type? model = null)
     {
         var bag = new DiagnosticBag();
-        Assert.Null(new ScribanTemplateEngine().Compile(Source(template, partials), bag));
+        Assert.Null(new ScribanTemplateEngine().Compile(Source(template, partials, model), bag));
         return bag.ToSortedList();
     }
 
@@ -229,5 +232,55 @@ public sealed class TemplateEngineTests
             results[i] = theme.Render("t", Model() with { Value = $"v{i}", Links = [new NavLink(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "/", false)] });
         });
         Assert.Equal(expected, results);
+    }
+
+    [Fact]
+    public void Misspelt_names_in_branches_no_page_takes_are_found_when_the_theme_is_read_all_at_once()
+    {
+        var errors = CompileFails(
+            "{{ if false }}{{ Valeu }}{{ end }}\n{{ for link in Links }}{{ if link.Current }}{{ link.Titel }}{{ end }}{{ lnik.Url }}{{ end }}",
+            model: typeof(Probe));
+
+        Assert.Collection(
+            errors,
+            e => Assert.Equal((1, 18, "unbekannte Variable 'Valeu'"), (e.Line, e.Column, e.Message[..27])),
+            e => Assert.Equal((2, 53, "unbekanntes Feld 'Titel'"), (e.Line, e.Column, e.Message[..24])),
+            e => Assert.Equal((2, 73, "unbekannte Variable 'lnik'"), (e.Line, e.Column, e.Message[..26])));
+        Assert.All(errors, e => Assert.Equal(("TK0402", "themes/x/templates/t.sbn-html"), (e.Code, e.File)));
+        Assert.Contains("meinten Sie 'link'?", errors[2].Message);
+    }
+
+    [Fact]
+    public void A_partial_is_checked_with_the_type_its_include_passes()
+    {
+        var partials = new Dictionary<string, string> { ["karte"] = "<li>{{ Title }}</li>\n<li>{{ Url.Length }}{{ Curent }}</li>" };
+        var error = Assert.Single(CompileFails("{{ for link in Links }}{{ include \"karte\" link }}{{ end }}{{ include \"karte\" Nested }}", partials, typeof(Probe)));
+        Assert.Equal(("themes/x/templates/partials/karte.sbn-html", 2, 24), (error.File, error.Line, error.Column));
+        Assert.Contains("meinten Sie 'Current'?", error.Message);
+    }
+
+    [Fact]
+    public void The_default_theme_uses_only_names_its_views_have()
+    {
+        var bag = new DiagnosticBag();
+        var source = ThemeLoader.Load(Repo.Theme, new ScribanTemplateEngine().TemplateExtension, bag)!;
+        Assert.Equal(ThemeContract.Templates, source.Models);
+        Assert.NotNull(new ScribanTemplateEngine().Compile(source, bag));
+        Assert.Empty(bag.ToSortedList());
+    }
+
+    [Theory]
+    [InlineData(20_000, "{{ if true }}", "{{ end }}")]
+    [InlineData(20_000, "{{ (", ") }}")]
+    public void A_template_nested_beyond_reason_is_a_diagnostic_not_a_crash(int depth, string open, string close)
+    {
+        // Checked on a thread with a small stack, as a build's worker threads have.
+        var text = string.Concat(Enumerable.Repeat(open, depth)) + "x" + string.Concat(Enumerable.Repeat(close, depth));
+        IReadOnlyList<Diagnostic>? errors = null;
+        var thread = new Thread(() => errors = CompileFails(text, model: typeof(Probe)), 1 << 20);
+        thread.Start();
+        thread.Join();
+        Assert.InRange(errors!.Count, 1, 11);
+        Assert.All(errors, e => Assert.Equal("TK0402", e.Code));
     }
 }
