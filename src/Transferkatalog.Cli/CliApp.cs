@@ -37,7 +37,7 @@ public static class CliApp
                     // "bild": the unknown word and its suggestion say it all; "no command given" would only confuse.
                     if (hint is null || error.Message != GermanCommandLineTexts.Texts["RequiredCommandWasNotProvided"])
                     {
-                        stderr.WriteLine($"Fehler: {error.Message}");
+                        stderr.WriteLine(ConsoleText.Line($"Fehler: {error.Message}"));
                     }
                 }
 
@@ -47,6 +47,12 @@ public static class CliApp
                 }
 
                 stderr.WriteLine("Hilfe: transferkatalog --help");
+                return ExitUsage;
+            }
+
+            if (SiteBuilder.SourceDateEpoch(out _) is { } epochProblem)
+            {
+                stderr.WriteLine(ConsoleText.Line($"Fehler: {epochProblem}"));
                 return ExitUsage;
             }
 
@@ -64,7 +70,7 @@ public static class CliApp
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Last resort: an editor should never see a stack trace, but we still need the cause to fix the bug.
-            stderr.WriteLine($"interner Fehler (Transferkatalog {GeneratorVersion.Current}): {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine(ConsoleText.Line($"interner Fehler (Transferkatalog {GeneratorVersion.Current}): {ex.GetType().Name}: {ex.Message}"));
             stderr.WriteLine("Bitte melden Sie diesen Fehler mit der Ausgabe oben an das Katalog-Team.");
             return ExitInternalError;
         }
@@ -106,13 +112,13 @@ public static class CliApp
 
     private static RootCommand BuildCommand(TextWriter stdout, TextWriter stderr)
     {
-        Option<string> Content() => new("--content") { Description = "Inhaltsordner mit site.yml, Registern, projekte/ und seiten/", DefaultValueFactory = _ => "content" };
-        Option<string?> Theme() => new("--theme") { Description = "Theme-Ordner mit templates/ und assets/; was ihm fehlt, kommt aus dem mitgelieferten Theme (Standard: themes/default, sonst das mitgelieferte Theme)" };
-        Option<string?> BaseUrl() => new("--base-url") { Description = "Öffentliche Adresse der Website; ersetzt basis_url aus site.yml" };
+        Option<string> Content() => new Option<string>("--content") { Description = "Inhaltsordner mit site.yml, Registern, projekte/ und seiten/", DefaultValueFactory = _ => "content" }.NotEmpty();
+        Option<string?> Theme() => new Option<string?>("--theme") { Description = "Theme-Ordner mit templates/ und assets/; was ihm fehlt, kommt aus dem mitgelieferten Theme (Standard: themes/default, sonst das mitgelieferte Theme)" }.NotEmpty();
+        Option<string?> BaseUrl() => new Option<string?>("--base-url") { Description = "Öffentliche Adresse der Website; ersetzt basis_url aus site.yml" }.ValidBaseUrl();
 
         var content = Content();
         var theme = Theme();
-        var output = new Option<string>("--output", "-o") { Description = "Ausgabeordner der Website", DefaultValueFactory = _ => "_site" };
+        var output = new Option<string>("--output", "-o") { Description = "Ausgabeordner der Website", DefaultValueFactory = _ => "_site" }.NotEmpty();
         var baseUrl = BaseUrl();
         var build = new Command("build", "Baut die Website aus dem Inhaltsordner.") { content, theme, output, baseUrl };
         build.SetAction(parse =>
@@ -127,11 +133,11 @@ public static class CliApp
             Report(result, stderr, "build");
             if (result.Succeeded)
             {
-                stdout.WriteLine($"Website gebaut mit Transferkatalog {GeneratorVersion.Current}: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {result.WarningCount} Warnungen, 0 Fehler in {result.Elapsed.TotalSeconds:0.00} s → {options.OutputDir}");
+                stdout.WriteLine(ConsoleText.Line($"Website gebaut mit Transferkatalog {GeneratorVersion.Current}: {result.ProfileCount} Steckbriefe, {result.PageCount} Seiten, {result.WarningCount} Warnungen, 0 Fehler in {result.Elapsed.TotalSeconds:0.00} s → {options.OutputDir}"));
                 return ExitOk;
             }
 
-            stdout.WriteLine($"Build abgebrochen: {result.ErrorCount} Fehler, {result.WarningCount} Warnungen in {result.Elapsed.TotalSeconds:0.00} s — der Ausgabeordner {options.OutputDir} wurde nicht verändert.");
+            stdout.WriteLine(ConsoleText.Line($"Build abgebrochen: {result.ErrorCount} Fehler, {result.WarningCount} Warnungen in {result.Elapsed.TotalSeconds:0.00} s — der Ausgabeordner {options.OutputDir} wurde nicht verändert."));
             return ExitContentErrors;
         });
 
@@ -150,14 +156,7 @@ public static class CliApp
         var serveContent = Content();
         var serveTheme = Theme();
         var serveBaseUrl = BaseUrl();
-        var port = new Option<int>("--port", "-p") { Description = "Port auf 127.0.0.1", DefaultValueFactory = _ => 8080 };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                r.AddError("--port muss zwischen 0 und 65535 liegen");
-            }
-        });
+        var port = new Option<int>("--port", "-p") { Description = "Port auf 127.0.0.1", DefaultValueFactory = _ => 8080 }.ValidPort();
         var serve = new Command("serve", "Vorschau: baut die Website, zeigt sie unter http://127.0.0.1:8080/ und baut bei jeder Änderung neu.") { serveContent, serveTheme, serveBaseUrl, port };
         serve.SetAction(parse =>
         {
@@ -174,11 +173,11 @@ public static class CliApp
             var result = ProfileCreator.Create(parse.GetValue(newContent)!, parse.GetValue(slug), parse.GetValue(titel), SiteBuilder.ReferenceDate(new BuildOptions()));
             if (!result.Created)
             {
-                stderr.WriteLine($"Fehler: {result.Message}");
+                stderr.WriteLine(ConsoleText.Line($"Fehler: {result.Message}"));
                 return ExitUsage;
             }
 
-            stdout.WriteLine(result.Message);
+            stdout.WriteLine(ConsoleText.Line(result.Message));
             return ExitOk;
         });
 
@@ -205,11 +204,11 @@ public static class CliApp
             }
             catch (IOException ex)
             {
-                stderr.WriteLine($"Fehler: Vorschau konnte nicht starten ({ex.Message}) — ist Port {port} schon belegt? Wählen Sie mit --port einen anderen.");
+                stderr.WriteLine(ConsoleText.Line($"Fehler: Vorschau konnte nicht starten ({ex.Message}) — ist Port {port} schon belegt? Wählen Sie mit --port einen anderen."));
                 return ExitUsage;
             }
 
-            stdout.WriteLine($"Vorschau läuft: {server.SiteAddress} — Änderungen an {options.ContentDir}/ und am Theme werden sofort übernommen. Beenden mit Strg+C.");
+            stdout.WriteLine(ConsoleText.Line($"Vorschau läuft: {server.SiteAddress} — Änderungen an {options.ContentDir}/ und am Theme werden sofort übernommen. Beenden mit Strg+C."));
 
             // The host's console lifetime turns Ctrl+C into a graceful shutdown.
             server.WaitForShutdownAsync().GetAwaiter().GetResult();

@@ -49,11 +49,11 @@ internal static class InitCommand
                 parse.GetValue(bezirk) ?? []));
             if (!result.Created)
             {
-                stderr.WriteLine($"Fehler: {result.Message}");
+                stderr.WriteLine(Diagnostics.ConsoleText.Line($"Fehler: {result.Message}"));
                 return CliApp.ExitUsage;
             }
 
-            stdout.WriteLine(result.Message);
+            stdout.WriteLine(Diagnostics.ConsoleText.Line(result.Message));
             return CliApp.ExitOk;
         });
         return init;

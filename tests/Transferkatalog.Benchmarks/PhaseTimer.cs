@@ -39,6 +39,13 @@ public static class PhaseTimer
         var site = Phase("Site-Modell", () => new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21)));
         var source = Phase("Theme laden", () => ThemeLoader.Load(theme, new ScribanTemplateEngine().TemplateExtension, diagnostics)) ?? throw new UsageException("Theme fehlt");
         var compiled = Phase("Theme kompilieren", () => new ScribanTemplateEngine().Compile(source, diagnostics)) ?? throw new UsageException("Theme ungültig");
+        if (options.Has("pages"))
+        {
+            // Every page once on this thread: views, Markdown and templates without the exports beside them.
+            var jobs = new SiteRenderer(compiled, source).PlanPages(site, RelatedProjects.Compute(site.Profiles));
+            Phase("Seiten (1 Thread)", () => jobs.Sum(j => (long)j.Render().Length));
+        }
+
         var files = Phase("Rendern", () => new SiteRenderer(compiled, source).Render(site));
         Phase("Verweise prüfen", () =>
         {

@@ -69,13 +69,13 @@ public sealed class AccessibilityTests(SiteUnderTest site, ITestOutputHelper out
             }
         }
 
-        // Without its script the catalogue is a different page (no filter form, every card shown). axe itself needs
-        // script, so the page keeps JavaScript and only the site's own script is kept from loading.
+        // The catalogue when its script fails to load (JavaScript on, katalog.js blocked): every card shown, the
+        // filters inert. axe needs script, so this is the state it can check; with JavaScript off the style sheet
+        // hides the filters (PageTests checks that in a browser without JavaScript).
         await using (var noScript = await site.OpenAsync())
         {
-            await noScript.Page.RouteAsync("**/*.js", route => route.AbortAsync());
+            await noScript.Page.RouteAsync("**/katalog.js", route => route.AbortAsync());
             await noScript.GotoAsync("");
-            Assert.False(await noScript.Page.Locator("#filter").IsVisibleAsync());
             var result = await AxeAsync(noScript.Page);
             pages++;
             rules += result.Passes;

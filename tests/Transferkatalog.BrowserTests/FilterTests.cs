@@ -15,7 +15,7 @@ public sealed class FilterTests(SiteUnderTest site)
         await tp.GotoAsync("");
         var catalog = new CatalogPage(tp.Page);
         var choices = site.Catalog.Handlungsfelder.Select(f => new Choice("handlungsfeld", f.Key))
-            .Concat(site.Catalog.Kommunen.Select(k => new Choice("kommune", k.Key)))
+            .Concat(site.OfferedKommunen.Select(k => new Choice("kommune", k.Key)))
             .ToList();
         foreach (var choice in choices)
         {
@@ -78,10 +78,40 @@ public sealed class FilterTests(SiteUnderTest site)
     }
 
     [Fact]
+    public async Task Back_undoes_filter_changes_one_by_one_and_stays_on_the_catalogue()
+    {
+        var (felder, kommunen) = DiscriminatingSelection();
+        await using var tp = await site.OpenAsync();
+        await tp.GotoAsync("");
+        var start = tp.Page.Url;
+        var catalog = new CatalogPage(tp.Page);
+        var steps = new List<List<Choice>> { new() };
+        foreach (var c in new[] { felder[0], kommunen[0] })
+        {
+            await catalog.SetAsync(c, on: true);
+            steps.Add([.. steps[^1], c]);
+            await AssertShowsAsync(catalog, steps[^1]);
+        }
+
+        // Each Back goes one filter change back, with the boxes and cards of that state; the last one is the start.
+        for (var i = steps.Count - 2; i >= 0; i--)
+        {
+            await tp.Page.GoBackAsync();
+            await AssertShowsAsync(catalog, steps[i]);
+            Assert.Equal(Sorted(steps[i]), await catalog.CheckedAsync());
+            Assert.Equal(Sorted(steps[i]), catalog.QueryChoices());
+        }
+
+        Assert.Equal(start, tp.Page.Url);
+        await tp.Page.GoForwardAsync();
+        await AssertShowsAsync(catalog, steps[1]);
+    }
+
+    [Fact]
     public async Task A_choice_nothing_matches_says_so_and_shows_no_card()
     {
         var empty = site.Catalog.Handlungsfelder
-            .SelectMany(f => site.Catalog.Kommunen.Select(k => new[] { new Choice("handlungsfeld", f.Key), new Choice("kommune", k.Key) }))
+            .SelectMany(f => site.OfferedKommunen.Select(k => new[] { new Choice("handlungsfeld", f.Key), new Choice("kommune", k.Key) }))
             .FirstOrDefault(pair => ExpectedFilter.Slugs(site.Catalog, pair).Count == 0
                 && pair.All(c => ExpectedFilter.Slugs(site.Catalog, [c]).Count > 0));
         Assert.True(empty is not null, "sample content has no Handlungsfeld/Kommune pair without a common profile");
@@ -108,7 +138,7 @@ public sealed class FilterTests(SiteUnderTest site)
     {
         var c = site.Catalog;
         var felder = c.Handlungsfelder.Select(f => new Choice("handlungsfeld", f.Key)).ToList();
-        var kommunen = c.Kommunen.Select(k => new Choice("kommune", k.Key)).ToList();
+        var kommunen = site.OfferedKommunen.Select(k => new Choice("kommune", k.Key)).ToList();
         foreach (var f1 in felder)
         {
             foreach (var f2 in felder.Where(f => string.CompareOrdinal(f.Value, f1.Value) > 0))

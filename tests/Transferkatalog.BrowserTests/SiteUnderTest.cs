@@ -51,6 +51,15 @@ public sealed class SiteUnderTest : IAsyncLifetime
     /// <summary>Site-relative path (under the base, no leading slash) of every generated HTML page, ordinal order.</summary>
     public IReadOnlyList<string> HtmlPages { get; private set; } = [];
 
+    /// <summary>
+    /// Kommunen the Kommune filter offers, in register order: towns and municipalities taking part in a profile.
+    /// Kreise have a group of their own, and a choice without any project is never offered.
+    /// </summary>
+    public IReadOnlyList<Kommune> OfferedKommunen => [.. Catalog.Kommunen.Where(k => !k.IsKreis && Catalog.Profiles.Any(p => p.Kommunen.Contains(k.Key)))];
+
+    /// <summary>Kreise the Kreis filter offers: those where the Kreis itself or one of its towns takes part in a profile.</summary>
+    public IReadOnlyList<Kommune> OfferedKreise => [.. Catalog.Kommunen.Where(k => k.IsKreis && ExpectedFilter.Slugs(Catalog, [new Choice("kreis", k.Key)]).Count > 0)];
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("Browser not started");
 
     public string AxeSource { get; private set; } = "";
@@ -117,6 +126,14 @@ public sealed class SiteUnderTest : IAsyncLifetime
         var testPage = new TestPage(context, page, this);
         // On the context, not the page: that also catches workers and popups the page starts.
         context.Request += (_, request) => testPage.Requests.Enqueue(request.Url);
+        context.RequestFailed += (_, request) => testPage.Failures.Enqueue($"{request.Url}: {request.Failure}");
+        context.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                testPage.Failures.Enqueue($"{response.Url}: HTTP {response.Status}");
+            }
+        };
         return testPage;
     }
 
@@ -188,6 +205,11 @@ public sealed class TestPage(IBrowserContext context, IPage page, SiteUnderTest 
     public IPage Page { get; } = page;
 
     public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Requests that failed or were answered with an HTTP error, e.g. a favicon outside the site's path.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Failures { get; } = new();
+
+    public IBrowserContext Context => context;
 
     public async Task GotoAsync(string sitePath)
     {

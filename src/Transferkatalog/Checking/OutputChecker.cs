@@ -81,7 +81,7 @@ public sealed class OutputChecker
                 if (problem is null && target is not null && !Exists(target))
                 {
                     // Most of these are exports, known only at the end: the page's ids are not needed for them.
-                    pending.Enqueue(new Finding(relativePath, at, tag, attribute, value, null, target, null, null));
+                    pending.Enqueue(new Finding(relativePath, at, tag, attribute, value, null, target, null, null) { Application = IsApplicationLink(value) });
                 }
                 else if (problem is not null)
                 {
@@ -102,7 +102,7 @@ public sealed class OutputChecker
             var missing = new List<Finding>();
             while (pending.TryDequeue(out var p))
             {
-                if (!Exists(p.Target!))
+                if (!Exists(p.Target!) && !p.Application)
                 {
                     missing.Add(p with { Problem = "Ziel existiert nicht" });
                 }
@@ -129,6 +129,16 @@ public sealed class OutputChecker
                         findings[i] = findings[i] with { At = new SourceSpan(body.File, body.Line + link.Line, link.Column + 1), Link = link };
                     }
                 }
+
+                for (var n = 0; n < body.Links.Count; n++)
+                {
+                    var url = body.Links[n].Url;
+                    var i = findings.FindIndex(f => f.Link is null && f.Field is null && f.Tag == "a" && f.Value == url);
+                    if (i >= 0)
+                    {
+                        findings[i] = findings[i] with { At = body.Links[n].UrlAt, Field = $"links[{n}].url" };
+                    }
+                }
             }
 
             foreach (var finding in findings)
@@ -142,6 +152,13 @@ public sealed class OutputChecker
         private void Report(Finding f)
         {
             var problem = f.Problem!;
+            if (f.Field is { } field)
+            {
+                var detail = problem == "Ziel existiert nicht" ? $"Link-Ziel '{Suggestions.Shown(f.Value)}' gibt es in der Website nicht{PageHint(f.Target!)}" : $"{problem}: '{Suggestions.Shown(f.Value)}'";
+                diagnostics.Error("TK0401", $"{detail} (in '{field}') — korrigieren Sie die Adresse oder entfernen Sie den Link", f.At);
+                return;
+            }
+
             if (f.Link is not { } link)
             {
                 diagnostics.Error("TK0401", $"{problem}: <{f.Tag} {f.Attribute}=\"{f.Value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", f.At);
@@ -170,7 +187,14 @@ public sealed class OutputChecker
     }
 
     /// <summary>A reference of a page that failed, or waits for <see cref="Session.Complete"/> while Problem is null.</summary>
-    private sealed record Finding(string Page, SourceSpan At, string Tag, string Attribute, string Value, string? Problem, string? Target, Rendering.BodyLink? Link, HashSet<string>? Ids);
+    private sealed record Finding(string Page, SourceSpan At, string Tag, string Attribute, string Value, string? Problem, string? Target, Rendering.BodyLink? Link, HashSet<string>? Ids)
+    {
+        /// <summary>The front-matter field the reference came from ("links[0].url"), once matched.</summary>
+        public string? Field { get; init; }
+
+        /// <summary>Whether a missing target is fine: see <see cref="IsApplicationLink"/>.</summary>
+        public bool Application { get; init; }
+    }
 
     private static readonly Dictionary<string, string> ReferenceAttributes =
         References.ToDictionary(r => r.Key, r => r.Value.Attribute, StringComparer.Ordinal);
@@ -245,6 +269,11 @@ public sealed class OutputChecker
         return null;
     }
 
+    /// <summary>An absolute address on the site's own host with a query, such as https://example.org/suche?q=x: an application
+    /// beside the generated site (a search, a form) rather than one of its pages, so the site's file list cannot judge it.</summary>
+    private static bool IsApplicationLink(string value) =>
+        value.Contains('?', StringComparison.Ordinal) && (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
     private static string StripQueryAndFragment(string value)
     {
         var cut = value.IndexOfAny(['?', '#']);
@@ -278,13 +307,16 @@ public sealed class OutputChecker
 /// <summary>The Markdown a page's body was rendered from: the file as diagnostics name it, the text and the file line the text starts on.</summary>
 public sealed record BodySource(string File, string Markdown, int Line)
 {
+    /// <summary>The front-matter links of a profile page, so a broken one is reported at its 'url:' value.</summary>
+    public IReadOnlyList<Content.Link> Links { get; init; } = [];
+
     /// <summary>Each page of the site that renders an editor's Markdown, by output path.</summary>
     public static IReadOnlyDictionary<string, BodySource> Of(Site site)
     {
         var bodies = new Dictionary<string, BodySource>(site.Profiles.Count + site.Pages.Count, StringComparer.Ordinal);
         foreach (var p in site.Profiles)
         {
-            bodies[Rendering.SiteRenderer.ProfilePath(p.Profile.Slug)] = new(p.Profile.SourcePath, p.Profile.Body, p.Profile.BodyLine);
+            bodies[Rendering.SiteRenderer.ProfilePath(p.Profile.Slug)] = new(p.Profile.SourcePath, p.Profile.Body, p.Profile.BodyLine) { Links = p.Profile.Links };
         }
 
         foreach (var p in site.Pages)

@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Transferkatalog.Diagnostics;
 
 namespace Transferkatalog.Content;
 
 /// <summary>Pipeline stage 1: reads the content folder into memory, reporting unreadable or malformed files.</summary>
-public sealed class ContentLoader
+public sealed partial class ContentLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -18,11 +19,12 @@ public sealed class ContentLoader
             return new RawContent(root, null, null, null, [], []);
         }
 
-        var site = ReadRequired(Path.Combine(root, "site.yml"), diagnostics);
-        var felder = ReadRequired(Path.Combine(root, "handlungsfelder.yml"), diagnostics);
-        var kommunen = ReadRequired(Path.Combine(root, "kommunen.yml"), diagnostics);
-        var profiles = includeProfiles ? ReadMarkdownFolder(Path.Combine(root, "projekte"), required: true, diagnostics) : [];
-        var pages = ReadMarkdownFolder(Path.Combine(root, "seiten"), required: false, diagnostics);
+        var real = RealPaths.Of(root);
+        var site = ReadRequired(Path.Combine(root, "site.yml"), real, diagnostics);
+        var felder = ReadRequired(Path.Combine(root, "handlungsfelder.yml"), real, diagnostics);
+        var kommunen = ReadRequired(Path.Combine(root, "kommunen.yml"), real, diagnostics);
+        var profiles = includeProfiles ? ReadMarkdownFolder(Path.Combine(root, "projekte"), real, required: true, diagnostics) : [];
+        var pages = ReadMarkdownFolder(Path.Combine(root, "seiten"), real, required: false, diagnostics);
         return new RawContent(root, site, felder, kommunen, profiles, pages);
     }
 
@@ -30,12 +32,18 @@ public sealed class ContentLoader
     public static IReadOnlyList<string>? ProfileFiles(string contentRoot, DiagnosticBag diagnostics)
     {
         var folder = Path.Combine(Path.GetFullPath(contentRoot), "projekte");
-        return MissingFolder(folder, required: true, diagnostics) ? null : ListMarkdownFiles(folder, diagnostics);
+        return MissingFolder(folder, required: true, diagnostics) ? null : ListMarkdownFiles(folder, RealPaths.Of(contentRoot), diagnostics);
     }
 
     /// <summary>Reads and splits one Markdown file; null when it cannot be read or has no front matter (diagnostics say why).</summary>
-    public static MarkdownSource? ReadMarkdown(string fullPath, DiagnosticBag diagnostics)
+    /// <param name="contentRoot">When given, a file whose link leads out of this folder is reported (TK0016) and not read.</param>
+    public static MarkdownSource? ReadMarkdown(string fullPath, DiagnosticBag diagnostics, string? contentRoot = null)
     {
+        if (contentRoot is not null && LeavesContent(fullPath, RealPaths.Of(contentRoot), diagnostics))
+        {
+            return null;
+        }
+
         var file = ReadText(fullPath, diagnostics);
         return file is null ? null : SplitFrontMatter(file, Path.GetFileNameWithoutExtension(fullPath), diagnostics);
     }
@@ -51,10 +59,15 @@ public sealed class ContentLoader
     public static SourceFile? ReadText(string fullPath, DiagnosticBag diagnostics)
     {
         var display = Display(fullPath);
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = ContentFile.Read(fullPath, out var problem);
+            if (bytes is null)
+            {
+                diagnostics.Error("TK0005", problem!, SourceSpan.OfFile(display));
+                return null;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -81,6 +94,7 @@ public sealed class ContentLoader
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         text = ReplaceControlCharacters(text, display, diagnostics);
+        ReportControlReferences(text, display, diagnostics);
         return new SourceFile(fullPath, display, text);
     }
 
@@ -112,7 +126,7 @@ public sealed class ContentLoader
         return null;
     }
 
-    private static SourceFile? ReadRequired(string fullPath, DiagnosticBag diagnostics)
+    private static SourceFile? ReadRequired(string fullPath, string realRoot, DiagnosticBag diagnostics)
     {
         if (!File.Exists(fullPath))
         {
@@ -120,10 +134,24 @@ public sealed class ContentLoader
             return null;
         }
 
-        return ReadText(fullPath, diagnostics);
+        return LeavesContent(fullPath, realRoot, diagnostics) ? null : ReadText(fullPath, diagnostics);
     }
 
-    private static List<MarkdownSource> ReadMarkdownFolder(string folder, bool required, DiagnosticBag diagnostics)
+    /// <summary>Reports a file or folder whose symbolic link leads out of the content folder; it is never read.</summary>
+    /// <remarks>Its content would be published or quoted in messages: "site.yml -> /proc/self/environ" in a pull request printed
+    /// the CI's secrets. The message names the link only, never the target or what it holds.</remarks>
+    private static bool LeavesContent(string fullPath, string realRoot, DiagnosticBag diagnostics)
+    {
+        if (RealPaths.IsSameOrInside(RealPaths.Of(fullPath), realRoot))
+        {
+            return false;
+        }
+
+        diagnostics.Error("TK0016", "Verknüpfung führt aus dem Inhaltsordner hinaus und wird nicht gelesen — legen Sie die Datei selbst in den Inhaltsordner, statt auf sie zu verweisen", SourceSpan.OfFile(Display(fullPath)));
+        return true;
+    }
+
+    private static List<MarkdownSource> ReadMarkdownFolder(string folder, string realRoot, bool required, DiagnosticBag diagnostics)
     {
         var result = new List<MarkdownSource>();
         if (MissingFolder(folder, required, diagnostics))
@@ -132,7 +160,7 @@ public sealed class ContentLoader
         }
 
         // Ordinal order keeps diagnostics and output independent of the file system's listing order.
-        var files = ListMarkdownFiles(folder, diagnostics);
+        var files = ListMarkdownFiles(folder, realRoot, diagnostics);
         var sources = new MarkdownSource?[files.Count];
         Parallel.For(0, files.Count, Pipeline.Parallelism.Options, i => sources[i] = ReadMarkdown(files[i], diagnostics));
         result.AddRange(sources.OfType<MarkdownSource>());
@@ -159,8 +187,13 @@ public sealed class ContentLoader
     /// Walked by hand rather than with SearchOption.AllDirectories: that follows a link back to an ancestor forty levels deep,
     /// and matches "*.md" case-sensitively on Linux but not on Windows, so "x.MD" was silently dropped on one and read on the other.
     /// </remarks>
-    private static List<string> ListMarkdownFiles(string folder, DiagnosticBag diagnostics)
+    private static List<string> ListMarkdownFiles(string folder, string realRoot, DiagnosticBag diagnostics)
     {
+        if (LeavesContent(folder, realRoot, diagnostics))
+        {
+            return [];
+        }
+
         var files = new List<string>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
 
@@ -193,6 +226,11 @@ public sealed class ContentLoader
                 {
                     if (entry.LinkTarget is { } target)
                     {
+                        if (LeavesContent(entry.FullName, realRoot, diagnostics))
+                        {
+                            continue;
+                        }
+
                         childPhysical = Path.GetFullPath(Path.Combine(physical, target));
                         if (IsSameOrAncestor(childPhysical, physical) || IsSameOrAncestor(childPhysical, folder))
                         {
@@ -205,7 +243,10 @@ public sealed class ContentLoader
                 }
                 else if (entry.Name.EndsWith(".md", StringComparison.Ordinal))
                 {
-                    files.Add(entry.FullName);
+                    if (entry.LinkTarget is null || !LeavesContent(entry.FullName, realRoot, diagnostics))
+                    {
+                        files.Add(entry.FullName);
+                    }
                 }
                 else if (Path.GetExtension(entry.Name).ToLowerInvariant() is ".md" or ".markdown" or ".mdown" or ".mkd")
                 {
@@ -229,7 +270,7 @@ public sealed class ContentLoader
     /// <remarks>They arrive with text pasted from PDFs or terminals, are invisible in editors and are parse errors in HTML.</remarks>
     private static string ReplaceControlCharacters(string text, string display, DiagnosticBag diagnostics)
     {
-        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F'))
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F') && !text.AsSpan().ContainsAny(BidiControls))
         {
             return text;
         }
@@ -246,7 +287,7 @@ public sealed class ContentLoader
                 line++;
                 lineStart = i + 1;
             }
-            else if (c != '\t' && char.IsControl(c))
+            else if (c != '\t' && (char.IsControl(c) || BidiControls.Contains(c)))
             {
                 if (reportedLine != line)
                 {
@@ -260,6 +301,40 @@ public sealed class ContentLoader
 
         return new string(chars);
     }
+
+    /// <summary>Bidi embeddings, overrides and isolates: they reorder text invisibly ("Trojan Source"), in slugs and addresses as much as in prose.</summary>
+    private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    /// <summary>Reports numeric character references such as <c>&amp;#x1;</c> that Markdown would turn into a control character on the page.</summary>
+    private static void ReportControlReferences(string text, string display, DiagnosticBag diagnostics)
+    {
+        if (!text.Contains("&#", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (Match m in CharacterReference().Matches(text))
+        {
+            var hex = m.Groups[1].Success;
+            var digits = hex ? m.Groups[1].Value : m.Groups[2].Value;
+            if (!long.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                code = long.MaxValue;
+            }
+
+            // Tab and line feed are harmless; NUL and anything beyond U+10FFFF Markdown replaces by U+FFFD.
+            var bad = code is not (9 or 10) and (< 0x20 or (>= 0x7F and <= 0x9F) or (>= 0xD800 and <= 0xDFFF) or (>= 0xFDD0 and <= 0xFDEF) or 0xFFFE or 0xFFFF or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069)) && code is not 0;
+            if (bad)
+            {
+                var line = 1 + text.AsSpan(0, m.Index).Count('\n');
+                var column = m.Index - (text.LastIndexOf('\n', Math.Max(0, m.Index - 1)) + 1) + 1;
+                diagnostics.Error("TK0004", $"Zeichenreferenz '{Suggestions.Shown(m.Value)}' steht für ein unsichtbares Steuerzeichen (U+{code:X4}) — löschen Sie sie", new SourceSpan(display, line, column));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));")]
+    private static partial Regex CharacterReference();
 
     private static (int Line, int Column) LocateByte(byte[] bytes, int index)
     {

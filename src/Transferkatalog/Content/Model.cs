@@ -26,7 +26,11 @@ public sealed record Foerderung(string Programm, decimal? BetragEur, string? Zei
 public sealed record Kontakt(string Organisation, string? Name, string? Email, string? Telefon);
 
 /// <summary>An external link.</summary>
-public sealed record Link(string Titel, string Url);
+public sealed record Link(string Titel, string Url)
+{
+    /// <summary>Where the url value stands in the profile, so a broken link is reported there rather than at the output page.</summary>
+    public Diagnostics.SourceSpan UrlAt { get; init; }
+}
 
 /// <summary>What adopting the solution takes.</summary>
 public sealed record Transfer(string? Uebertragbarkeit, string? Aufwand, string? Voraussetzungen);

@@ -10,12 +10,12 @@ public enum Severity
 /// <summary>One problem found in the input or output, located by file, 1-based line and column.</summary>
 public sealed record Diagnostic(Severity Severity, string Code, string Message, string File, int Line, int Column)
 {
-    /// <summary>Canonical compiler format understood by editors and CI annotators.</summary>
+    /// <summary>Canonical compiler format understood by editors and CI annotators, as one line that cannot issue a workflow command.</summary>
     public override string ToString()
     {
         var location = Line > 0 ? $"{File}({Line},{Column})" : File;
         var severity = Severity == Severity.Error ? "error" : "warning";
-        return $"{location}: {severity} {Code}: {Message}";
+        return ConsoleText.Line($"{location}: {severity} {Code}: {Message}");
     }
 
     /// <summary>GitHub Actions workflow command, so the message lands on the changed line of a pull request.</summary>

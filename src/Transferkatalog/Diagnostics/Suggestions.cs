@@ -3,16 +3,24 @@ namespace Transferkatalog.Diagnostics;
 /// <summary>Finds the closest known name for a misspelt one, for "meinten Sie …?" hints.</summary>
 public static class Suggestions
 {
+    /// <summary>Longest name that gets a suggestion; names are short, and the distance costs the product of both lengths.</summary>
+    internal const int MaxLength = 100;
+
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
         var needle = input.Trim().ToLowerInvariant();
+        if (needle.Length == 0 || needle.Length > MaxLength)
+        {
+            return null;
+        }
+
         var limit = Math.Max(2, needle.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
         {
             // The distance is at least the length difference; skipping hopeless candidates keeps a pasted paragraph from costing minutes.
-            if (needle.Length - candidate.Length > limit)
+            if (Math.Abs(needle.Length - candidate.Length) > limit)
             {
                 continue;
             }

@@ -26,22 +26,36 @@ public sealed class StagedOutput : IDisposable
     private readonly string target;
     private readonly string staging;
     private readonly string retired;
+    private readonly bool inPlace;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> written = new(StringComparer.Ordinal);
     private Exception? failure;
     private bool committed;
 
     internal StagedOutput(string outputDir)
     {
         this.outputDir = outputDir;
-        target = Path.GetFullPath(outputDir);
+
+        // Resolved, so "out/" stages beside out rather than inside it, and a link to the output keeps pointing at the new site.
+        target = OutputFolder.Resolve(outputDir);
         var parent = Path.GetDirectoryName(target) ?? ".";
         var name = Path.GetFileName(target);
-        staging = Path.Combine(parent, $".{name}.neu-{Environment.ProcessId}");
-        retired = Path.Combine(parent, $".{name}.alt-{Environment.ProcessId}");
+
+        // A mount point cannot be renamed; its contents are swapped inside it instead, from a staging folder on the same volume.
+        inPlace = OutputFolder.IsMountPoint(target);
+        var home = inPlace ? target : parent;
+        var prefix = inPlace ? string.Empty : name;
+        staging = Path.Combine(home, $".{prefix}.neu-{Environment.ProcessId}");
+        retired = Path.Combine(home, $".{prefix}.alt-{Environment.ProcessId}");
         Guard(() =>
         {
             Directory.CreateDirectory(parent);
+            OutputFolder.Recover(target);
+
             DeleteIfExists(staging);
             Directory.CreateDirectory(staging);
+
+            // Marked from the start, so a later build recognises this folder as ours if this process is killed.
+            File.WriteAllText(Path.Combine(staging, OutputFolder.MarkerName), OutputFolder.MarkerHeader + "\n");
         });
     }
 
@@ -57,7 +71,13 @@ public sealed class StagedOutput : IDisposable
         {
             try
             {
-                var path = Path.Combine(staging, relativePath);
+                var path = Path.GetFullPath(Path.Combine(staging, relativePath));
+                if (!path.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal) || relativePath == OutputFolder.MarkerName)
+                {
+                    // Every name comes from checked slugs; this guards the folder against a bug letting "../" through.
+                    throw new IOException($"Pfad '{Diagnostics.Suggestions.Shown(relativePath)}' liegt außerhalb des Ausgabeordners");
+                }
+
                 var dir = Path.GetDirectoryName(path);
                 if (dir is not null)
                 {
@@ -65,6 +85,7 @@ public sealed class StagedOutput : IDisposable
                 }
 
                 File.WriteAllBytes(path, content);
+                written.TryAdd(relativePath.Replace('\\', '/'), 0);
             }
             catch (Exception ex) when (IsWriteFailure(ex))
             {
@@ -94,18 +115,40 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Swaps the staging folder in for the output folder; reports TK0404 and keeps the old folder when any write failed.</summary>
     public bool Commit(DiagnosticBag diagnostics)
     {
+        Guard(() => File.WriteAllText(Path.Combine(staging, OutputFolder.MarkerName), OutputFolder.MarkerText(written.Keys)));
         Guard(() =>
         {
-            DeleteIfExists(retired);
-            if (Directory.Exists(target))
+            if (inPlace)
             {
-                Directory.Move(target, retired);
+                SwapInPlace();
+            }
+            else
+            {
+                DeleteIfExists(retired);
+                if (Directory.Exists(target))
+                {
+                    Directory.Move(target, retired);
+                }
+
+                try
+                {
+                    Directory.Move(staging, target);
+                }
+                catch (Exception ex) when (IsWriteFailure(ex))
+                {
+                    Directory.Move(retired, target);
+                    throw;
+                }
             }
 
-            Directory.Move(staging, target);
             committed = true;
-            DeleteIfExists(retired);
         });
+
+        if (committed)
+        {
+            // The new site is in place; an old one that cannot be deleted (read-only files) is tidied by the next build.
+            TryDelete(retired);
+        }
 
         if (failure is null)
         {
@@ -119,6 +162,24 @@ public sealed class StagedOutput : IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>Replaces the contents of a mount point: old entries move into <see cref="retired"/>, new ones up from <see cref="staging"/>.</summary>
+    private void SwapInPlace()
+    {
+        // The old marker goes last and the new one last: a folder holding a marker is always complete enough to be restored.
+        Directory.CreateDirectory(retired);
+        foreach (var entry in OutputFolder.TopLevel(target).OrderBy(e => Path.GetFileName(e) == OutputFolder.MarkerName))
+        {
+            OutputFolder.Move(entry, Path.Combine(retired, Path.GetFileName(entry)));
+        }
+
+        foreach (var entry in OutputFolder.TopLevel(staging).OrderBy(e => Path.GetFileName(e) == OutputFolder.MarkerName))
+        {
+            OutputFolder.Move(entry, Path.Combine(target, Path.GetFileName(entry)));
+        }
+
+        Directory.Delete(staging);
     }
 
     public void Dispose()
@@ -167,7 +228,7 @@ public sealed class StagedOutput : IDisposable
         {
             DeleteIfExists(dir);
         }
-        catch (IOException)
+        catch (Exception ex) when (IsWriteFailure(ex))
         {
             // A leftover staging folder is harmless; the next build removes it.
         }

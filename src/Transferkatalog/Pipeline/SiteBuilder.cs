@@ -33,6 +33,13 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var watch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         Progress?.Report("Inhalte lesen und prüfen");
+
+        // Checked first and reported with everything else: a folder that is not ours is never staged beside, let alone replaced.
+        if (write && OutputFolder.Problem(options.OutputDir, options.ContentDir, options.ThemeDir) is { } refused)
+        {
+            diagnostics.Error("TK0405", refused, SourceSpan.OfFile(Diagnostics.Suggestions.Shown(options.OutputDir)));
+        }
+
         var catalog = LoadCatalog(options, diagnostics);
         var themeSource = ThemeLoader.Load(options.ThemeDir, options.FallbackThemeDir, engine.TemplateExtension, diagnostics);
         var theme = themeSource is null ? null : engine.Compile(themeSource, diagnostics);
@@ -101,12 +108,26 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
             return given;
         }
 
+        return SourceDateEpoch(out var date) == null && date is { } fixedDate ? fixedDate : DateOnly.FromDateTime(DateTime.UtcNow);
+    }
+
+    /// <summary>Reads SOURCE_DATE_EPOCH; returns why it is unusable (the CLI refuses to run then), or null when it is unset or valid.</summary>
+    public static string? SourceDateEpoch(out DateOnly? date)
+    {
+        date = null;
         var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (long.TryParse(epoch, out var seconds))
+        if (string.IsNullOrEmpty(epoch))
         {
-            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
+            return null;
         }
 
-        return DateOnly.FromDateTime(DateTime.UtcNow);
+        // Years 1970 to 9999 only: DateTimeOffset throws beyond them, and a negative epoch is no build date.
+        if (!long.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return $"SOURCE_DATE_EPOCH='{Diagnostics.Suggestions.Shown(epoch)}' ist keine Zeitangabe — erwartet werden Sekunden seit 1970 (UTC), z. B. 1767225600 für den 1. Januar 2026; oder die Variable nicht setzen";
+        }
+
+        date = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
+        return null;
     }
 }

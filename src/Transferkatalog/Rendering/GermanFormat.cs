@@ -55,4 +55,40 @@ public static class GermanFormat
         "nachnutzer" => "Nachnutzer",
         _ => wen,
     };
+
+    /// <summary>
+    /// A Kommune's name in the genitive with its article, for "Projekte mit Beteiligung …": "des Kreises Höxter",
+    /// "des Hochsauerlandkreises", "der Stadt Paderborn", "der Gemeinde Altenbeken", "der Städteregion Aachen".
+    /// </summary>
+    public static string Genitiv(string name, string typ)
+    {
+        if (typ == "kreis")
+        {
+            // The word that names the Kreis takes the genitive ending; the place name after it stays as it is.
+            var words = name.Split(' ');
+            var at = Array.FindIndex(words, w => w.EndsWith("kreis", StringComparison.OrdinalIgnoreCase));
+            if (at >= 0)
+            {
+                words[at] += "es";
+                return "des " + string.Join(' ', words);
+            }
+
+            return FeminineRegion(name) ? "der " + name : "des Kreises " + name;
+        }
+
+        var noun = typ == "gemeinde" ? "Gemeinde" : "Stadt";
+        return StartsWithWord(name, noun) || StartsWithWord(name, "Hansestadt") ? "der " + name : $"der {noun} {name}";
+    }
+
+    /// <summary>A Kreis's name after "in" with its article: "im Kreis Höxter", "im Hochsauerlandkreis", "in der Städteregion Aachen".</summary>
+    public static string ImKreis(string name) =>
+        FeminineRegion(name) && !name.Split(' ').Any(w => w.EndsWith("kreis", StringComparison.OrdinalIgnoreCase)) ? "in der " + name : "im " + name;
+
+    private static bool FeminineRegion(string name) => StartsWithWord(name, "Städteregion") || StartsWithWord(name, "Region");
+
+    private static bool StartsWithWord(string name, string word) =>
+        name.StartsWith(word + " ", StringComparison.Ordinal);
+
+    /// <summary>The label of a list that may hold one entry or several: "Handlungsfeld" or "Handlungsfelder".</summary>
+    public static string Label(int n, string singular, string plural) => n == 1 ? singular : plural;
 }

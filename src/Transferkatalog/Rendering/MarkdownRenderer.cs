@@ -87,11 +87,52 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Links and autolinks that <see cref="Render"/> turns into text because of their address scheme.</summary>
-    public static IReadOnlyList<BodyLink> DefusedLinks(string markdown)
+    public static IReadOnlyList<BodyLink> DefusedLinks(string markdown) => DefusedLinks(markdown, out _);
+
+    /// <inheritdoc cref="DefusedLinks(string)"/>
+    /// <param name="depth">How deeply blocks and inlines nest: Markdig's renderer gives up beyond its own limit, so the validator reports it first.</param>
+    public static IReadOnlyList<BodyLink> DefusedLinks(string markdown, out int depth)
     {
         var defused = new List<BodyLink>();
-        new MarkdownRenderer("/").Sanitize(Markdown.Parse(markdown, Pipeline), defused);
+        var document = Markdown.Parse(markdown, Pipeline);
+        depth = Depth(document);
+        new MarkdownRenderer("/").Sanitize(document, defused);
         return defused;
+    }
+
+    /// <summary>The deepest nesting of blocks and inlines, counted without recursion.</summary>
+    private static int Depth(MarkdownDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            switch (node)
+            {
+                case ContainerBlock blocks:
+                    foreach (var child in blocks)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push((inline, depth + 1));
+                    break;
+                case ContainerInline inlines:
+                    for (var child = inlines.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+
+                    break;
+            }
+        }
+
+        return deepest;
     }
 
     /// <summary>Plain text of the Markdown, for search indexes and word counts.</summary>

@@ -60,6 +60,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             {
                 // A deliberate relation is shown once, under its own heading, not again among the similar projects.
                 Related = relatedCards.Where(r => !verwandt.Contains(r)).Select(r => Card(site, r, "h3")).ToList(),
+                SiteTitle = site.Config.Titel,
                 Verwandt = verwandt.Count == 0 ? null : new RelationsView("Verwandte Projekte", verwandt.Select(r => Card(site, r, "h3")).ToList()),
             }, jsonLd: JsonLd.ForProfile(site, p))));
         }
@@ -73,7 +74,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         jobs.Add(new(KommunenIndexPath, KommunenIndexPath, () => Page(site, "kommunen", urls.KommunenIndex, "Kommunen", "Alle Kreise, Städte und Gemeinden des Katalogs mit der Zahl ihrer Projekte", BuildKommunenIndex(site))));
         foreach (var k in site.Kommunen)
         {
-            jobs.Add(new(KommunePath(k.Kommune.Key), k, () => Page(site, "kommune", k.Url, k.Kommune.Name, $"Kooperationsprojekte mit Beteiligung von {k.Kommune.Name}", BuildKommune(site, k))));
+            jobs.Add(new(KommunePath(k.Kommune.Key), k, () => Page(site, "kommune", k.Url, k.Kommune.Name, $"Kooperationsprojekte mit Beteiligung {GermanFormat.Genitiv(k.Kommune.Name, k.Kommune.Typ)}", BuildKommune(site, k))));
         }
 
         foreach (var page in site.Pages)
@@ -192,6 +193,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         {
             FeedUrl = site.Urls.Local(FeedExport.Path),
             FeedTitle = $"{site.Config.Titel}: zuletzt aktualisierte Projekte",
+            AssetsUrl = site.Urls.Asset(""),
             JsonLd = jsonLd is null ? null : TrustedHtml.FromGenerator(jsonLd),
         };
         return theme.Render("layout", layout);
@@ -336,15 +338,17 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         var kreisOptions = kreise
             .Select(k => new FilterOption($"f-kreis-{k.Kommune.Key}", k.Kommune.Key, k.Kommune.Name, profilesPerKreis.GetValueOrDefault(k.Kommune.Key)))
             .ToList();
+        // Kreise are offered once, in their own group (which also finds their towns' projects), never again as a Kommune.
         var kommuneOptions = site.Kommunen
-            .Select(k => new FilterOption($"f-kommune-{k.Kommune.Key}", k.Kommune.Key, KommuneLabel(k), k.OwnProfiles.Count))
+            .Where(k => !k.Kommune.IsKreis)
+            .Select(k => new FilterOption($"f-kommune-{k.Kommune.Key}", k.Kommune.Key, k.Kommune.Name, k.OwnProfiles.Count))
             .ToList();
         var statusCounts = site.Profiles.GroupBy(p => p.Profile.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var statusOptions = ContentSchema.StatusValues
             .Select(s => new FilterOption($"f-status-{s}", s, GermanFormat.Status(s), statusCounts.GetValueOrDefault(s)))
             .ToList();
 
-        return new List<FilterGroup>
+        var groups = new List<FilterGroup>
         {
             new("handlungsfeld", "Handlungsfeld", "filter-handlungsfeld", felder, Collapsed: false),
             // Rendered into the page, a few thousand Kommunen made up nine tenths of its bytes (873 KiB at 4,000 Kommunen).
@@ -354,13 +358,14 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             new("status", "Status", "filter-status", statusOptions, Collapsed: false),
             new("nachnutzung", "Nachnutzung", "filter-nachnutzung", [new FilterOption("f-nachnutzung-ja", CatalogDataBuilder.AdoptedValue, "nur nachgenutzte Lösungen", adoptedCount)], Collapsed: false),
         };
-    }
 
-    private static string KommuneLabel(KommuneEntry k) => k.Kommune.Typ switch
-    {
-        "kreis" => k.Kommune.Name.StartsWith("Kreis", StringComparison.Ordinal) ? k.Kommune.Name : $"{k.Kommune.Name} (Kreis)",
-        _ => k.Kommune.Name,
-    };
+        // A choice that can only show nothing is no choice: options without projects are left out, and so is a group
+        // left without any.
+        return groups
+            .Select(g => g with { Options = g.Options.Where(o => o.Count > 0).ToList() })
+            .Where(g => g.Options.Count > 0)
+            .ToList();
+    }
 
     private static TermLink KommuneLink(KommuneEntry k) =>
         new(k.Kommune.Key, k.Kommune.Name, k.Url, k.TotalCount, GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"));
@@ -437,7 +442,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             kreisfrei);
     }
 
-    private static KommuneView BuildKommune(Site site, KommuneEntry k) => new(
+    private static KommuneView BuildKommune(Site site, KommuneEntry k) => new KommuneView(
         k.Kommune.Name,
         GermanFormat.KommuneTyp(k.Kommune.Typ),
         k.Kreis is { } kreis ? new TermLink(kreis.Key, kreis.Name, site.Urls.Kommune(kreis.Key)) : null,
@@ -449,7 +454,12 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         k.MemberProfiles.Select(p => Card(site, p, "h3")).ToList(),
         k.AdoptedProfiles.Select(p => Card(site, p, "h3")).ToList(),
         site.Urls.KommunenIndex,
-        $"{site.Urls.Home}?{(k.Kommune.IsKreis ? "kreis" : "kommune")}={Uri.EscapeDataString(k.Kommune.Key)}");
+        $"{site.Urls.Home}?{(k.Kommune.IsKreis ? "kreis" : "kommune")}={Uri.EscapeDataString(k.Kommune.Key)}")
+    {
+        Genitiv = GermanFormat.Genitiv(k.Kommune.Name, k.Kommune.Typ),
+        ImKreis = k.Kommune.IsKreis ? GermanFormat.ImKreis(k.Kommune.Name) : k.Kreis is { } ownKreis ? GermanFormat.ImKreis(ownKreis.Name) : null,
+        MitmachenUrl = site.Pages.FirstOrDefault(p => p.Page.Slug == "mitmachen")?.Url,
+    };
 }
 
 /// <summary>One page of the site: where it goes and how to produce its HTML, deferred so callers choose what to render.</summary>

@@ -43,10 +43,10 @@ public static class ThemeLoader
         var editor = new SortedDictionary<string, ThemeAsset>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {
-            ReadFolder(Path.Combine(layer, "templates"), extension, templates, diagnostics);
-            ReadFolder(Path.Combine(layer, "templates", "partials"), extension, partials, diagnostics);
-            AddFiles(Path.Combine(layer, "assets"), assets);
-            AddFiles(Path.Combine(layer, "cms"), editor);
+            ReadFolder(layer, Path.Combine(layer, "templates"), extension, templates, diagnostics);
+            ReadFolder(layer, Path.Combine(layer, "templates", "partials"), extension, partials, diagnostics);
+            AddFiles(layer, Path.Combine(layer, "assets"), assets, diagnostics);
+            AddFiles(layer, Path.Combine(layer, "cms"), editor, diagnostics);
         }
 
         var missing = RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
@@ -59,7 +59,7 @@ public static class ThemeLoader
     }
 
     /// <summary>Adds a layer's files below <paramref name="dir"/>; a file an earlier layer has stays that layer's.</summary>
-    private static void AddFiles(string dir, SortedDictionary<string, ThemeAsset> into)
+    private static void AddFiles(string layer, string dir, SortedDictionary<string, ThemeAsset> into, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(dir))
         {
@@ -69,14 +69,29 @@ public static class ThemeLoader
         foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(dir, file).Replace('\\', '/');
-            into.TryAdd(relative, new ThemeAsset(relative, file));
+            if (!into.ContainsKey(relative) && !LeavesTheme(file, layer, diagnostics))
+            {
+                into.Add(relative, new ThemeAsset(relative, file));
+            }
         }
     }
 
     private static bool PathsEqual(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
 
-    private static void ReadFolder(string folder, string extension, Dictionary<string, (string Path, string Text)> into, DiagnosticBag diagnostics)
+    /// <summary>Reports a theme file whose link leads out of its theme: it would be published (an asset) or quoted (a template).</summary>
+    private static bool LeavesTheme(string file, string themeRoot, DiagnosticBag diagnostics)
+    {
+        if (RealPaths.IsSameOrInside(RealPaths.Of(file), RealPaths.Of(themeRoot)))
+        {
+            return false;
+        }
+
+        diagnostics.Error("TK0016", "Verknüpfung führt aus dem Theme-Ordner hinaus und wird nicht gelesen — legen Sie die Datei selbst ins Theme", SourceSpan.OfFile(ContentLoader.Display(file)));
+        return true;
+    }
+
+    private static void ReadFolder(string layer, string folder, string extension, Dictionary<string, (string Path, string Text)> into, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(folder))
         {
@@ -91,7 +106,7 @@ public static class ThemeLoader
                 continue;
             }
 
-            var source = ContentLoader.ReadText(file, diagnostics);
+            var source = LeavesTheme(file, layer, diagnostics) ? null : ContentLoader.ReadText(file, diagnostics);
             if (source is not null)
             {
                 into[name] = (source.DisplayPath, source.Text);

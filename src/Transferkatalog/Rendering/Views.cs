@@ -30,6 +30,9 @@ public sealed record LayoutView(
 
     public string? FeedTitle { get; init; }
 
+    /// <summary>Site path of the theme's assets folder, ending in '/': style sheets, fonts, favicon.</summary>
+    public string AssetsUrl { get; init; } = "";
+
     /// <summary>schema.org JSON-LD, already encoded so it cannot close its script element; printed unescaped.</summary>
     public TrustedHtml? JsonLd { get; init; }
 }
@@ -56,6 +59,10 @@ public sealed record CardView(
 
     /// <summary>"sucht Partner" and the like while the profile's partner search runs; null otherwise.</summary>
     public string? SuchtText { get; init; }
+
+    public string HandlungsfeldLabel => GermanFormat.Label(Handlungsfelder.Count, "Handlungsfeld", "Handlungsfelder");
+
+    public string KommuneLabel => GermanFormat.Label(Kommunen.Count, "Kommune", "Kommunen");
 }
 
 /// <summary>One checkbox of a filter group.</summary>
@@ -111,10 +118,24 @@ public sealed record Fact(string Label, string Value);
 public sealed record FoerderungView(string Programm, string? Betrag, string? Zeitraum);
 
 /// <summary>Contact shown on a profile.</summary>
-public sealed record KontaktView(string Organisation, string? Name, string? Email, string? EmailHref, string? Telefon, string? TelefonHref);
+public sealed record KontaktView(string Organisation, string? Name, string? Email, string? EmailHref, string? Telefon, string? TelefonHref)
+{
+    /// <summary>The office's web page, if the profile names one.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The host of <see cref="Url"/>, as the link text.</summary>
+    public string? UrlHost => Url is not null && Uri.TryCreate(Url, UriKind.Absolute, out var uri) ? uri.Host : Url;
+}
 
 /// <summary>Transfer facts shown on a profile.</summary>
-public sealed record TransferView(string? Uebertragbarkeit, string? Aufwand, string? Voraussetzungen);
+public sealed record TransferView(string? Uebertragbarkeit, string? Aufwand, string? Voraussetzungen)
+{
+    /// <summary>Where Übertragbarkeit sits on the scale gering, mittel, hoch: 1 to 3, 0 when not given.</summary>
+    public int Stufe => Uebertragbarkeit switch { "gering" => 1, "mittel" => 2, "hoch" => 3, _ => 0 };
+
+    /// <summary>One entry per step of the scale, true for the steps reached: what the template draws as bars.</summary>
+    public IReadOnlyList<bool> Stufen => [Stufe >= 1, Stufe >= 2, Stufe >= 3];
+}
 
 /// <summary>An adopting municipality shown on a profile.</summary>
 public sealed record NachnutzerView(string Name, string Url, string? Seit, string? Hinweis);
@@ -157,6 +178,13 @@ public sealed record ProfileView(
 
     /// <summary>The running partner search, or null (none, or its until-date has passed).</summary>
     public PartnersucheView? Partnersuche { get; init; }
+
+    /// <summary>The catalogue's name, printed at the top of the page on paper.</summary>
+    public string? SiteTitle { get; init; }
+
+    public string HandlungsfeldLabel => GermanFormat.Label(Handlungsfelder.Count, "Handlungsfeld", "Handlungsfelder");
+
+    public string KommuneLabel => GermanFormat.Label(Kommunen.Count, "Beteiligte Kommune", "Beteiligte Kommunen");
 }
 
 /// <summary>A running partner search on a profile page, with a prefilled e-mail to the contact when there is an address.</summary>
@@ -193,7 +221,17 @@ public sealed record KommuneView(
     IReadOnlyList<CardView> MemberCards,
     IReadOnlyList<CardView> AdoptedCards,
     string IndexUrl,
-    string FilterUrl);
+    string FilterUrl)
+{
+    /// <summary>The name in the genitive with its article: "des Kreises Höxter", "der Stadt Paderborn".</summary>
+    public string Genitiv { get; init; } = Heading;
+
+    /// <summary>For a Kreis: its name after "in", "im Kreis Höxter"; for a town: its Kreis's.</summary>
+    public string? ImKreis { get; init; }
+
+    /// <summary>Site path of the page that says how a project gets into the catalogue, if the site has one.</summary>
+    public string? MitmachenUrl { get; init; }
+}
 
 /// <summary>A plain page.</summary>
 public sealed record PlainPageView(string Heading, TrustedHtml BodyHtml);

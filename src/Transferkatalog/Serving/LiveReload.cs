@@ -17,13 +17,14 @@ public static class LiveReload
     }
 
     /// <summary>Reloads the tab as soon as the server reports a version other than the one the page came from.</summary>
-    /// <remarks>EventSource reconnects by itself, so a restarted server (version counting from 1 again) also reloads the tab.</remarks>
+    /// <remarks>EventSource reconnects by itself, so a restarted server (version counting from 1 again) also reloads the tab.
+    /// The address is written as a JSON string (quotes, backslashes and &lt; escaped), so no base URL can end the string or the script.</remarks>
     public static string Script(string basePath) => $$"""
         // Vorschau von „transferkatalog serve“: lädt die Seite neu, sobald die Website neu gebaut wurde.
         (function () {
           var script = document.currentScript;
           var shown = script && script.getAttribute("data-version");
-          var source = new EventSource("{{basePath}}{{PreviewServer.InternalPrefix}}livereload");
+          var source = new EventSource({{System.Text.Json.JsonSerializer.Serialize(basePath + PreviewServer.InternalPrefix + "livereload")}});
           source.addEventListener("version", function (event) {
             if (event.data !== shown) {
               source.close();

@@ -34,6 +34,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly SemaphoreSlim buildGate = new(1, 1);
     private readonly Lock stateGate = new();
     private readonly List<FileSystemWatcher> watchers = [];
+    private readonly Dictionary<string, FileSystemWatcher> trees = new(StringComparer.Ordinal);
     private readonly HashSet<string> changedPaths = new(StringComparer.Ordinal);
     private Timer? debounce;
     private WebApplication? app;
@@ -128,7 +129,13 @@ public sealed class PreviewServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var watcher in watchers)
+        List<FileSystemWatcher> all;
+        lock (stateGate)
+        {
+            all = [.. watchers];
+        }
+
+        foreach (var watcher in all)
         {
             watcher.Dispose();
         }
@@ -170,10 +177,13 @@ public sealed class PreviewServer : IAsyncDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The pages are up to date; stale exports are better than a dead preview.
-            errors.WriteLine($"interner Fehler beim Erzeugen der Exporte: {ex.GetType().Name}: {ex.Message}");
+            errors.WriteLine(ConsoleText.Line($"interner Fehler beim Erzeugen der Exporte: {ex.GetType().Name}: {ex.Message}"));
             return null;
         }
     }
+
+    private static bool IsLocalHost(string host) =>
+        host.Equals("127.0.0.1", StringComparison.Ordinal) || host.Equals("localhost", StringComparison.OrdinalIgnoreCase);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -201,8 +211,38 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private void Watch(string folder)
     {
-        var full = Path.GetFullPath(folder);
-        if (!Directory.Exists(full))
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        WatchTree(full);
+
+        // A folder that is deleted and made again (git checkout, restoring a backup) is a new inode the old watcher never
+        // sees; the parent's watcher notices it and starts a new one, so the preview recovers instead of failing forever.
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return;
+        }
+
+        var name = Path.GetFileName(full);
+        var parentWatcher = new FileSystemWatcher(parent, name) { NotifyFilter = NotifyFilters.DirectoryName };
+        FileSystemEventHandler recreated = (_, _) =>
+        {
+            WatchTree(full);
+            Schedule(string.Empty);
+        };
+        parentWatcher.Created += recreated;
+        parentWatcher.Deleted += (_, _) => Schedule(string.Empty);
+        parentWatcher.Renamed += (_, e) => recreated(parentWatcher, e);
+        parentWatcher.EnableRaisingEvents = true;
+        lock (stateGate)
+        {
+            watchers.Add(parentWatcher);
+        }
+    }
+
+    /// <summary>Watches a folder and everything below it, replacing an earlier watcher of the same folder.</summary>
+    private void WatchTree(string full)
+    {
+        if (!Directory.Exists(full) || stopping.IsCancellationRequested)
         {
             return;
         }
@@ -223,8 +263,28 @@ public sealed class PreviewServer : IAsyncDisposable
 
         // Lost events (buffer overflow) must not leave the preview stale: rebuild everything.
         watcher.Error += (_, _) => Schedule(string.Empty);
-        watcher.EnableRaisingEvents = true;
-        watchers.Add(watcher);
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            // Gone again before the watch started; the parent's watcher will report it once it is back.
+            watcher.Dispose();
+            return;
+        }
+
+        lock (stateGate)
+        {
+            if (trees.Remove(full, out var old))
+            {
+                watchers.Remove(old);
+                old.Dispose();
+            }
+
+            trees[full] = watcher;
+            watchers.Add(watcher);
+        }
     }
 
     private void OnFileEvent(object? sender, FileSystemEventArgs e)
@@ -277,7 +337,7 @@ public sealed class PreviewServer : IAsyncDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The server must survive anything a half-saved file can do to the pipeline.
-            errors.WriteLine($"interner Fehler beim Neubau: {ex.GetType().Name}: {ex.Message}");
+            errors.WriteLine(ConsoleText.Line($"interner Fehler beim Neubau: {ex.GetType().Name}: {ex.Message}"));
         }
     }
 
@@ -288,6 +348,15 @@ public sealed class PreviewServer : IAsyncDisposable
         var current = state;
         var path = request.Path.Value ?? "/";
         response.Headers.CacheControl = "no-store";
+
+        // DNS rebinding: a web page on evil.example that resolves its name to 127.0.0.1 could otherwise read the preview.
+        if (!IsLocalHost(request.Host.Host))
+        {
+            response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync("Die Vorschau antwortet nur unter http://127.0.0.1 oder http://localhost.").ConfigureAwait(false);
+            return;
+        }
 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {

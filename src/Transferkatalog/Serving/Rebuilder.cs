@@ -96,7 +96,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         {
             foreach (var path in changedProfiles)
             {
-                content!.Update(path, File.Exists(path) ? LoadProfile(path, content.Registries) : null);
+                content!.Update(path, File.Exists(path) ? LoadProfile(path, content.Registries, content.Options.ContentDir) : null);
             }
         }
 
@@ -341,7 +341,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
 
         var files = ContentLoader.ProfileFiles(options.ContentDir, diagnostics) ?? [];
         var slots = new ProfileSlot[files.Count];
-        Parallel.For(0, files.Count, Parallelism.Options, i => slots[i] = LoadProfile(files[i], registries));
+        Parallel.For(0, files.Count, Parallelism.Options, i => slots[i] = LoadProfile(files[i], registries, options.ContentDir));
         var state = new ContentState(options, referenceDate, registries, diagnostics.ToSortedList(), Fingerprint(options, referenceDate, raw));
         for (var i = 0; i < files.Count; i++)
         {
@@ -352,10 +352,10 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
     }
 
     /// <summary>Reads and validates one profile file with the same rules and messages as a full build.</summary>
-    private ProfileSlot LoadProfile(string path, Registries registries)
+    private ProfileSlot LoadProfile(string path, Registries registries, string contentRoot)
     {
         var diagnostics = new DiagnosticBag();
-        var source = ContentLoader.ReadMarkdown(path, diagnostics);
+        var source = ContentLoader.ReadMarkdown(path, diagnostics, contentRoot);
         Profile? profile = null;
         if (source is not null)
         {

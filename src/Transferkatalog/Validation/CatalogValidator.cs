@@ -94,11 +94,10 @@ public sealed partial class CatalogValidator
         }
 
         var basis = v.Str("basis_url") ?? "/";
-        if (v.Get("basis_url") is { } basisNode && Uri.TryCreate(basis, UriKind.Absolute, out var basisUri) && (basisUri.Query.Length > 0 || basisUri.Fragment.Length > 0))
+        if (v.Get("basis_url") is { } basisNode && BaseUrlRule.Problem(basis, allowPath: false) is { } problem)
         {
-            // Every address of the site is basis_url plus a path; a query or fragment would be silently dropped.
-            var plain = basisUri.GetLeftPart(UriPartial.Path);
-            diagnostics.Error("TK0110", $"'basis_url' darf weder '?' noch '#' enthalten — schreiben Sie '{plain}'", basisNode.At);
+            // The same rule as for --base-url; the schema has already asked for an absolute http(s) address.
+            diagnostics.Error("TK0110", $"'basis_url': {problem}", basisNode.At);
         }
 
         Redaktion? redaktion = null;
@@ -126,9 +125,12 @@ public sealed partial class CatalogValidator
         };
     }
 
-    private static List<KeyValuePair<SourceSpan, T>> ReadRegistry<T>(SourceFile file, FieldSpec entrySpec, DiagnosticBag diagnostics, Func<string, Validated, T> bind)
+    /// <summary>One validated registry entry: where its key stands, its checked fields (for positions) and what they bind to.</summary>
+    private sealed record RegistryEntry<T>(SourceSpan At, Validated Fields, T Value);
+
+    private static List<RegistryEntry<T>> ReadRegistry<T>(SourceFile file, FieldSpec entrySpec, DiagnosticBag diagnostics, Func<string, Validated, T> bind)
     {
-        var result = new List<KeyValuePair<SourceSpan, T>>();
+        var result = new List<RegistryEntry<T>>();
         var node = YamlDocumentReader.Parse(file.Text, file.DisplayPath, 1, diagnostics);
         if (node is null)
         {
@@ -142,6 +144,7 @@ public sealed partial class CatalogValidator
         }
 
         var validator = new SchemaValidator(file.DisplayPath, 1, diagnostics, null);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
@@ -154,14 +157,21 @@ public sealed partial class CatalogValidator
 
             if (!IsSlug(key))
             {
-                diagnostics.Error("TK0204", $"ungültiger Schlüssel '{key}' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Umlaute umschreiben (ä→ae), z. B. '{ToSlug(key)}'", at);
+                diagnostics.Error("TK0204", $"ungültiger Schlüssel '{Suggestions.Shown(key)}' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Umlaute umschreiben (ä→ae), z. B. '{Suggestions.Shown(ToSlug(key))}'", at);
+                continue;
+            }
+
+            // YamlDotNet compares keys with their tags, so "!!str kreis-x:" slips past its duplicate check.
+            if (!keys.Add(key))
+            {
+                diagnostics.Error("TK0021", $"Schlüssel '{key}' kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", at);
                 continue;
             }
 
             var value = validator.Validate(valueNode, entrySpec, key);
             if (value is not null)
             {
-                result.Add(new(at, bind(key, value)));
+                result.Add(new(at, value, bind(key, value)));
             }
         }
 
@@ -174,11 +184,11 @@ public sealed partial class CatalogValidator
     private static Kommune BindKommune(string key, Validated v) =>
         new(key, v.Str("name") ?? key, v.Str("typ") ?? "gemeinde", v.Str("kreis"), v.Str("regierungsbezirk") ?? string.Empty, v.Str("land") ?? string.Empty, v.Long("einwohner"));
 
-    private static void CheckKreisReferences(List<KeyValuePair<SourceSpan, Kommune>> kommunen, SourceFile? file, DiagnosticBag diagnostics)
+    private static void CheckKreisReferences(List<RegistryEntry<Kommune>> kommunen, SourceFile? file, DiagnosticBag diagnostics)
     {
         var byKey = kommunen.ToDictionary(k => k.Value.Key, k => k.Value, StringComparer.Ordinal);
         var kreise = kommunen.Where(k => k.Value.IsKreis).Select(k => k.Value.Key).ToList();
-        foreach (var (at, kommune) in kommunen)
+        foreach (var (at, fields, kommune) in kommunen)
         {
             var needsKreis = kommune.Typ is "stadt" or "gemeinde";
             if (needsKreis && kommune.Kreis is null)
@@ -187,22 +197,22 @@ public sealed partial class CatalogValidator
             }
             else if (!needsKreis && kommune.Kreis is not null)
             {
-                diagnostics.Error("TK0203", $"'{kommune.Key}' ist {(kommune.IsKreis ? "ein Kreis" : "eine kreisfreie Stadt")} und gehört zu keinem Kreis — entfernen Sie 'kreis:'", at);
+                diagnostics.Error("TK0203", $"'{kommune.Key}' ist {(kommune.IsKreis ? "ein Kreis" : "eine kreisfreie Stadt")} und gehört zu keinem Kreis — entfernen Sie 'kreis:'", fields.Get("kreis")?.At ?? at);
             }
             else if (kommune.Kreis is { } kreis && (!byKey.TryGetValue(kreis, out var target) || !target.IsKreis))
             {
-                var what = byKey.ContainsKey(kreis) ? $"'{kreis}' ist kein Kreis" : $"unbekannter Kreis '{kreis}'";
-                diagnostics.Error("TK0201", $"{what} bei '{kommune.Key}'{Suggestions.Hint(kreis, kreise)}", at);
+                var what = byKey.ContainsKey(kreis) ? $"'{Suggestions.Shown(kreis)}' ist kein Kreis" : $"unbekannter Kreis '{Suggestions.Shown(kreis)}'";
+                diagnostics.Error("TK0201", $"{what} bei '{kommune.Key}'{Suggestions.Hint(kreis, kreise)}", fields.Get("kreis")?.At ?? at);
             }
         }
     }
 
     private static Profile? ReadProfile(MarkdownSource source, ReferenceIndex references, DiagnosticBag diagnostics)
     {
-        ReportDefusedLinks(source, diagnostics);
+        var usableBody = ReportDefusedLinks(source, diagnostics);
         var file = source.File.DisplayPath;
         var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
-        if (node is null)
+        if (node is null || !usableBody)
         {
             return null;
         }
@@ -246,7 +256,7 @@ public sealed partial class CatalogValidator
             v.Str("finanzierung"),
             foerderung?.Str("programm") is { } programm ? new Foerderung(programm, foerderung.Decimal("betrag_eur"), foerderung.Str("zeitraum")) : null,
             new Kontakt(kontakt.Str("organisation")!, kontakt.Str("name"), kontakt.Str("email"), kontakt.Str("telefon")),
-            v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty)).Where(l => l.Url.Length > 0).ToList(),
+            v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty) { UrlAt = l.Get("url")?.At ?? l.At }).Where(l => l.Url.Length > 0).ToList(),
             transfer is null ? null : new Transfer(transfer.Str("uebertragbarkeit"), transfer.Str("aufwand"), transfer.Str("voraussetzungen")),
             v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
             updated,
@@ -264,10 +274,10 @@ public sealed partial class CatalogValidator
 
     private static Page? ReadPage(MarkdownSource source, DiagnosticBag diagnostics)
     {
-        ReportDefusedLinks(source, diagnostics);
+        var usableBody = ReportDefusedLinks(source, diagnostics);
         var file = source.File.DisplayPath;
         var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
-        var v = node is null ? null : new SchemaValidator(file, source.FrontMatterLine, diagnostics, null).Validate(node, ContentSchema.Page, string.Empty);
+        var v = node is null || !usableBody ? null : new SchemaValidator(file, source.FrontMatterLine, diagnostics, null).Validate(node, ContentSchema.Page, string.Empty);
         if (v?.Str("titel") is not { } titel)
         {
             return null;
@@ -278,19 +288,47 @@ public sealed partial class CatalogValidator
 
     /// <summary>Warns about each link the renderer will show as plain text because of its address, so the editor learns why the link is gone.</summary>
     /// <remarks>Done here rather than while rendering: it depends on the file alone, so check, build and the preview (which re-validates an edited file) report it alike.</remarks>
-    private static void ReportDefusedLinks(MarkdownSource source, DiagnosticBag diagnostics)
+    /// <returns>False when the body is nested too deeply to render (TK0024 reported); the file is then left out.</returns>
+    private static bool ReportDefusedLinks(MarkdownSource source, DiagnosticBag diagnostics)
     {
-        foreach (var link in Rendering.MarkdownRenderer.DefusedLinks(source.Body))
+        IReadOnlyList<Rendering.BodyLink> defused;
+        var deep = MarkdownNesting.TooDeep(source.Body);
+        try
+        {
+            var depth = 0;
+            defused = deep is null ? Rendering.MarkdownRenderer.DefusedLinks(source.Body, out depth) : [];
+            if (depth > MarkdownNesting.MaxTreeDepth)
+            {
+                // Nesting the line scan cannot see, such as hundreds of '[' or '*' inside one paragraph.
+                deep = (0, 1);
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit (deep tables, emphasis); our scan above catches the common container cases first.
+            deep = (0, 1);
+            defused = [];
+        }
+
+        if (deep is var (line, column))
+        {
+            diagnostics.Error("TK0024", $"Markdown-Text ist zu tief verschachtelt (mehr als {MarkdownNesting.MaxDepth} Ebenen aus Zitaten '>', Listen, Einrückung oder Klammern) — verwenden Sie höchstens wenige Ebenen", new SourceSpan(source.File.DisplayPath, source.BodyLine + line, column));
+            return false;
+        }
+
+        foreach (var link in defused)
         {
             var at = new SourceSpan(source.File.DisplayPath, source.BodyLine + link.Line, link.Column + 1);
             var what = link.Tag == "img" ? "Bild" : "Link";
             var url = link.Written.Trim();
             var colon = url.IndexOf(':');
             var message = colon > 0
-                ? $"{what} '{Suggestions.Shown(url)}' wird nur als Text gezeigt: Adressen mit '{url[..colon].ToLowerInvariant()}:' sind nicht erlaubt, weil sie Code ausführen oder Inhalte einschleusen können — verwenden Sie eine Adresse mit https://, mailto: oder einen Pfad wie /projekte/<slug>/"
+                ? $"{what} '{Suggestions.Shown(url)}' wird nur als Text gezeigt: Adressen mit '{Suggestions.Shown(url[..colon].ToLowerInvariant())}:' sind nicht erlaubt, weil sie Code ausführen oder Inhalte einschleusen können — verwenden Sie eine Adresse mit https://, mailto: oder einen Pfad wie /projekte/<slug>/"
                 : $"{what} ohne Adresse wird nur als Text gezeigt — tragen Sie die Adresse in die runden Klammern hinter dem Text ein";
             diagnostics.Warning("TK0120", message, at);
         }
+
+        return true;
     }
 
     /// <summary>Reports invalid file names and slugs used twice (in sub-folders) among one folder's files.</summary>
@@ -302,7 +340,7 @@ public sealed partial class CatalogValidator
             var at = new SourceSpan(source.File.DisplayPath, 1, 1);
             if (!IsSlug(source.Slug))
             {
-                diagnostics.Error("TK0012", $"ungültiger Dateiname '{source.Slug}.md' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche; benennen Sie die Datei um in '{ToSlug(source.Slug)}.md'", at);
+                diagnostics.Error("TK0012", $"ungültiger Dateiname '{Suggestions.Shown(source.Slug)}.md' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche; benennen Sie die Datei um in '{Suggestions.Shown(ToSlug(source.Slug))}.md'", at);
                 continue;
             }
 
@@ -323,7 +361,7 @@ public sealed partial class CatalogValidator
         return slug.Length == 0 ? "projekt" : slug;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
 
     /// <summary>GitHub's rules for owner and repository names: letters, digits, '-', '_' and '.'.</summary>

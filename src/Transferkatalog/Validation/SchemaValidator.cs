@@ -35,6 +35,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         }
 
         var result = new Dictionary<string, Validated>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
@@ -46,11 +47,18 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
                 continue;
             }
 
+            // YamlDotNet compares keys with their tags, so "!!str titel:" slips past its duplicate check.
+            if (!keys.Add(key))
+            {
+                diagnostics.Error("TK0021", $"Schlüssel '{Show(childPath)}' kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", At(keyNode));
+                continue;
+            }
+
             if (field is null)
             {
                 var hint = Suggestions.Hint(key, spec.Fields.Select(f => f.Name));
                 var known = hint.Length > 0 ? hint : $" — erlaubt sind: {string.Join(", ", spec.Fields.Select(f => f.Name))}";
-                diagnostics.Error("TK0102", $"unbekannter Schlüssel '{childPath}'{known}", At(keyNode));
+                diagnostics.Error("TK0102", $"unbekannter Schlüssel '{Show(childPath)}'{known}", At(keyNode));
                 continue;
             }
 
@@ -90,7 +98,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         if (node is YamlScalarNode scalar && item.Kind != FieldKind.Map)
         {
             // A single value where a list is expected is the commonest slip; say how to write it.
-            diagnostics.Error("TK0112", $"'{path}' muss eine Liste sein — schreiben Sie z. B. '{path}: [{scalar.Value}]' oder jeden Eintrag in eine eigene Zeile mit '- '", At(node));
+            diagnostics.Error("TK0112", $"'{path}' muss eine Liste sein — schreiben Sie z. B. '{path}: [{Show(scalar.Value ?? string.Empty)}]' oder jeden Eintrag in eine eigene Zeile mit '- '", At(node));
             return null;
         }
 
@@ -120,7 +128,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
             if (value.Value is string s && !seen.Add(s))
             {
-                diagnostics.Error("TK0115", $"'{s}' steht in '{path}' doppelt — entfernen Sie den zweiten Eintrag", value.At);
+                diagnostics.Error("TK0115", $"'{Show(s)}' steht in '{path}' doppelt — entfernen Sie den zweiten Eintrag", value.At);
                 continue;
             }
 
@@ -145,6 +153,13 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         }
 
         var raw = (scalar.Value ?? string.Empty).Trim();
+        if (UnsafeCharacter(raw) is { } unsafeChar)
+        {
+            // The file itself is free of them (TK0004 in the loader); this one came from an escape such as "\x01" or "\u202E".
+            diagnostics.Error("TK0004", $"'{path}' enthält das unsichtbare Zeichen U+{unsafeChar:X4} (etwa aus einer Escape-Folge wie \\x01 in Anführungszeichen) — löschen Sie es", at);
+            return null;
+        }
+
         switch (spec.Kind)
         {
             case FieldKind.String:
@@ -167,7 +182,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
                     return null;
                 }
 
-                return CheckRange((long)Math.Floor(amount), spec, path, at) ? new Validated(amount, at) : null;
+                return CheckRange(amount, spec, path, at) ? new Validated(amount, at) : null;
 
             case FieldKind.Date:
                 if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -235,12 +250,12 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         return true;
     }
 
-    private bool CheckRange(long value, FieldSpec spec, string path, SourceSpan at)
+    private bool CheckRange(decimal value, FieldSpec spec, string path, SourceSpan at)
     {
         if ((spec.Minimum is { } min && value < min) || (spec.Maximum is { } max && value > max))
         {
             var range = spec.Maximum is null ? $"mindestens {spec.Minimum}" : $"zwischen {spec.Minimum} und {spec.Maximum}";
-            diagnostics.Error("TK0113", $"'{path}' = {value} liegt außerhalb des erlaubten Bereichs ({range})", at);
+            diagnostics.Error("TK0113", $"'{path}' = {value.ToString(CultureInfo.InvariantCulture)} liegt außerhalb des erlaubten Bereichs ({range})", at);
             return false;
         }
 
@@ -308,6 +323,27 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         return MailAddress.TryCreate(raw, out var address) && address.Address == raw;
     }
 
+    /// <summary>The first character a page, feed or terminal must not receive: controls other than tab and line break, bidi overrides, lone surrogates, noncharacters.</summary>
+    internal static int? UnsafeCharacter(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (c is not ('\t' or '\n') && (char.IsControl(c) || char.IsSurrogate(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' or >= '\uFDD0' and <= '\uFDEF'))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A value as quoted in a message: long values are cut, so one pasted paragraph does not flood the terminal.</summary>
     private static string Show(string raw) => Suggestions.Shown(raw);
 
@@ -323,11 +359,12 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
     {
         YamlSequenceNode => "eine Liste",
         YamlMappingNode => "eine Zuordnung",
-        YamlScalarNode s => $"der Wert '{s.Value}'",
+        YamlScalarNode s => $"der Wert '{Show(s.Value ?? string.Empty)}'",
         _ => "dieser Wert",
     };
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
+    // Letters, digits and . _ + - only: '%', '?', '&', '#' or '/' would let a value such as "a%40b.de?bcc=x@y.de" add hidden recipients to the mailto: link.
+    [GeneratedRegex(@"^[\p{L}\p{N}._+\-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,}\z")]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(ContentSchema.PhonePattern)]

@@ -8,7 +8,7 @@ namespace Transferkatalog.Validation;
 public static class StalenessCheck
 {
     public static bool IsStale(Profile profile, int months, DateOnly referenceDate) =>
-        profile.Aktualisiert.AddMonths(months) < referenceDate;
+        profile.Aktualisiert <= DateOnly.MaxValue.AddMonths(-months) && profile.Aktualisiert.AddMonths(months) < referenceDate;
 
     public static void Report(Catalog catalog, DateOnly referenceDate, DiagnosticBag diagnostics)
     {

@@ -11,6 +11,9 @@ internal static class YamlDocumentReader
     /// <summary>Deepest nesting of lists and mappings accepted; the format needs four levels, YamlDotNet's recursive loader overflows the stack in the tens of thousands.</summary>
     internal const int MaxDepth = 64;
 
+    /// <summary>Most nodes that aliases may copy into one document; real files use a handful, "billion laughs" would use billions.</summary>
+    internal const int MaxAliasNodes = 10_000;
+
     /// <summary>Returns the root node, an empty mapping for empty text, or null after reporting a syntax error.</summary>
     /// <param name="firstLine">The file line the YAML text starts on, so node positions map back to the file.</param>
     public static YamlNode? Parse(string text, string file, int firstLine, DiagnosticBag diagnostics)
@@ -18,7 +21,7 @@ internal static class YamlDocumentReader
         try
         {
             var stream = new YamlStream();
-            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text))));
+            stream.Load(new DepthLimitedParser(new AliasExpandingParser(new Parser(new StringReader(text)))));
             if (stream.Documents.Count == 0)
             {
                 return new YamlMappingNode();
@@ -30,6 +33,11 @@ internal static class YamlDocumentReader
         catch (NestingTooDeepException ex)
         {
             diagnostics.Error("TK0022", $"YAML ist zu tief verschachtelt (mehr als {MaxDepth} Ebenen aus Listen und Zuordnungen) — Steckbriefe brauchen höchstens drei Ebenen; prüfen Sie Klammern [ ] {{ }} und Bindestriche am Zeilenanfang", new SourceSpan(file, (int)ex.Start.Line + firstLine - 1, (int)ex.Start.Column));
+            return null;
+        }
+        catch (AliasException ex)
+        {
+            diagnostics.Error("TK0023", ex.Message, new SourceSpan(file, (int)ex.Start.Line + firstLine - 1, (int)ex.Start.Column));
             return null;
         }
         catch (YamlException ex)
@@ -158,4 +166,119 @@ internal static class YamlDocumentReader
     }
 
     private sealed class NestingTooDeepException(Mark start, Mark end) : YamlException(start, end, "nesting too deep");
+
+    private sealed class AliasException(Mark start, Mark end, string message) : YamlException(start, end, message);
+
+    /// <summary>Replaces each alias by a copy of its anchor's events, positioned at the alias.</summary>
+    /// <remarks>
+    /// The node tree then never shares or contains itself: a key that contains its own alias (<c>? &amp;k [a, *k]</c>) used to
+    /// overflow the stack when hashed, and a problem inside aliased content is reported where the alias is written, not at
+    /// the anchor. Copies are counted, so nested aliases cannot expand into billions of nodes.
+    /// </remarks>
+    private sealed class AliasExpandingParser(IParser inner) : IParser
+    {
+        private readonly Dictionary<string, List<ParsingEvent>> anchors = new(StringComparer.Ordinal);
+        private readonly List<(string Name, List<ParsingEvent> Events, int Depth)> open = [];
+        private readonly Queue<ParsingEvent> replay = new();
+        private int copied;
+        private int depth;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            ParsingEvent next;
+            if (replay.Count > 0)
+            {
+                next = replay.Dequeue();
+            }
+            else
+            {
+                if (!inner.MoveNext())
+                {
+                    Current = null;
+                    return false;
+                }
+
+                next = inner.Current!;
+                if (next is AnchorAlias alias)
+                {
+                    Expand(alias);
+                    next = replay.Dequeue();
+                }
+            }
+
+            Record(next);
+            Current = next;
+            return true;
+        }
+
+        private void Expand(AnchorAlias alias)
+        {
+            var name = alias.Value.Value;
+            if (open.Exists(o => o.Name == name))
+            {
+                throw new AliasException(alias.Start, alias.End, $"Verweis '*{name}' steht innerhalb des Ankers '&{name}', auf den er verweist, und enthielte sich damit selbst — entfernen Sie den Verweis oder schreiben Sie den Wert aus");
+            }
+
+            if (!anchors.TryGetValue(name, out var events))
+            {
+                throw new AliasException(alias.Start, alias.End, $"Verweis '*{name}' ohne Anker — ein Verweis braucht weiter oben einen Wert mit '&{name}'; schreiben Sie den Wert aus oder entfernen Sie das '*'");
+            }
+
+            copied += events.Count;
+            if (copied > MaxAliasNodes)
+            {
+                throw new AliasException(alias.Start, alias.End, $"Verweise (*name) vervielfachen die Angaben auf über {MaxAliasNodes} Werte — schreiben Sie die Werte aus, statt Verweise ineinander zu schachteln");
+            }
+
+            foreach (var e in events)
+            {
+                replay.Enqueue(At(e, alias.Start, alias.End));
+            }
+        }
+
+        /// <summary>Appends the event to every anchor still being read and opens or closes anchors.</summary>
+        private void Record(ParsingEvent e)
+        {
+            foreach (var o in open)
+            {
+                o.Events.Add(e);
+            }
+
+            switch (e)
+            {
+                case Scalar { Anchor.IsEmpty: false } s:
+                    anchors[s.Anchor.Value] = [s];
+                    break;
+                case NodeEvent { Anchor.IsEmpty: false } n and (SequenceStart or MappingStart):
+                    open.Add((n.Anchor.Value, [n], ++depth));
+                    return;
+                case SequenceStart or MappingStart:
+                    depth++;
+                    return;
+                case SequenceEnd or MappingEnd:
+                    if (open.Count > 0 && open[^1].Depth == depth)
+                    {
+                        var done = open[^1];
+                        open.RemoveAt(open.Count - 1);
+                        anchors[done.Name] = done.Events;
+                    }
+
+                    depth--;
+                    return;
+            }
+        }
+
+        /// <summary>A copy of a recorded event without its anchor, placed at the alias.</summary>
+        private static ParsingEvent At(ParsingEvent e, Mark start, Mark end) => e switch
+        {
+            Scalar s => new Scalar(AnchorName.Empty, s.Tag, s.Value, s.Style, s.IsPlainImplicit, s.IsQuotedImplicit, start, end),
+            SequenceStart s => new SequenceStart(AnchorName.Empty, s.Tag, s.IsImplicit, s.Style, start, end),
+            MappingStart m => new MappingStart(AnchorName.Empty, m.Tag, m.IsImplicit, m.Style, start, end),
+            SequenceEnd => new SequenceEnd(start, end),
+            MappingEnd => new MappingEnd(start, end),
+            _ => e,
+        };
+    }
 }

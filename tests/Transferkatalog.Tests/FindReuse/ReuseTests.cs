@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Content;
 using Transferkatalog.SiteModel;
@@ -77,7 +78,10 @@ public sealed class ReuseTests
         using var fixture = new FindReuseSite();
         var result = fixture.Build();
         var html = Parser.ParseDocument(FindReuseSite.Text(result, "projekte/abfall-app/index.html"));
-        Assert.Equal("Online: " + FindReuseSite.BaseUrl + "projekte/abfall-app/", html.QuerySelector(".druck-adresse")!.TextContent.Trim());
+        // At the top of the printed page: catalogue name, Stand date, web address.
+        var head = html.QuerySelector(".druck-kopf")!;
+        Assert.Equal(DocumentPositions.Following, head.CompareDocumentPosition(html.QuerySelector("h1")!) & DocumentPositions.Following);
+        Assert.Equal(["Testkatalog", "Stand: 01.10.2026", FindReuseSite.BaseUrl + "projekte/abfall-app/"], head.QuerySelectorAll("p").Select(p => p.TextContent));
 
         var css = File.ReadAllText(Path.Combine(RepoPaths.Assets, "style.css"));
         var print = css[css.IndexOf("@media print", StringComparison.Ordinal)..];

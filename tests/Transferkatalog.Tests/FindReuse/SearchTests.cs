@@ -175,12 +175,14 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     {
         var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(FindReuseSite.Text(site.Result, "index.html"));
         var search = html.QuerySelector("form[role='search']")!;
-        Assert.True(search.HasAttribute("hidden"));
+        // Hidden by the style sheet when there is no script (@media (scripting: none)), never shown late by the script.
+        Assert.Contains("nur-mit-skript", search.ClassList);
+        Assert.False(search.HasAttribute("hidden"));
         Assert.NotNull(search.QuerySelector("label[for='suchfeld']"));
         Assert.Equal(4, html.QuerySelectorAll("#karten [data-karte]").Length);
         Assert.True(html.QuerySelector("#karten")!.HasAttribute("data-vollstaendig"));
 
-        // The page itself loads no index: only the stylesheet and katalog.js.
+        // The page itself loads no index: only style sheets, fonts, the icon and katalog.js.
         Assert.DoesNotContain("suche/", string.Join(' ', html.QuerySelectorAll("script[src], link[href]").Select(e => e.GetAttribute("src") ?? e.GetAttribute("href"))));
     }
 

@@ -24,9 +24,14 @@ public sealed class StreamingOutputTests(GeneratedCatalog catalog) : IClassFixtu
 
         var onDisk = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
+            .Where(f => f != Output.OutputFolder.MarkerName)
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(inMemory.Files.Select(f => f.RelativePath).Order(StringComparer.Ordinal), onDisk);
+
+        // Beside the site lies only the marker that lets the next build recognise the folder, listing exactly these files.
+        var marker = File.ReadAllLines(Path.Combine(output, Output.OutputFolder.MarkerName));
+        Assert.Equal(onDisk, marker.Skip(1));
         Assert.True(onDisk.Count > GeneratedCatalog.Profiles + GeneratedCatalog.Kommunen, $"only {onDisk.Count} files compared");
         foreach (var file in inMemory.Files)
         {

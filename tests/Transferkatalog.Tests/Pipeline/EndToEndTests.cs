@@ -71,8 +71,8 @@ public sealed class EndToEndTests : IDisposable
         Assert.Empty(doc.QuerySelectorAll("input[name=kommune], input[name=kreis]"));
         Assert.Equal("/transferkatalog/suche/optionen/kommune.json", doc.QuerySelector("details[data-gruppe=kommune]")!.GetAttribute("data-optionen"));
         var kommunen = FilterOptions(sample.Output, "kommune");
-        Assert.Equal(["bielefeld", "brakel", "kreis-hoexter", "nieheim"], kommunen.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("Kreis Höxter", kommunen["kreis-hoexter"]);
+        // A Kreis is offered once, in the Kreis group, not again as a Kommune.
+        Assert.Equal(["bielefeld", "brakel", "nieheim"], kommunen.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["kreis-hoexter"], FilterOptions(sample.Output, "kreis").Keys);
         foreach (var input in doc.QuerySelectorAll("form#filter input"))
         {
@@ -83,9 +83,13 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal("polite", count.GetAttribute("aria-live"));
         Assert.Equal("3 Projekte", count.TextContent);
 
-        // Without JavaScript the filters (which need it) are hidden and the term pages carry the navigation;
-        // the browsing links follow the results, so on a phone the results come first.
-        Assert.True(doc.QuerySelector("[data-filter-bereich]")!.HasAttribute("hidden"));
+        // The filters are in the page in their final layout (no script has to show them, so nothing shifts); the
+        // style sheet hides what needs script when there is none, and the term pages carry the navigation then.
+        // The browsing links follow the results, so on a phone the results come first.
+        var filters = doc.QuerySelector("section.filter-bereich")!;
+        Assert.False(filters.HasAttribute("hidden"));
+        Assert.Contains("nur-mit-skript", filters.ClassList);
+        Assert.Contains("@media (scripting: none) { .nur-mit-skript { display: none !important; } }", File.ReadAllText(Path.Combine(Repo.Theme, "assets", "style.css")), StringComparison.Ordinal);
         Assert.Contains(doc.QuerySelectorAll(".stoebern a"), a => a.GetAttribute("href") == "/transferkatalog/handlungsfelder/versorgung/");
         Assert.Equal(DocumentPositions.Following, doc.QuerySelector("#karten")!.CompareDocumentPosition(doc.QuerySelector(".stoebern")!) & DocumentPositions.Following);
     }
@@ -109,6 +113,20 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal("mailto:digital@kreis-hoexter.de", contact.QuerySelector("a[href^=mailto]")!.GetAttribute("href"));
         Assert.Equal("tel:052719650", contact.QuerySelector("a[href^=tel]")!.GetAttribute("href"));
         Assert.Contains("Ratsbeschluss", doc.QuerySelector(".transfer")!.TextContent);
+
+        // Contact right after the summary, before the facts; call and mail as actions. Status once, in the header.
+        Assert.Equal(DocumentPositions.Following, doc.QuerySelector(".kontakt")!.CompareDocumentPosition(doc.QuerySelector(".faktenbox")!) & DocumentPositions.Following);
+        Assert.Equal(DocumentPositions.Following, doc.QuerySelector(".kurzbeschreibung")!.CompareDocumentPosition(doc.QuerySelector(".kontakt")!) & DocumentPositions.Following);
+        Assert.StartsWith("Anrufen:", contact.QuerySelector("a[href^=tel]")!.TextContent);
+        Assert.DoesNotContain(doc.QuerySelectorAll(".faktenbox dt"), dt => dt.TextContent == "Status");
+        Assert.Single(doc.QuerySelectorAll(".steckbrief .status"));
+
+        // Übertragbarkeit on its scale, the heading not repeated: three steps, as many filled as the level says.
+        Assert.DoesNotContain(doc.QuerySelectorAll(".transfer dt"), dt => dt.TextContent == "Übertragbarkeit");
+        Assert.NotEqual("Übertragbarkeit", doc.QuerySelector(".transfer h2")!.TextContent);
+        Assert.Equal(3, doc.QuerySelectorAll(".transfer .skala-stufen span").Length);
+        Assert.Equal(3, doc.QuerySelectorAll(".transfer .skala-stufen span.an").Length);
+        Assert.Contains("Stufe 3 von 3", doc.QuerySelector(".transfer .skala")!.TextContent);
         Assert.Equal(["Anlass", "Ziel"], doc.QuerySelectorAll(".markdown h2").Select(h => h.TextContent));
         Assert.Equal("Kreis und Städte betreiben ihre Fachverfahren in einem gemeinsamen Rechenzentrum.", doc.QuerySelector("meta[name=description]")!.GetAttribute("content"));
         Assert.Equal("de", doc.DocumentElement.GetAttribute("lang"));
@@ -168,7 +186,15 @@ public sealed class EndToEndTests : IDisposable
 
         var catalogue = Page("index.html");
         Assert.Contains(catalogue.QuerySelectorAll("[data-karte] a"), a => a.TextContent == "Dorfladen <script>alert(1)</script> & Co");
-        Assert.Single(catalogue.QuerySelectorAll("script"));
+        // The theme's scripts only: katalog.js and, in each open filter group, the line that closes it on a phone
+        // before its options are drawn.
+        var scripts = catalogue.QuerySelectorAll("script");
+        Assert.EndsWith("/assets/katalog.js", scripts.Single(x => x.HasAttribute("src")).GetAttribute("src"));
+        Assert.All(scripts.Where(x => !x.HasAttribute("src")), x =>
+        {
+            Assert.Equal("details", x.ParentElement!.LocalName);
+            Assert.DoesNotContain("alert", x.TextContent, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -216,12 +242,24 @@ public sealed class EndToEndTests : IDisposable
         Assert.Empty(result.Diagnostics);
         Assert.True(result.ProfileCount >= 7);
 
-        // Every Kommune of the registry, all regions, is offered in the Kommune filter.
+        // The Kommune filter offers exactly the towns and municipalities that take part in a profile: no Kreis (they
+        // have their own group) and nothing that would show no project.
+        var diagnostics = new DiagnosticBag();
+        var catalog = new Transferkatalog.Validation.CatalogValidator().Validate(new Transferkatalog.Content.ContentLoader().Load(Repo.Content, diagnostics), diagnostics)!;
+        var kreise = catalog.Kommunen.Where(k => k.IsKreis).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        var taking = catalog.Profiles.SelectMany(p => p.Kommunen).ToHashSet(StringComparer.Ordinal);
+        Assert.True(catalog.Kommunen.Count > 80);
+        Assert.Equal(taking.Where(k => !kreise.Contains(k)).Order(StringComparer.Ordinal), FilterOptions(output, "kommune").Keys.Order(StringComparer.Ordinal));
+        var byKey = catalog.Kommunen.ToDictionary(k => k.Key, StringComparer.Ordinal);
+        var kreiseWithProjects = taking.Select(k => byKey[k].IsKreis ? k : byKey[k].Kreis).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(kreiseWithProjects, FilterOptions(output, "kreis").Keys.Order(StringComparer.Ordinal));
+
+        // Status offers only the values some profile has.
         var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "index.html")));
-        var kommunen = FilterOptions(output, "kommune").Keys.ToHashSet();
-        var registry = File.ReadAllLines(Path.Combine(Repo.Content, "kommunen.yml")).Where(l => l.Length > 0 && char.IsAsciiLetterLower(l[0]) && l.EndsWith(':')).Select(l => l.TrimEnd(':')).ToList();
-        Assert.True(registry.Count > 80);
-        Assert.All(registry, k => Assert.Contains(k, kommunen));
+        Assert.Equal(
+            catalog.Profiles.Select(p => p.Status).Distinct().Order(StringComparer.Ordinal),
+            doc.QuerySelectorAll("input[name=status]").Select(b => b.GetAttribute("value")!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(doc.QuerySelectorAll("#filter .anzahl"), a => a.TextContent == "(0)");
     }
 
     /// <summary>Value and label of each option of a filter group the script builds from a file.</summary>

@@ -43,12 +43,12 @@ public sealed class GitHubReportTests
     {
         var annotations = GitHubReport.Annotations([
             Error("(Ausgabe)/index.html"),
-            Error("themes/default/templates/layout.hbs", "TK0402", "Fehler in der Vorlage", line: 4),
+            Error("themes/default/templates/layout.sbn-html", "TK0402", "Fehler in der Vorlage", line: 4),
             Error("content/site.yml", "TK0101", "Pflichtfeld 'titel' fehlt", line: 1),
         ]);
 
         Assert.Contains("content/site.yml", annotations[0]);
-        Assert.Contains("layout.hbs", annotations[1]);
+        Assert.Contains("layout.sbn-html", annotations[1]);
         Assert.Contains("(Ausgabe)/index.html", annotations[2]);
     }
 

@@ -63,6 +63,26 @@ public sealed class UnitTests
         Assert.Contains("href=\"#anker\"", html);
     }
 
+    [Theory]
+    [InlineData("Kreis Höxter", "kreis", "des Kreises Höxter", "im Kreis Höxter")]
+    [InlineData("Kreis Minden-Lübbecke", "kreis", "des Kreises Minden-Lübbecke", "im Kreis Minden-Lübbecke")]
+    [InlineData("Hochsauerlandkreis", "kreis", "des Hochsauerlandkreises", "im Hochsauerlandkreis")]
+    [InlineData("Rhein-Kreis Neuss", "kreis", "des Rhein-Kreises Neuss", "im Rhein-Kreis Neuss")]
+    [InlineData("Städteregion Aachen", "kreis", "der Städteregion Aachen", "in der Städteregion Aachen")]
+    [InlineData("Paderborn", "stadt", "der Stadt Paderborn", null)]
+    [InlineData("Bielefeld", "kreisfreie-stadt", "der Stadt Bielefeld", null)]
+    [InlineData("Hansestadt Lemgo", "stadt", "der Hansestadt Lemgo", null)]
+    [InlineData("Altenbeken", "gemeinde", "der Gemeinde Altenbeken", null)]
+    [InlineData("Gemeinde Ostbevern", "gemeinde", "der Gemeinde Ostbevern", null)]
+    public void KommuneNamesTakeTheirGermanCase(string name, string typ, string genitiv, string? imKreis)
+    {
+        Assert.Equal(genitiv, GermanFormat.Genitiv(name, typ));
+        if (imKreis is not null)
+        {
+            Assert.Equal(imKreis, GermanFormat.ImKreis(name));
+        }
+    }
+
     [Fact]
     public void GermanFormatsDoNotDependOnTheMachine()
     {

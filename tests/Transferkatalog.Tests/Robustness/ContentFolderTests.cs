@@ -46,7 +46,8 @@ public sealed class ContentFolderTests : IDisposable
     [Fact]
     public void SymbolicLinkToAnotherFolderIsFollowedOnce()
     {
-        var elsewhere = Path.Combine(input.Sample.Root, "geteilt");
+        // Inside the content folder: a link that leaves it is refused (TK0016, see SymlinkAndSpecialFileTests).
+        var elsewhere = Path.Combine(input.Sample.Content, "geteilt");
         Directory.CreateDirectory(elsewhere);
         File.WriteAllText(Path.Combine(elsewhere, "geteilt.md"), Profile);
         Directory.CreateSymbolicLink(input.Sample.PathOf("projekte/a"), elsewhere);

@@ -40,7 +40,7 @@ public sealed class ThemeBuildTests : IDisposable
 
         var html = File.ReadAllText(Path.Combine(sample.Output, "projekte/dorfladen-app/index.html"));
         var doc = new HtmlParser().ParseDocument(html);
-        Assert.Equal(Shown, doc.QuerySelector(".kontakt strong")!.TextContent);
+        Assert.Equal(Shown, doc.QuerySelector(".kontakt-stelle")!.TextContent);
         Assert.Contains(doc.QuerySelectorAll(".faktenbox li"), li => li.TextContent == Shown);
         Assert.Equal(Shown, doc.QuerySelector("meta[name=description]")!.GetAttribute("content"));
         Assert.Empty(doc.QuerySelectorAll("[onmouseover]"));

@@ -87,14 +87,23 @@
     });
   }
 
-  function updateUrl(state) {
+  // Every filter change is a history entry, so Back undoes it instead of leaving the catalogue; words typed into the
+  // search box replace their own entry while typing goes on, so Back does not step through every letter.
+  function updateUrl(state, mode) {
     var params = new URLSearchParams(window.location.search);
     groups.forEach(function (g) { params.delete(g); });
     params.delete("q");
     if (query()) { params.set("q", query()); }
     groups.forEach(function (g) { state[g].forEach(function (v) { params.append(g, v); }); });
     var text = params.toString();
-    window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : "") + window.location.hash);
+    var url = window.location.pathname + (text ? "?" + text : "") + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) { return; }
+    var typing = mode === "typing";
+    if (typing && window.history.state && window.history.state.tkSuche) {
+      window.history.replaceState({ tkSuche: true }, "", url);
+    } else {
+      window.history.pushState(typing ? { tkSuche: true } : null, "", url);
+    }
   }
 
   function showSelectionCounts(state) {
@@ -198,7 +207,14 @@
     dl.appendChild(row);
   }
 
-  // Mirrors partials/karte.hbs; built with textContent so no content can inject markup.
+  // Names may contain commas themselves ("Bildung, Kultur und Sport"): a list keeps them apart.
+  function inlineList(items) {
+    var ul = element("ul", "inline-liste");
+    items.forEach(function (text) { ul.appendChild(element("li", null, text)); });
+    return ul;
+  }
+
+  // Mirrors partials/karte; built with textContent so no content can inject markup.
   function buildCard(nr, data, n) {
     var li = element("li", "karte");
     li.setAttribute("data-karte", "");
@@ -212,8 +228,8 @@
     article.appendChild(element("p", "karte-text", data.k));
     var dl = element("dl", "karte-fakten");
     fact(dl, "Status", element("span", "status status-" + data.s, n.status[data.s] || data.s));
-    fact(dl, "Handlungsfeld", data.f.map(function (k) { return n.handlungsfeld[k] || k; }).join(", "));
-    fact(dl, "Kommunen", data.m.map(function (k) { return n.kommune[k] || k; }).join(", "));
+    fact(dl, data.f.length === 1 ? "Handlungsfeld" : "Handlungsfelder", inlineList(data.f.map(function (k) { return n.handlungsfeld[k] || k; })));
+    fact(dl, data.m.length === 1 ? "Kommune" : "Kommunen", inlineList(data.m.map(function (k) { return n.kommune[k] || k; })));
     if (data.n > 0) { fact(dl, "Nachnutzung", "Nachgenutzt von " + (data.n === 1 ? "1 Kommune" : formatNumber(data.n) + " Kommunen")); }
     article.appendChild(dl);
     li.appendChild(article);
@@ -298,12 +314,13 @@
     report(shown, hits);
   }
 
-  function apply(writeUrl) {
+  // urlMode: false when the state came from the URL (load, Back), "typing" for search words, anything else pushes.
+  function apply(urlMode) {
     var state = selection();
     var text = query();
     var token = ++sequence;
     showSelectionCounts(state);
-    if (writeUrl) { updateUrl(state); }
+    if (urlMode) { updateUrl(state, urlMode); }
 
     if (complete) {
       // Filters work on the cards' data attributes at once; search words add a lookup in the index.
@@ -526,7 +543,7 @@
     searchInput.addEventListener("focus", function () { loadSearch().catch(function () {}); }, { once: true });
     searchInput.addEventListener("input", function () {
       window.clearTimeout(typing);
-      typing = window.setTimeout(function () { apply(true); }, 200);
+      typing = window.setTimeout(function () { apply("typing"); }, 200);
     });
     searchForm.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -544,11 +561,8 @@
   var filterArea = document.querySelector("[data-filter-bereich]");
   if (filterArea) { filterArea.hidden = false; }
 
-  // On a phone the open filter groups would push the results several screens down; start them closed there.
-  // Groups with a choice from the URL are opened again by readUrl.
-  if (window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) {
-    Array.prototype.forEach.call(form.querySelectorAll("details"), function (d) { d.open = false; });
-  }
+  // On a phone the filter groups start closed: the page does that itself before the first paint. Groups with a
+  // choice from the URL are opened by readUrl.
 
   readUrl();
   apply(false);

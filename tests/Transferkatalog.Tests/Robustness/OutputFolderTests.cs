@@ -1,0 +1,210 @@
+using Transferkatalog.Diagnostics;
+using Transferkatalog.Output;
+using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Editor;
+using Transferkatalog.Tests.Support;
+
+namespace Transferkatalog.Tests.Robustness;
+
+/// <summary>--output never costs data: a build replaces only a folder that is absent, empty or its own earlier output.</summary>
+public sealed class OutputFolderTests : IDisposable
+{
+    private static readonly DateOnly Date = new(2026, 11, 21);
+
+    private readonly SampleCatalog sample = new();
+
+    public void Dispose() => sample.Dispose();
+
+    private BuildResult Build(string output, string? theme = null) =>
+        new SiteBuilder().Build(new BuildOptions(sample.Content, theme ?? Repo.Theme, output, null, Date, 1));
+
+    private static Dictionary<string, string> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static Diagnostic Refused(BuildResult result)
+    {
+        Assert.False(result.Succeeded);
+        Assert.False(result.Written);
+        return HostileInput.Single(result.Diagnostics, "TK0405");
+    }
+
+    [Fact]
+    public void OutputEqualToTheContentFolderIsRefusedAndEveryProfileSurvives()
+    {
+        // `build --content c --output c` exited 0 and replaced the profiles by the site.
+        var before = Snapshot(sample.Content);
+        var d = Refused(Build(sample.Content));
+        Assert.Contains("Inhaltsordner", d.Message);
+        Assert.Equal(before, Snapshot(sample.Content));
+    }
+
+    [Fact]
+    public void OutputContainingTheContentFolderIsRefused()
+    {
+        File.WriteAllText(Path.Combine(sample.Root, "notizen.txt"), "nicht löschen");
+        var before = Snapshot(sample.Root);
+        var d = Refused(Build(sample.Root));
+        Assert.Contains("enthält ihn", d.Message);
+        Assert.Equal(before, Snapshot(sample.Root));
+    }
+
+    [Fact]
+    public void OutputInsideTheContentFolderIsRefused()
+    {
+        var d = Refused(Build(Path.Combine(sample.Content, "_site")));
+        Assert.Contains("liegt im Inhaltsordner", d.Message);
+        Assert.False(Directory.Exists(Path.Combine(sample.Content, "_site")));
+    }
+
+    [Fact]
+    public void OutputEqualToTheThemeIsRefused()
+    {
+        var theme = Path.Combine(sample.Root, "theme");
+        TempCatalog.CopyDirectory(Repo.Theme, theme);
+        var before = Snapshot(theme);
+        var d = Refused(Build(theme, theme));
+        Assert.Contains("Theme-Ordner", d.Message);
+        Assert.Equal(before, Snapshot(theme));
+    }
+
+    [Fact]
+    public void RootsHomeWorkingDirectoryAndRepositoryAreRefusedByTheCheckAlone()
+    {
+        // Checked with the rule alone: a broken rule must not be able to wipe the machine running the tests.
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        Assert.Contains("Wurzel", OutputFolder.Problem("/", sample.Content, Repo.Theme));
+        Assert.Contains("persönlicher Ordner", OutputFolder.Problem(home, sample.Content, Repo.Theme));
+        Assert.Contains("Arbeitsordner", OutputFolder.Problem(".", sample.Content, Repo.Theme));
+        Assert.Contains("Arbeitsordner", OutputFolder.Problem("..", sample.Content, Repo.Theme));
+        Assert.Contains(".git", OutputFolder.Problem(Path.Combine(Repo.Root, ".git", "x"), sample.Content, Repo.Theme) ?? "(kein Problem)");
+    }
+
+    [Fact]
+    public void AFolderThatIsNotASiteIsNeverWiped()
+    {
+        // A gh-pages worktree, notes, a CNAME: replaced silently before.
+        var output = Path.Combine(sample.Root, "worktree");
+        Directory.CreateDirectory(Path.Combine(output, ".git"));
+        File.WriteAllText(Path.Combine(output, ".git", "HEAD"), "ref: refs/heads/gh-pages\n");
+        File.WriteAllText(Path.Combine(output, "CNAME"), "katalog.example.org\n");
+        var before = Snapshot(output);
+
+        var d = Refused(Build(output));
+        Assert.Contains("nicht von transferkatalog", d.Message);
+        Assert.Contains("'.git'", d.Message);
+        Assert.Equal(before, Snapshot(output));
+    }
+
+    [Fact]
+    public void EmptyOrOwnOutputIsReplacedButAForeignFileAddedLaterStopsTheBuild()
+    {
+        Directory.CreateDirectory(sample.Output);
+        Assert.True(Build(sample.Output).Succeeded);
+        Assert.True(File.Exists(Path.Combine(sample.Output, OutputFolder.MarkerName)));
+        Assert.True(Build(sample.Output).Succeeded, "a build must replace its own earlier output");
+
+        File.WriteAllText(Path.Combine(sample.Output, "projekte", "notiz.txt"), "von Hand");
+        var before = Snapshot(sample.Output);
+        var d = Refused(Build(sample.Output));
+        Assert.Contains("'projekte/notiz.txt'", d.Message);
+        Assert.Equal(before, Snapshot(sample.Output));
+    }
+
+    [Fact]
+    public void TrailingSlashBuildsBesideTheFolderNotInsideIt()
+    {
+        // "out/" staged inside out/ and could never be swapped in (TK0404).
+        var output = sample.Output + Path.DirectorySeparatorChar;
+        Assert.True(Build(output).Succeeded, string.Join('\n', Build(output).Diagnostics));
+        Assert.True(Build(output).Succeeded);
+        Assert.True(File.Exists(Path.Combine(sample.Output, "index.html")));
+        Assert.Empty(Directory.GetDirectories(sample.Output, ".*"));
+        Assert.Empty(Directory.GetDirectories(sample.Root, ".*"));
+    }
+
+    [Fact]
+    public void SymlinkedOutputStaysALinkToTheNewSite()
+    {
+        var real = Path.Combine(sample.Root, "echt");
+        var link = Path.Combine(sample.Root, "verknuepft");
+        Directory.CreateDirectory(real);
+        Directory.CreateSymbolicLink(link, real);
+
+        Assert.True(Build(link).Succeeded);
+        Assert.True(Build(link).Succeeded);
+        Assert.NotNull(new DirectoryInfo(link).LinkTarget);
+        Assert.True(File.Exists(Path.Combine(real, "index.html")));
+    }
+
+    [Fact]
+    public void SwapKilledBetweenItsTwoRenamesIsUndoneByTheNextBuildEvenAFailingOne()
+    {
+        Assert.True(Build(sample.Output).Succeeded);
+        var good = Snapshot(sample.Output);
+
+        // What a build killed after moving the old site aside leaves: the old site and the new one beside, no output.
+        const int Dead = int.MaxValue - 7;
+        var retired = Path.Combine(sample.Root, $"._site.alt-{Dead}");
+        var staging = Path.Combine(sample.Root, $"._site.neu-{Dead}");
+        Directory.Move(sample.Output, retired);
+        TempCatalog.CopyDirectory(retired, staging);
+
+        // A stranger's folder with a similar name but no marker is left alone.
+        var stranger = Path.Combine(sample.Root, $"._site.neu-{Dead - 1}");
+        Directory.CreateDirectory(stranger);
+
+        sample.Replace("projekte/lorawan-netz.md", "status: abgeschlossen", "status: kaputt");
+        Assert.False(Build(sample.Output).Succeeded);
+
+        Assert.Equal(good, Snapshot(sample.Output));
+        Assert.False(Directory.Exists(retired));
+        Assert.False(Directory.Exists(staging));
+        Assert.True(Directory.Exists(stranger));
+    }
+
+    [Fact]
+    public void StagingFolderOfAKilledBuildIsRemovedWhenTheSwapHadFinished()
+    {
+        Assert.True(Build(sample.Output).Succeeded);
+        var staging = Path.Combine(sample.Root, $"._site.neu-{int.MaxValue - 3}");
+        TempCatalog.CopyDirectory(sample.Output, staging);
+        var retired = Path.Combine(sample.Root, $"._site.alt-{int.MaxValue - 3}");
+        TempCatalog.CopyDirectory(sample.Output, retired);
+
+        Assert.True(Build(sample.Output).Succeeded);
+        Assert.False(Directory.Exists(staging));
+        Assert.False(Directory.Exists(retired));
+    }
+
+    [Fact]
+    public void OutputThatIsAFileIsRefused()
+    {
+        File.WriteAllText(sample.Output, "eine Datei");
+        var d = Refused(Build(sample.Output));
+        Assert.Contains("ist eine Datei", d.Message);
+        Assert.Equal("eine Datei", File.ReadAllText(sample.Output));
+    }
+
+    [Fact]
+    public void RefusalIsReportedWithTheContentErrorsOfTheSameRun()
+    {
+        sample.Replace("projekte/lorawan-netz.md", "status: abgeschlossen", "status: kaputt");
+        var result = Build(sample.Content);
+        Assert.Contains(result.Diagnostics, d => d.Code == "TK0405");
+        Assert.Contains(result.Diagnostics, d => d.Code == "TK0106");
+    }
+
+    [Fact]
+    public void MountPointsAreRecognisedFromTheKernelsList()
+    {
+        // A mount point cannot be renamed, so its contents are swapped inside it; recognising one is what decides that.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        Assert.True(OutputFolder.IsMountPoint("/proc"));
+        Assert.False(OutputFolder.IsMountPoint(sample.Content));
+    }
+}
