@@ -207,7 +207,6 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             new NavLink("Katalog", u.Home, current == u.Home),
             new NavLink("Handlungsfelder", u.HandlungsfelderIndex, current.StartsWith(u.HandlungsfelderIndex, StringComparison.Ordinal)),
             new NavLink("Kommunen", u.KommunenIndex, current.StartsWith(u.KommunenIndex, StringComparison.Ordinal)),
-            new NavLink("Partnersuche", u.Local("partnersuche/"), current.StartsWith(u.Local("partnersuche/"), StringComparison.Ordinal)),
         ];
     }
 
