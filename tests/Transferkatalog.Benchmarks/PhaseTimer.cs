@@ -35,6 +35,7 @@ public static class PhaseTimer
 
         var raw = Phase("Laden", () => new ContentLoader().Load(content, diagnostics));
         var catalog = Phase("Validieren", () => new CatalogValidator().Validate(raw, diagnostics)) ?? throw new UsageException("Katalog ungültig");
+        Phase("Ähnliche Steckbriefe", () => DuplicateCheck.Find(catalog.Profiles).Count);
         var site = Phase("Site-Modell", () => new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21)));
         var source = Phase("Theme laden", () => ThemeLoader.Load(theme, new ScribanTemplateEngine().TemplateExtension, diagnostics)) ?? throw new UsageException("Theme fehlt");
         var compiled = Phase("Theme kompilieren", () => new ScribanTemplateEngine().Compile(source, diagnostics)) ?? throw new UsageException("Theme ungültig");

@@ -5,7 +5,13 @@ public sealed record SiteConfig(string Titel, string Beschreibung, string BasisU
 {
     /// <summary>Licence of the open data (lizenz in site.yml, default Datenlizenz Deutschland – Namensnennung 2.0).</summary>
     public Schema.Licence Lizenz { get; init; } = Schema.Licences.Default;
+
+    /// <summary>The web editor's settings (redaktion in site.yml); null when the editor is off.</summary>
+    public Redaktion? Redaktion { get; init; }
 }
+
+/// <summary>Where the web editor under /admin/ commits: a GitHub repository and branch, and how editors sign in.</summary>
+public sealed record Redaktion(string Repository, string Branch, string? OAuthUrl);
 
 /// <summary>A field of action from the controlled vocabulary.</summary>
 public sealed record Handlungsfeld(string Key, string Name, string Beschreibung);
@@ -45,6 +51,16 @@ public sealed record Transfer(string? Uebertragbarkeit, string? Aufwand, string?
 /// <summary>A municipality that took the solution over.</summary>
 public sealed record Nachnutzung(string Kommune, int? Seit, string? Hinweis);
 
+/// <summary>A partner search (sucht): whom the project looks for, a short note, until when, and where 'bis' is written.</summary>
+public sealed record Partnersuche(IReadOnlyList<string> Wen, string Hinweis, DateOnly Bis, int BisLine)
+{
+    /// <summary>Whether the search still runs on the given day (the until-date included).</summary>
+    public bool IsOpen(DateOnly day) => Bis >= day;
+}
+
+/// <summary>A deliberate relation to another profile (verwandt), with where it is written.</summary>
+public sealed record ProfileReference(string Slug, int Line, int Column);
+
 /// <summary>One cooperation project profile (Steckbrief).</summary>
 public sealed record Profile(
     string Slug,
@@ -68,7 +84,17 @@ public sealed record Profile(
     DateOnly Aktualisiert,
     int AktualisiertLine,
     string Body,
-    int BodyLine);
+    int BodyLine)
+{
+    /// <summary>Profiles this one is deliberately related to (verwandt), in the order written.</summary>
+    public IReadOnlyList<ProfileReference> Verwandt { get; init; } = [];
+
+    /// <summary>The profile's partner search, or null.</summary>
+    public Partnersuche? Sucht { get; init; }
+
+    /// <summary>Line of the titel key, where messages about the profile as a whole point.</summary>
+    public int TitelLine { get; init; } = 1;
+}
 
 /// <summary>A plain page such as Impressum.</summary>
 public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine);

@@ -15,14 +15,28 @@ public static class FeedExport
 
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    public static byte[] Build(Site site)
+    /// <summary>/partnersuche/feed.xml: the open partner searches, newest first.</summary>
+    public const string PartnerPath = "partnersuche/feed.xml";
+
+    public static byte[] Build(Site site) => Build(site, site.Profiles, Path, site.Config.Titel, site.Config.Beschreibung, site.Urls.Home);
+
+    /// <summary>The feed of open partner searches (sucht), by the date of the profile's last review.</summary>
+    public static byte[] BuildPartnersuche(Site site) => Build(
+        site,
+        site.Profiles.Where(p => p.Profile.Sucht?.IsOpen(site.ReferenceDate) == true).ToList(),
+        PartnerPath,
+        $"{site.Config.Titel}: Partnersuche",
+        "Projekte, die Partner für die Zusammenarbeit oder Kommunen zur Nachnutzung suchen",
+        site.Urls.Local("partnersuche/"));
+
+    private static byte[] Build(Site site, IReadOnlyList<ProfileEntry> profiles, string path, string title, string subtitle, string alternate)
     {
-        var entries = site.Profiles
+        var entries = profiles
             .OrderByDescending(p => p.Profile.Aktualisiert)
             .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
             .Take(MaxEntries)
             .ToList();
-        var home = ExportUrls.Absolute(site, site.Urls.Home);
+        var home = ExportUrls.Absolute(site, alternate);
         var updated = entries.Count > 0 ? entries[0].Profile.Aktualisiert : new DateOnly(2000, 1, 1);
 
         using var stream = new MemoryStream();
@@ -32,10 +46,10 @@ public static class FeedExport
             w.WriteStartDocument();
             w.WriteStartElement("feed", Atom);
             w.WriteAttributeString("xml", "lang", null, site.Config.Sprache);
-            w.WriteElementString("title", Atom, site.Config.Titel);
-            w.WriteElementString("subtitle", Atom, site.Config.Beschreibung);
+            w.WriteElementString("title", Atom, title);
+            w.WriteElementString("subtitle", Atom, subtitle);
             w.WriteElementString("id", Atom, home);
-            Link(w, "self", ExportUrls.Absolute(site, site.Urls.Local(Path)), "application/atom+xml");
+            Link(w, "self", ExportUrls.Absolute(site, site.Urls.Local(path)), "application/atom+xml");
             Link(w, "alternate", home, "text/html");
             Link(w, "license", site.Config.Lizenz.Url, "text/html");
             w.WriteElementString("rights", Atom, $"{site.Config.Lizenz.Name} ({site.Config.Lizenz.Url}), {CatalogTable.Attribution(site)}");
@@ -52,7 +66,7 @@ public static class FeedExport
                 w.WriteElementString("id", Atom, url);
                 Link(w, "alternate", url, "text/html");
                 w.WriteElementString("updated", Atom, Timestamp(p.Aktualisiert));
-                w.WriteElementString("summary", Atom, p.Kurzbeschreibung);
+                w.WriteElementString("summary", Atom, p.Sucht is { } sucht && path == PartnerPath ? $"{Rendering.GermanFormat.SuchtText(sucht.Wen)} (bis {Rendering.GermanFormat.Date(sucht.Bis)}): {sucht.Hinweis}" : p.Kurzbeschreibung);
                 foreach (var f in entry.Handlungsfelder)
                 {
                     w.WriteStartElement("category", Atom);

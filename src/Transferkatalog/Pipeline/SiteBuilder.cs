@@ -94,6 +94,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         if (catalog is not null)
         {
             StalenessCheck.Report(catalog, ReferenceDate(options), diagnostics);
+            new CrossProfileCheck().Report(catalog, diagnostics);
         }
 
         return catalog;

@@ -44,6 +44,18 @@ public static class GermanFormat
         _ => level ?? string.Empty,
     };
 
+    /// <summary>"sucht Partner", "sucht Nachnutzer" or "sucht Partner und Nachnutzer", for badges and feed entries.</summary>
+    public static string SuchtText(IReadOnlyList<string> wen) =>
+        "sucht " + string.Join(" und ", Schema.ContentSchema.SearchTargets.Where(wen.Contains).Select(SuchtLabel));
+
+    /// <summary>What a partner search looks for, as a noun: Partner, Nachnutzer.</summary>
+    public static string SuchtLabel(string wen) => wen switch
+    {
+        "partner" => "Partner",
+        "nachnutzer" => "Nachnutzer",
+        _ => wen,
+    };
+
     /// <summary>
     /// A Kommune's name in the genitive with its article, for "Projekte mit Beteiligung …": "des Kreises Höxter",
     /// "des Hochsauerlandkreises", "der Stadt Paderborn", "der Gemeinde Altenbeken", "der Städteregion Aachen".

@@ -31,6 +31,9 @@ public sealed record ThemeSource(
     IReadOnlyDictionary<string, (string Path, string Text)> Partials,
     IReadOnlyList<ThemeAsset> AssetFiles)
 {
+    /// <summary>The web editor's files (the theme's cms/ folder), copied to /admin/ only when site.yml switches the editor on.</summary>
+    public IReadOnlyList<ThemeAsset> EditorFiles { get; init; } = [];
+
     /// <summary>The view type each template renders (see <see cref="ThemeContract"/>), so names can be checked before any page is rendered.</summary>
     public IReadOnlyDictionary<string, Type> Models { get; init; } = new Dictionary<string, Type>();
 }

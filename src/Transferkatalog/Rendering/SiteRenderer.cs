@@ -21,7 +21,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
         // longer add their time after the parallel part (a sequential build still does them one after the other).
         var pagePaths = jobs.Select(j => j.Path).ToList();
-        var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths)) : Task.Run(() => RenderExtras(site, pagePaths));
+        var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths, themeSource)) : Task.Run(() => RenderExtras(site, pagePaths, themeSource));
         var assets = Assets();
         sink.Planned(pagePaths.Concat(assets.Select(a => a.RelativePath)));
         var rendered = new OutputFile[jobs.Count];
@@ -50,11 +50,19 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             jobs.Add(new(CatalogPagePath(number), number, () => Page(site, "katalog", pageUrl, pageTitle, site.Config.Beschreibung, BuildCatalog(site, number, catalogPages), withScript: true)));
         }
 
+        var deliberate = Validation.RelationCheck.BothWays(site.Profiles.Select(p => p.Profile).ToList());
         for (var i = 0; i < site.Profiles.Count; i++)
         {
             var p = site.Profiles[i];
             var relatedCards = related[i];
-            jobs.Add(new(ProfilePath(p.Profile.Slug), new ProfilePage(p, relatedCards), () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with { Related = relatedCards.Select(r => Card(site, r, "h3")).ToList(), SiteTitle = site.Config.Titel }, jsonLd: JsonLd.ForProfile(site, p))));
+            var verwandt = deliberate[i].Select(j => site.Profiles[j]).ToList();
+            jobs.Add(new(ProfilePath(p.Profile.Slug), new ProfilePage(p, relatedCards) { Verwandt = verwandt }, () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with
+            {
+                // A deliberate relation is shown once, under its own heading, not again among the similar projects.
+                Related = relatedCards.Where(r => !verwandt.Contains(r)).Select(r => Card(site, r, "h3")).ToList(),
+                SiteTitle = site.Config.Titel,
+                Verwandt = verwandt.Count == 0 ? null : new RelationsView("Verwandte Projekte", verwandt.Select(r => Card(site, r, "h3")).ToList()),
+            }, jsonLd: JsonLd.ForProfile(site, p))));
         }
 
         jobs.Add(new(FelderIndexPath, FelderIndexPath, () => Page(site, "handlungsfelder", urls.HandlungsfelderIndex, "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", BuildFelderIndex(site))));
@@ -74,12 +82,22 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             jobs.Add(new(PlainPagePath(page.Page.Slug), page, () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, TrustedHtml.FromGenerator(markdown.Render(page.Page.Body))))));
         }
 
+        // The partner searches: all running ones, and one page per kind as a filter that needs no JavaScript.
+        foreach (var wen in new string?[] { null }.Concat(ContentSchema.SearchTargets))
+        {
+            var kind = wen;
+            var path = PartnersuchePath(kind);
+            var url = urls.Local(path[..^"index.html".Length]);
+            var title = kind is null ? "Partnersuche" : $"Partnersuche: sucht {GermanFormat.SuchtLabel(kind)}";
+            jobs.Add(new(path, path, () => Page(site, "partnersuche", url, title, "Projekte, die Partner für die Zusammenarbeit oder Kommunen zur Nachnutzung suchen", BuildPartnersuche(site, kind, url))));
+        }
+
         jobs.Add(new("404.html", "404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
         return jobs;
     }
 
-    /// <summary>Open data, feed, sitemap, search index, card data and JSON Schema: everything generated besides the pages.</summary>
-    public static IReadOnlyList<OutputFile> RenderExtras(Site site, IEnumerable<string> pagePaths)
+    /// <summary>Open data, feed, sitemap, search index, card data, JSON Schema and the web editor: everything generated besides the pages.</summary>
+    public static IReadOnlyList<OutputFile> RenderExtras(Site site, IEnumerable<string> pagePaths, ThemeSource? theme = null)
     {
         var urls = site.Urls;
         var extraFiles = new List<OutputFile>();
@@ -96,10 +114,13 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         extraFiles.Add(new OutputFile(CatalogXlsxExport.Path, CatalogXlsxExport.Build(site)));
         extraFiles.Add(new OutputFile(Dcat.Path, Dcat.Build(site)));
         extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
+        extraFiles.Add(new OutputFile(FeedExport.PartnerPath, FeedExport.BuildPartnersuche(site)));
         extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, pagePaths)));
         extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
         extraFiles.AddRange(new SearchIndexBuilder().Build(site));
         extraFiles.AddRange(CatalogDataBuilder.Build(site));
+
+        extraFiles.AddRange(WebEditor.WebEditorFiles.Build(site, theme));
 
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         extraFiles.Add(new OutputFile(".nojekyll", []));
@@ -130,6 +151,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
     /// <summary>Output path of a Kommune's page.</summary>
     public static string KommunePath(string key) => $"kommunen/{key}/index.html";
+
+    /// <summary>Output path of the partner search page, of all searches or of one kind (partner, nachnutzer).</summary>
+    public static string PartnersuchePath(string? wen) => wen is null ? "partnersuche/index.html" : $"partnersuche/{wen}/index.html";
 
     public const string FelderIndexPath = "handlungsfelder/index.html";
 
@@ -211,8 +235,34 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             string.Join(' ', p.Kreise.Select(k => k.Key)),
             adopters,
             adopters == 0 ? null : $"Nachgenutzt von {GermanFormat.Count(adopters, "Kommune", "Kommunen")}",
-            headingLevel);
+            headingLevel)
+        {
+            SuchtText = p.Profile.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate) ? GermanFormat.SuchtText(sucht.Wen) : null,
+        };
     }
+
+    private static PartnersucheIndexView BuildPartnersuche(Site site, string? wen, string url)
+    {
+        var cards = site.Profiles
+            .Where(p => p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate) && (wen is null || s.Wen.Contains(wen)))
+            .OrderBy(p => p.Profile.Sucht!.Bis)
+            .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
+            .Select(p => Card(site, p, "h2"))
+            .ToList();
+        var filters = new List<NavLink> { new("alle", site.Urls.Local("partnersuche/"), wen is null) };
+        filters.AddRange(ContentSchema.SearchTargets.Select(t => new NavLink($"sucht {GermanFormat.SuchtLabel(t)}", site.Urls.Local($"partnersuche/{t}/"), t == wen)));
+        return new PartnersucheIndexView(
+            wen is null ? "Partnersuche" : $"Partnersuche: sucht {GermanFormat.SuchtLabel(wen)}",
+            "Diese Projekte suchen Kommunen, die mitmachen (Partner), oder Kommunen, die ihre Lösung übernehmen (Nachnutzer). Die Kontaktstelle steht auf jedem Steckbrief; dort gibt es auch eine vorbereitete E-Mail.",
+            cards.Count == 0 ? "Zurzeit keine offenen Anfragen." : GermanFormat.Count(cards.Count, "offene Anfrage", "offene Anfragen"),
+            filters,
+            cards,
+            site.Urls.Local(FeedExport.PartnerPath));
+    }
+
+    /// <summary>A mailto: link to the contact with the subject "Anfrage zur Zusammenarbeit: Titel", percent-encoded (RFC 6068).</summary>
+    public static string Mailto(string email, string titel) =>
+        $"mailto:{email}?subject={Uri.EscapeDataString($"Anfrage zur Zusammenarbeit: {titel}")}";
 
     /// <summary>Links to the catalogue pages around the current one: first, last and two either side.</summary>
     private static PaginationView? Pagination(UrlScheme urls, int current, int total)
@@ -358,7 +408,18 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             stale,
             TrustedHtml.FromGenerator(markdown.Render(p.Body)),
             u.Absolute(entry.Url),
-            u.Home);
+            u.Home)
+        {
+            Partnersuche = p.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate)
+                ? new PartnersucheView(
+                    GermanFormat.SuchtText(sucht.Wen),
+                    sucht.Hinweis,
+                    GermanFormat.Date(sucht.Bis),
+                    sucht.Bis.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    k.Email is null ? null : Mailto(k.Email, p.Titel),
+                    u.Local("partnersuche/"))
+                : null,
+        };
     }
 
     private static TermIndexView BuildFelderIndex(Site site) => new(
@@ -421,4 +482,8 @@ public sealed record PageJob(string Path, object Subject, Func<string> Render)
 }
 
 /// <summary>A profile's page: the profile and the related projects it shows.</summary>
-public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry> Related);
+public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry> Related)
+{
+    /// <summary>Profiles deliberately related to this one (verwandt in either file), in catalogue order.</summary>
+    public IReadOnlyList<ProfileEntry> Verwandt { get; init; } = [];
+}

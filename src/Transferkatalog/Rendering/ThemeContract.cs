@@ -22,12 +22,15 @@ public static class ThemeContract
         ["kommune"] = typeof(KommuneView),
         ["seite"] = typeof(PlainPageView),
         ["404"] = typeof(NotFoundView),
+        ["partnersuche"] = typeof(PartnersucheIndexView),
     };
 
     /// <summary>Partials of the default theme and the view their includes pass.</summary>
     public static readonly IReadOnlyDictionary<string, Type> DefaultPartials = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
         ["karte"] = typeof(CardView),
+        ["verwandt"] = typeof(RelationsView),
+        ["partnersuche"] = typeof(PartnersucheView),
     };
 
     /// <summary>The README tables: each template with its variables, then every type those variables contain.</summary>

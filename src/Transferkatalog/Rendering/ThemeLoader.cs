@@ -40,22 +40,13 @@ public static class ThemeLoader
         var templates = new Dictionary<string, (string Path, string Text)>(StringComparer.Ordinal);
         var partials = new Dictionary<string, (string Path, string Text)>(StringComparer.Ordinal);
         var assets = new SortedDictionary<string, ThemeAsset>(StringComparer.Ordinal);
+        var editor = new SortedDictionary<string, ThemeAsset>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {
             ReadFolder(layer, Path.Combine(layer, "templates"), extension, templates, diagnostics);
             ReadFolder(layer, Path.Combine(layer, "templates", "partials"), extension, partials, diagnostics);
-            var assetsDir = Path.Combine(layer, "assets");
-            if (Directory.Exists(assetsDir))
-            {
-                foreach (var file in Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories))
-                {
-                    var relative = Path.GetRelativePath(assetsDir, file).Replace('\\', '/');
-                    if (!assets.ContainsKey(relative) && !LeavesTheme(file, layer, diagnostics))
-                    {
-                        assets.Add(relative, new ThemeAsset(relative, file));
-                    }
-                }
-            }
+            AddFiles(layer, Path.Combine(layer, "assets"), assets, diagnostics);
+            AddFiles(layer, Path.Combine(layer, "cms"), editor, diagnostics);
         }
 
         var missing = RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
@@ -64,7 +55,25 @@ public static class ThemeLoader
             diagnostics.Error("TK0403", $"Theme-Vorlage '{name}{extension}' fehlt", SourceSpan.OfFile(ContentLoader.Display(Path.Combine(root, "templates", name + extension))));
         }
 
-        return missing.Count == 0 ? new ThemeSource(root, templates, partials, [.. assets.Values]) { Models = ThemeContract.Templates } : null;
+        return missing.Count == 0 ? new ThemeSource(root, templates, partials, [.. assets.Values]) { Models = ThemeContract.Templates, EditorFiles = [.. editor.Values] } : null;
+    }
+
+    /// <summary>Adds a layer's files below <paramref name="dir"/>; a file an earlier layer has stays that layer's.</summary>
+    private static void AddFiles(string layer, string dir, SortedDictionary<string, ThemeAsset> into, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(dir, file).Replace('\\', '/');
+            if (!into.ContainsKey(relative) && !LeavesTheme(file, layer, diagnostics))
+            {
+                into.Add(relative, new ThemeAsset(relative, file));
+            }
+        }
     }
 
     private static bool PathsEqual(string a, string b) =>

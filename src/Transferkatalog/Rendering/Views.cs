@@ -71,6 +71,9 @@ public sealed record CardView(
     /// <summary>Position in the catalogue order, for search hits and filter data; only set on catalogue pages.</summary>
     public string? DataNr { get; init; }
 
+    /// <summary>"sucht Partner" and the like while the profile's partner search runs; null otherwise.</summary>
+    public string? SuchtText { get; init; }
+
     public string HandlungsfeldLabel => GermanFormat.Label(Handlungsfelder.Count, "Handlungsfeld", "Handlungsfelder");
 
     public string KommuneLabel => GermanFormat.Label(Kommunen.Count, "Kommune", "Kommunen");
@@ -189,6 +192,12 @@ public sealed record ProfileView(
     /// <summary>Profiles sharing the most subjects and neighbours, computed at build time.</summary>
     public IReadOnlyList<CardView> Related { get; init; } = [];
 
+    /// <summary>Profiles deliberately related to this one (verwandt, written in either file); null when there are none.</summary>
+    public RelationsView? Verwandt { get; init; }
+
+    /// <summary>The running partner search, or null (none, or its until-date has passed).</summary>
+    public PartnersucheView? Partnersuche { get; init; }
+
     /// <summary>The catalogue's name, printed at the top of the page on paper.</summary>
     public string? SiteTitle { get; init; }
 
@@ -196,6 +205,15 @@ public sealed record ProfileView(
 
     public string KommuneLabel => GermanFormat.Label(Kommunen.Count, "Beteiligte Kommune", "Beteiligte Kommunen");
 }
+
+/// <summary>A running partner search on a profile page, with a prefilled e-mail to the contact when there is an address.</summary>
+public sealed record PartnersucheView(string Text, string Hinweis, string Bis, string BisIso, string? MailtoHref, string ListUrl);
+
+/// <summary>The page listing every running partner search, or those of one kind (sucht Partner, sucht Nachnutzer).</summary>
+public sealed record PartnersucheIndexView(string Heading, string Intro, string CountText, IReadOnlyList<NavLink> Filters, IReadOnlyList<CardView> Cards, string FeedUrl);
+
+/// <summary>The deliberately related profiles shown on a profile page.</summary>
+public sealed record RelationsView(string Heading, IReadOnlyList<CardView> Cards);
 
 /// <summary>An overview of terms (Handlungsfelder).</summary>
 public sealed record TermIndexView(string Heading, string Intro, IReadOnlyList<TermLink> Terms);

@@ -11,6 +11,14 @@ public sealed class ProfileScaffolder
     /// <summary>Registry keys listed in comments only up to this count; a comment naming a hundred Kommunen helps nobody.</summary>
     private const int MaxListedKeys = 20;
 
+    /// <summary>The body's section headings and what belongs under each; also the web editor's default body.</summary>
+    public static readonly IReadOnlyList<(string Heading, string Hint)> Sections =
+    [
+        ("Ziel", "Welches Problem löst das Projekt, und für wen?"),
+        ("Umsetzung", "Wie arbeiten die Kommunen zusammen? Wer übernimmt welche Aufgabe?"),
+        ("Erfahrungen", "Was hat sich bewährt, und was würden Sie anderen Kommunen raten?"),
+    ];
+
     private readonly RegistryKeys? keys;
     private readonly DateOnly today;
     private readonly StringBuilder sb = new();
@@ -36,9 +44,11 @@ public sealed class ProfileScaffolder
         }
 
         sb.Append("---\n\n");
-        Section("Ziel", "Welches Problem löst das Projekt, und für wen?");
-        Section("Umsetzung", "Wie arbeiten die Kommunen zusammen? Wer übernimmt welche Aufgabe?");
-        Section("Erfahrungen", "Was hat sich bewährt, und was würden Sie anderen Kommunen raten?");
+        foreach (var (heading, hint) in Sections)
+        {
+            Section(heading, hint);
+        }
+
         return sb.ToString();
     }
 

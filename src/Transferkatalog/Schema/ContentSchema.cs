@@ -11,6 +11,9 @@ public static class ContentSchema
 
     public const int SummaryMaxLength = 300;
 
+    /// <summary>Whom a profile's partner search looks for (sucht.wen).</summary>
+    public static readonly IReadOnlyList<string> SearchTargets = ["partner", "nachnutzer"];
+
     /// <summary>Telephone numbers: digits, spaces, + at the start, / - – and brackets, at least five digits.</summary>
     /// <remarks>Written in the common subset of .NET and ECMAScript regex, so the validator and the JSON Schema use the very same text.</remarks>
     public const string PhonePattern = @"^(?=(?:[^0-9]*[0-9]){5})\+?[0-9 ()/\-–]+$";
@@ -113,6 +116,23 @@ public static class ContentSchema
                     ],
                 },
             },
+            new("sucht", FieldKind.Map, false, "Partnersuche: Das Projekt sucht Kommunen, die mitmachen (partner) oder die Lösung übernehmen (nachnutzer); erscheint als Hinweis auf Karte und Steckbrief und auf der Seite Partnersuche")
+            {
+                Fields =
+                [
+                    new("wen", FieldKind.List, true, "Wen das Projekt sucht: partner, nachnutzer oder beide")
+                    {
+                        MinItems = 1,
+                        Item = new FieldSpec("gesucht", FieldKind.Enum, true, "partner oder nachnutzer") { AllowedValues = SearchTargets, Example = "partner" },
+                    },
+                    Str("anliegen", true, "Kurz, was gesucht wird und was Interessierte mitbringen sollten", 300) with { Example = "\"Zwei Gemeinden, die ab 2027 das Rechenzentrum mitnutzen\"" },
+                    new("bis", FieldKind.Date, true, "Bis wann die Suche gilt, JJJJ-MM-TT; danach erscheint sie nicht mehr, und check warnt") { Example = "2027-06-30" },
+                ],
+            },
+            new("verwandt", FieldKind.List, false, "Steckbriefe, mit denen dieses Projekt bewusst zusammenhängt, z. B. ein Folgeprojekt: Dateinamen ohne .md; erscheint auf beiden Seiten und schaltet die Warnung zu ähnlichen Steckbriefen ab")
+            {
+                Item = new FieldSpec("steckbrief", FieldKind.Reference, true, "Dateiname eines anderen Steckbriefs ohne .md") { Target = ReferenceTarget.Projekt, Example = "digitale-modellregion-owl" },
+            },
             new("aktualisiert", FieldKind.Date, true, "Datum der letzten Überprüfung, JJJJ-MM-TT") { Example = "2025-03-31" },
         ],
     };
@@ -154,6 +174,15 @@ public static class ContentSchema
             new("veraltet_nach_monaten", FieldKind.Integer, false, "Nach wie vielen Monaten ohne Überprüfung ein Steckbrief als veraltet gilt (Standard 24)") { Minimum = 1, Maximum = 240 },
             Str("betreiber", false, "Betreibende Organisation, erscheint in der Fußzeile", 200),
             new("lizenz", FieldKind.Enum, false, $"Lizenz der offenen Daten aus der Lizenzliste von GovData (Standard {Licences.Default.Id}: {Licences.Default.Name})") { AllowedValues = Licences.Keys, Example = Licences.Default.Id },
+            new("redaktion", FieldKind.Map, false, "Web-Editor unter /admin/ (Sveltia CMS): eingeschaltet, sobald dieser Block dasteht")
+            {
+                Fields =
+                [
+                    Str("repository", true, "GitHub-Repository des Katalogs als besitzer/name, z. B. kreis-beispiel/transferkatalog", 200) with { Example = "kreis-beispiel/transferkatalog" },
+                    Str("branch", false, "Branch, in den der Editor schreibt (Standard main)", 200),
+                    new("oauth_url", FieldKind.Url, false, "Adresse eines OAuth-Dienstes für die Anmeldung mit GitHub (z. B. sveltia-cms-auth); ohne ihn melden sich Redakteurinnen mit einem persönlichen Zugriffstoken an"),
+                ],
+            },
         ],
     };
 

@@ -24,6 +24,9 @@ public enum ReferenceTarget
     Handlungsfeld,
     Kommune,
     Kreis,
+
+    /// <summary>Another profile, by its slug (file name without .md); checked once all profiles are read.</summary>
+    Projekt,
 }
 
 /// <summary>One field of a YAML document: the single source of truth for what is allowed.</summary>

@@ -310,7 +310,10 @@ public static class JsonSchemaGenerator
                 {
                     ReferenceTarget.Handlungsfeld => keys?.Handlungsfelder,
                     ReferenceTarget.Kreis => keys?.Kreise,
-                    _ => keys?.Kommunen,
+                    ReferenceTarget.Kommune => keys?.Kommunen,
+
+                    // Profiles come and go with every pull request; the file names are not a registry to enumerate.
+                    _ => null,
                 };
                 if (allowed is { Count: > 0 })
                 {

@@ -67,6 +67,9 @@ internal sealed class PageSignatures
                 return new Box(h.Finish());
             }).Value,
 
+            // The partner search pages list the cards of every running search (or of one kind).
+            string path when path.StartsWith("partnersuche/", StringComparison.Ordinal) => PartnersucheSignature(site),
+
             // The index pages show registry entries (fixed while the preview runs) and the counts above.
             SiteRenderer.FelderIndexPath or SiteRenderer.KommunenIndexPath => countsHash,
 
@@ -79,7 +82,8 @@ internal sealed class PageSignatures
     private UInt128 ProfileSignature(Site site, ProfilePage page)
     {
         // The related index hands out the same list object while a profile's related projects stay the same.
-        if (profilePages.TryGetValue(page.Related, out var known) && ReferenceEquals(known.Entry, page.Entry))
+        // Deliberate relations (verwandt) can be written in the other file, so a page that shows any is always hashed afresh.
+        if (page.Verwandt.Count == 0 && profilePages.TryGetValue(page.Related, out var known) && ReferenceEquals(known.Entry, page.Entry))
         {
             return known.Signature;
         }
@@ -91,9 +95,34 @@ internal sealed class PageSignatures
             h.Add(CardHash(site, r));
         }
 
+        h.Add(page.Verwandt.Count);
+        foreach (var r in page.Verwandt)
+        {
+            h.Add(CardHash(site, r));
+        }
+
         var signature = h.Finish();
-        profilePages.AddOrUpdate(page.Related, new Known(page.Entry, signature));
+        if (page.Verwandt.Count == 0)
+        {
+            profilePages.AddOrUpdate(page.Related, new Known(page.Entry, signature));
+        }
+
         return signature;
+    }
+
+    private UInt128 PartnersucheSignature(Site site)
+    {
+        // The same for the page of all searches and those of one kind: a superset of what each shows, which is enough.
+        var h = new Hasher("partnersuche");
+        foreach (var p in site.Profiles)
+        {
+            if (p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate))
+            {
+                h.Add(CardHash(site, p));
+            }
+        }
+
+        return h.Finish();
     }
 
     private UInt128 CatalogSignature(Site site, int number, int pageCount, UInt128 countsHash, UInt128 filtersHash)

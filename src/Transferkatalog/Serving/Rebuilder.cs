@@ -119,6 +119,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         if (catalog is not null)
         {
             StalenessCheck.Report(catalog, referenceDate, diagnostics);
+            content.CrossChecks.Report(catalog, diagnostics);
         }
 
         Mark("veraltet");
@@ -140,8 +141,9 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         // The first build has no exports to show meanwhile, and new settings may change them all: build them now,
         // alongside the pages. Otherwise they follow in the background and the previous ones stand in.
         var pagePaths = jobs.Select(j => j.Path).ToList();
+        var themeSource = theme.Source;
         var extrasNow = lastExtras;
-        Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || resetContent ? Task.Run(() => SiteRenderer.RenderExtras(site, pagePaths)) : null;
+        Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || resetContent ? Task.Run(() => SiteRenderer.RenderExtras(site, pagePaths, themeSource)) : null;
         var toRender = new List<(PageJob Job, UInt128? Signature, int At)>();
         var next = new Dictionary<string, RenderedPage>(jobs.Count, StringComparer.Ordinal);
         var ordered = new OutputFile[jobs.Count];
@@ -240,7 +242,7 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         var started = watch.Elapsed;
         Completion = Task.Run(() =>
         {
-            var extras = SiteRenderer.RenderExtras(site, pagePaths);
+            var extras = SiteRenderer.RenderExtras(site, pagePaths, themeSource);
             lock (extrasGate)
             {
                 lastExtras = extras;
@@ -490,6 +492,8 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
         public SiteModelCache SiteCache { get; } = new();
 
         public RelatedIndex Related { get; } = new();
+
+        public CrossProfileCheck CrossChecks { get; } = new();
 
         public bool HasProfilesBelow(string folder)
         {

@@ -101,6 +101,19 @@ public sealed partial class CatalogValidator
             diagnostics.Error("TK0110", $"'basis_url': {problem}", basisNode.At);
         }
 
+        Redaktion? redaktion = null;
+        if (v.Get("redaktion") is { } r && r.Str("repository") is { } repository)
+        {
+            if (RepositoryPattern().IsMatch(repository))
+            {
+                redaktion = new Redaktion(repository, r.Str("branch") ?? "main", r.Str("oauth_url"));
+            }
+            else
+            {
+                diagnostics.Error("TK0106", $"ungültiger Wert '{Suggestions.Shown(repository)}' für 'redaktion.repository' — schreiben Sie Besitzer und Name des GitHub-Repositorys mit Schrägstrich, z. B. kreis-beispiel/transferkatalog", r.Get("repository")!.At);
+            }
+        }
+
         return new SiteConfig(
             v.Str("titel") ?? "Transferkatalog",
             v.Str("beschreibung") ?? string.Empty,
@@ -110,6 +123,7 @@ public sealed partial class CatalogValidator
             v.Str("betreiber"))
         {
             Lizenz = Schema.Licences.Find(v.Str("lizenz")),
+            Redaktion = redaktion,
         };
     }
 
@@ -285,7 +299,14 @@ public sealed partial class CatalogValidator
             updated,
             v.Get("aktualisiert")!.At.Line,
             source.Body,
-            source.BodyLine);
+            source.BodyLine)
+        {
+            Verwandt = v.List("verwandt").Where(r => r.Value is string).Select(r => new ProfileReference((string)r.Value, r.At.Line, r.At.Column)).ToList(),
+            TitelLine = v.Get("titel")!.At.Line,
+            Sucht = v.Get("sucht") is { } sucht && sucht.Strings("wen") is { Count: > 0 } wen && sucht.Str("anliegen") is { } hinweis && sucht.Get("bis") is { Value: DateOnly bis } bisNode
+                ? new Partnersuche(wen, hinweis, bis, bisNode.At.Line)
+                : null,
+        };
     }
 
     private static Kontakt ReadKontakt(Validated kontakt, DiagnosticBag diagnostics)
@@ -392,6 +413,10 @@ public sealed partial class CatalogValidator
 
     [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
+
+    /// <summary>GitHub's rules for owner and repository names: letters, digits, '-', '_' and '.'.</summary>
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex RepositoryPattern();
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonSlugChars();

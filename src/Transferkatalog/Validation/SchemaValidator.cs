@@ -372,7 +372,8 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
     private bool CheckReference(string raw, FieldSpec spec, string path, SourceSpan at)
     {
-        if (references is null)
+        // Profiles are validated one by one and in parallel: which slugs exist is known only afterwards (RelationCheck).
+        if (references is null || spec.Target == ReferenceTarget.Projekt)
         {
             return true;
         }

@@ -4,7 +4,7 @@ using Transferkatalog.Rendering;
 
 namespace Transferkatalog.Validation;
 
-/// <summary>Warns about profiles nobody has reviewed for longer than the site's threshold.</summary>
+/// <summary>Warns about profiles nobody has reviewed for longer than the site's threshold, and about partner searches past their until-date.</summary>
 public static class StalenessCheck
 {
     public static bool IsStale(Profile profile, int months, DateOnly referenceDate) =>
@@ -18,6 +18,15 @@ public static class StalenessCheck
                 "TK0501",
                 $"Steckbrief zuletzt am {GermanFormat.Date(p.Aktualisiert)} überprüft, vor mehr als {catalog.Site.VeraltetNachMonaten} Monaten — Angaben prüfen und 'aktualisiert' auf das heutige Datum setzen",
                 new SourceSpan(p.SourcePath, p.AktualisiertLine, 1));
+        }
+
+        // An expired partner search is stale in the same way: still on file, no longer true.
+        foreach (var p in catalog.Profiles.Where(p => p.Sucht is { } s && !s.IsOpen(referenceDate)))
+        {
+            diagnostics.Warning(
+                "TK0503",
+                $"Partnersuche ist am {GermanFormat.Date(p.Sucht!.Bis)} abgelaufen und wird nicht mehr angezeigt — 'sucht.bis' verlängern oder den Block 'sucht' entfernen",
+                new SourceSpan(p.SourcePath, p.Sucht.BisLine, 1));
         }
     }
 }

@@ -116,6 +116,15 @@ public sealed class IncrementalRebuildTests : IDisposable
             Edit("an adopter", board, "aktualisiert: 2026-11-21", "nachnutzung:\n  - kommune: bielefeld\n    seit: 2024\naktualisiert: 2026-11-21");
             Edit("stale", strategy, "aktualisiert: ", "aktualisiert: 2019-01-01\n# vorher: ");
             Edit("contact", board, "  organisation: Digitalboard OWL", "  organisation: Digitalboard OWL\n  email: board@example.org");
+
+            // Written in one file, a relation shows on both pages: the other page must follow.
+            Edit("a deliberate relation", board, "aktualisiert: 2026-11-21", "verwandt: [digitalbuero-owl]\naktualisiert: 2026-11-21");
+            Edit("an unknown relation", board, "verwandt: [digitalbuero-owl]", "verwandt: [digitalbuero-ow]");
+            Edit("relation fixed", board, "verwandt: [digitalbuero-ow]", "verwandt: [digitalbuero-owl]");
+            Edit("a partner search", board, "aktualisiert: 2026-11-21", "sucht:\n  wen: [partner]\n  anliegen: Kreise, die mitmachen\n  bis: 2027-01-31\naktualisiert: 2026-11-21");
+            Edit("partner search expired", board, "bis: 2027-01-31", "bis: 2026-11-20");
+            Edit("relation removed", board, "verwandt: [digitalbuero-owl]\n", string.Empty);
+            Edit("a second entry of the same project", strategy, "titel: \"Interkommunale Digitalisierungsstrategie „#XRegion“ im Kreis Höxter\"", "titel: Digitalnetzwerk des Kreises Höxter und seiner 10 Städte");
         }
         else
         {

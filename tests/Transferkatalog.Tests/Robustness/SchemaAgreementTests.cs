@@ -41,7 +41,8 @@ public sealed class SchemaAgreementTests : IDisposable
         var frontMatter = string.Concat(fields.Select(f => $"{f.Name}: {f.Example}\n"));
         var kontakt = ContentSchema.Profile.Field("kontakt")!.Fields.Where(f => f.Example is not null).Select(f => $"  {f.Name}: {f.Example}\n");
         var diagnostics = input.CheckProfile(frontMatter + "handlungsfelder: [verwaltung]\nkommunen: [brakel]\nkontakt:\n" + string.Concat(kontakt));
-        Assert.DoesNotContain(diagnostics, d => d.File.EndsWith("x.md", StringComparison.Ordinal) && d.Code != "TK0501");
+        // TK0502: the example title is the sample catalogue's own 'Gemeinsames Rechenzentrum', rightly taken for a second entry of it.
+        Assert.DoesNotContain(diagnostics, d => d.File.EndsWith("x.md", StringComparison.Ordinal) && d.Code is not "TK0501" and not "TK0502");
     }
 
     [Fact]
