@@ -161,7 +161,7 @@ public sealed class WebEditorTests : IAsyncLifetime
             await Assertions.Expect(Textbox(form, "Titel")).ToHaveValueAsync("Gemeinsame Poststelle Brakel");
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Speichern", Exact = true }).ClickAsync();
             var files = await page.EvaluateAsync<Dictionary<string, string>?>(ReadTestRepositoryProfiles);
-            Assert.NotNull(files);
+            Assert.True(files is not null, "Der Editor hat nichts gespeichert (ein Feld ungültig?), siehe " + Screenshot("redaktion-neuer-steckbrief-fehler.png"));
             var (name, markdown) = Assert.Single(files);
             Assert.Equal("gemeinsame-poststelle-brakel.md", name);
             foreach (var line in new[] { "titel: Gemeinsame Poststelle Brakel", "  - verwaltung", "  - kreis-hoexter", "  - brakel", "federfuehrung: kreis-hoexter", "status: laufend", "  email: post@kreis-hoexter.de", "## Erfahrungen" })
