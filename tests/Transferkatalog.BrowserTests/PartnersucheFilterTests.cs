@@ -74,4 +74,19 @@ public sealed class PartnersucheFilterTests(PartnersucheSiteUnderTest site) : IC
         await catalog.AssertShowsAsync(site.Catalog, [partner]);
         Assert.Equal([partner], await catalog.CheckedAsync());
     }
+
+    [Fact]
+    public async Task Axe_finds_no_wcag_a_or_aa_violation_with_the_group_chosen_and_badges_shown()
+    {
+        await using var tp = await site.OpenAsync();
+        await tp.GotoAsync("?sucht=partner");
+        var catalog = new CatalogPage(tp.Page);
+        await catalog.AssertShowsAsync(site.Catalog, [new Choice("sucht", "partner")]);
+        Assert.Equal(2, await tp.Page.Locator(".karte:not([hidden]) .sucht").CountAsync());
+        await tp.Page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = site.AxeSource });
+        var result = await tp.Page.EvaluateAsync<System.Text.Json.JsonElement>(AccessibilityTests.RunAxe);
+        var violations = result.GetProperty("violations").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(violations.Count == 0, "axe violations:\n" + string.Join("\n", violations));
+        Assert.True(result.GetProperty("passes").GetInt32() > 0);
+    }
 }
