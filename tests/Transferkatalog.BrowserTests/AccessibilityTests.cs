@@ -10,7 +10,7 @@ namespace Transferkatalog.BrowserTests;
 [Collection(SiteCollection.Name)]
 public sealed class AccessibilityTests(SiteUnderTest site, ITestOutputHelper output)
 {
-    private const string RunAxe = """
+    internal const string RunAxe = """
         async () => {
           const r = await axe.run(document, {
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

@@ -34,6 +34,7 @@ public static class ExpectedFilter
         "status" => [p.Status],
         // A profile belongs to a Kreis when the Kreis itself or one of its towns takes part.
         "kreis" => p.Kommunen.Select(k => kommunen[k]).Select(k => k.IsKreis ? k.Key : k.Kreis).OfType<string>(),
+        "sucht" => p.Sucht?.Wen ?? [],
         _ => throw new ArgumentException($"unknown filter group {group}", nameof(group)),
     };
 }
@@ -117,7 +118,7 @@ public sealed class CatalogPage(IPage page)
     {
         var query = QueryHelpers.ParseQuery(new Uri(page.Url).Query);
         return query
-            .Where(q => q.Key is "handlungsfeld" or "kreis" or "kommune" or "status")
+            .Where(q => q.Key is "handlungsfeld" or "kreis" or "kommune" or "status" or "sucht")
             .SelectMany(q => q.Value.Select(v => new Choice(q.Key, v!)))
             .OrderBy(c => c.Group, StringComparer.Ordinal).ThenBy(c => c.Value, StringComparer.Ordinal)
             .ToList();

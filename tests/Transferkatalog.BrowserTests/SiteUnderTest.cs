@@ -14,7 +14,7 @@ using Transferkatalog.Validation;
 namespace Transferkatalog.BrowserTests;
 
 /// <summary>The real sample site, built into a temp folder, served under a sub-path on loopback, with one headless Chromium.</summary>
-public sealed class SiteUnderTest : IAsyncLifetime
+public class SiteUnderTest : IAsyncLifetime
 {
     /// <summary>The sub-path the site lives under, as on GitHub Pages.</summary>
     public const string SubPath = "/transferkatalog/";
@@ -76,16 +76,17 @@ public sealed class SiteUnderTest : IAsyncLifetime
         Require(File.Exists(axePath), $"axe-core fehlt ({axePath}): 'npm ci' in {ToolsDirectory} ausführen (das erledigt bash tests/run-all.sh).");
         AxeSource = await File.ReadAllTextAsync(axePath);
 
+        Directory.CreateDirectory(workDir);
+        var content = PrepareContent(workDir);
         var diagnostics = new DiagnosticBag();
-        var raw = new ContentLoader().Load(Path.Combine(RepositoryRoot, "content"), diagnostics);
+        var raw = new ContentLoader().Load(content, diagnostics);
         Catalog = new CatalogValidator().Validate(raw, diagnostics)
             ?? throw new InvalidOperationException("Beispielinhalt ist ungültig: " + string.Join("; ", diagnostics.ToSortedList()));
 
         var port = FreeLoopbackPort();
         Origin = $"http://127.0.0.1:{port}";
-        Directory.CreateDirectory(workDir);
         var result = new SiteBuilder().Build(new BuildOptions(
-            ContentDir: Path.Combine(RepositoryRoot, "content"),
+            ContentDir: content,
             ThemeDir: Path.Combine(RepositoryRoot, "themes", "default"),
             OutputDir: SiteDir,
             BaseUrl: BaseUrl));
@@ -108,6 +109,9 @@ public sealed class SiteUnderTest : IAsyncLifetime
             Timeout = 60_000,
         });
     }
+
+    /// <summary>The content folder to build: the repository's own, unless a variant prepares a modified copy inside the work folder.</summary>
+    protected virtual string PrepareContent(string workFolder) => Path.Combine(RepositoryRoot, "content");
 
     /// <summary>A fresh browser context and page; every request the page makes is recorded in <see cref="TestPage.Requests"/>.</summary>
     public async Task<TestPage> OpenAsync(int width = 1280, int height = 900, bool javaScript = true)

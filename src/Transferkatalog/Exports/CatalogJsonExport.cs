@@ -96,6 +96,20 @@ public static class CatalogJsonExport
                 ["seit"] = n.Entry.Seit,
                 ["hinweis"] = n.Entry.Hinweis,
             }).ToList(),
+            ["sucht"] = CatalogTable.OpenSearch(site, entry) is { } sucht
+                ? new Dictionary<string, object?>
+                {
+                    ["wen"] = Search.CatalogDataBuilder.OpenSucht(site, entry),
+                    ["anliegen"] = sucht.Hinweis,
+                    ["bis"] = sucht.Bis.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                }
+                : null,
+            ["verwandt"] = CatalogTable.Verwandt(site, entry).Select(v => new Dictionary<string, object?>
+            {
+                ["slug"] = v.Profile.Slug,
+                ["titel"] = v.Profile.Titel,
+                ["url"] = ExportUrls.Absolute(site, v.Url),
+            }).ToList(),
             ["aktualisiert"] = p.Aktualisiert.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
     }

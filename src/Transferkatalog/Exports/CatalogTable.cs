@@ -58,8 +58,38 @@ public static class CatalogTable
         new("voraussetzungen", "Voraussetzungen", CellKind.Text, (_, e) => e.Profile.Transfer?.Voraussetzungen, 40),
         new("nachnutzung", "Nachnutzung durch", CellKind.Text, (_, e) => Join(e.Nachnutzer.Select(n => n.Kommune.Name)), 30) { IsList = true },
         new("nachnutzung_anzahl", "Zahl der Nachnutzer", CellKind.Number, (_, e) => e.Nachnutzer.Count.ToString(CultureInfo.InvariantCulture), 10),
+        new("sucht_wen", "Partnersuche: gesucht", CellKind.Text, (s, e) => Join(Search.CatalogDataBuilder.OpenSucht(s, e)), 16) { IsList = true },
+        new("sucht_anliegen", "Partnersuche: Anliegen", CellKind.Text, (s, e) => OpenSearch(s, e)?.Hinweis, 40),
+        new("sucht_bis", "Partnersuche: gilt bis", CellKind.Date, (s, e) => OpenSearch(s, e) is { } sucht ? Date(sucht.Bis) : null, 14),
+        new("verwandt", "Verwandte Projekte (Kurznamen)", CellKind.Text, (s, e) => Join(Verwandt(s, e).Select(v => v.Profile.Slug)), 30) { IsList = true },
         new("aktualisiert", "Zuletzt geprüft", CellKind.Date, (_, e) => Date(e.Profile.Aktualisiert), 14),
     ];
+
+    /// <summary>The profile's partner search while it runs on the build's reference date; an expired one is hidden from the site and so from its data.</summary>
+    public static Content.Partnersuche? OpenSearch(Site site, ProfileEntry entry) =>
+        entry.Profile.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate) ? sucht : null;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Site, Dictionary<ProfileEntry, IReadOnlyList<ProfileEntry>>> Relations = new();
+
+    /// <summary>The profiles deliberately related to this one (verwandt, written in either file, as the profile pages show them), in slug order.</summary>
+    public static IReadOnlyList<ProfileEntry> Verwandt(Site site, ProfileEntry entry) =>
+        Relations.GetValue(site, BuildRelations).GetValueOrDefault(entry) ?? [];
+
+    // Once per site, not per row: resolving relations needs every profile.
+    private static Dictionary<ProfileEntry, IReadOnlyList<ProfileEntry>> BuildRelations(Site site)
+    {
+        var both = Validation.RelationCheck.BothWays(site.Profiles.Select(p => p.Profile).ToList());
+        var result = new Dictionary<ProfileEntry, IReadOnlyList<ProfileEntry>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < site.Profiles.Count; i++)
+        {
+            if (both[i].Count > 0)
+            {
+                result[site.Profiles[i]] = both[i].Select(j => site.Profiles[j]).OrderBy(p => p.Profile.Slug, StringComparer.Ordinal).ToList();
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>The profiles in slug order, the order of every export.</summary>
     public static IEnumerable<ProfileEntry> Rows(Site site) => site.Profiles.OrderBy(p => p.Profile.Slug, StringComparer.Ordinal);

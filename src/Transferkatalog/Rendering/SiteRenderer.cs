@@ -238,6 +238,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             headingLevel)
         {
             SuchtText = p.Profile.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate) ? GermanFormat.SuchtText(sucht.Wen) : null,
+            DataSucht = string.Join(' ', CatalogDataBuilder.OpenSucht(site, p)),
         };
     }
 
@@ -355,6 +356,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         var statusOptions = ContentSchema.StatusValues
             .Select(s => new FilterOption($"f-status-{s}", s, GermanFormat.Status(s), statusCounts.GetValueOrDefault(s)))
             .ToList();
+        var suchtOptions = ContentSchema.SearchTargets
+            .Select(t => new FilterOption($"f-sucht-{t}", t, $"sucht {GermanFormat.SuchtLabel(t)}", site.Profiles.Count(p => CatalogDataBuilder.OpenSucht(site, p).Contains(t))))
+            .ToList();
 
         var groups = new List<FilterGroup>
         {
@@ -365,6 +369,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             new("kommune", "Kommune", "filter-kommune", kommuneOptions, Collapsed: true) { OptionsUrl = site.Urls.Local(CatalogDataBuilder.OptionsPath("kommune")) },
             new("status", "Status", "filter-status", statusOptions, Collapsed: false),
             new("nachnutzung", "Nachnutzung", "filter-nachnutzung", [new FilterOption("f-nachnutzung-ja", CatalogDataBuilder.AdoptedValue, "nur nachgenutzte Lösungen", adoptedCount)], Collapsed: false),
+            new("sucht", "Partnersuche", "filter-sucht", suchtOptions, Collapsed: false),
         };
 
         // A choice that can only show nothing is no choice: options without projects are left out, and so is a group

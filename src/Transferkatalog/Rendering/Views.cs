@@ -74,6 +74,9 @@ public sealed record CardView(
     /// <summary>"sucht Partner" and the like while the profile's partner search runs; null otherwise.</summary>
     public string? SuchtText { get; init; }
 
+    /// <summary>Whom the running partner search looks for, space-separated (partner, nachnutzer), for the catalogue's filter; empty otherwise (the card then has no data-sucht).</summary>
+    public string DataSucht { get; init; } = "";
+
     public string HandlungsfeldLabel => GermanFormat.Label(Handlungsfelder.Count, "Handlungsfeld", "Handlungsfelder");
 
     public string KommuneLabel => GermanFormat.Label(Kommunen.Count, "Kommune", "Kommunen");

@@ -15,19 +15,26 @@ public static class CatalogDataBuilder
     public const int CardsPerChunk = 10;
 
     /// <summary>Filter groups of the catalogue page, in the order the form shows them.</summary>
-    public static readonly IReadOnlyList<string> FilterGroups = ["handlungsfeld", "kreis", "kommune", "status", "nachnutzung"];
+    public static readonly IReadOnlyList<string> FilterGroups = ["handlungsfeld", "kreis", "kommune", "status", "nachnutzung", "sucht"];
 
     /// <summary>The single value of the "nur nachgenutzte Lösungen" filter.</summary>
     public const string AdoptedValue = "ja";
 
+    /// <summary>Whom a profile's partner search looks for (partner, nachnutzer, in schema order) while it runs; empty otherwise.</summary>
+    public static IReadOnlyList<string> OpenSucht(Site site, ProfileEntry p) =>
+        p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate)
+            ? Schema.ContentSchema.SearchTargets.Where(s.Wen.Contains).ToList()
+            : [];
+
     /// <summary>Filter values of one profile, by group; the same values the cards carry as data attributes.</summary>
-    public static IReadOnlyList<string> FilterValues(ProfileEntry p, string group) => group switch
+    public static IReadOnlyList<string> FilterValues(Site site, ProfileEntry p, string group) => group switch
     {
         "handlungsfeld" => p.Profile.Handlungsfelder,
         "kreis" => p.Kreise.Select(k => k.Key).ToList(),
         "kommune" => p.Profile.Kommunen,
         "status" => [p.Profile.Status],
         "nachnutzung" => p.Nachnutzer.Count > 0 ? [AdoptedValue] : [],
+        "sucht" => OpenSucht(site, p),
         _ => [],
     };
 
@@ -38,6 +45,7 @@ public static class CatalogDataBuilder
         "kommune" => site.Kommunen.Select(k => k.Kommune.Key),
         "status" => Schema.ContentSchema.StatusValues,
         "nachnutzung" => [AdoptedValue],
+        "sucht" => Schema.ContentSchema.SearchTargets,
         _ => [],
     };
 
@@ -60,7 +68,7 @@ public static class CatalogDataBuilder
 
             for (var id = 0; id < site.Profiles.Count; id++)
             {
-                foreach (var value in FilterValues(site.Profiles[id], group).Distinct(StringComparer.Ordinal))
+                foreach (var value in FilterValues(site, site.Profiles[id], group).Distinct(StringComparer.Ordinal))
                 {
                     if (!byValue.TryGetValue(value, out var ids))
                     {
@@ -93,6 +101,7 @@ public static class CatalogDataBuilder
                     ["m"] = p.Profile.Kommunen,
                     ["r"] = p.Kreise.Select(k => k.Key).ToList(),
                     ["n"] = p.Nachnutzer.Count,
+                    ["w"] = OpenSucht(site, p),
                 })
                 .ToList();
             files.Add(new OutputFile($"{folder}/karten/{start / CardsPerChunk}.json", JsonSerializer.SerializeToUtf8Bytes(chunk, SearchIndexBuilder.Json)));
@@ -104,6 +113,7 @@ public static class CatalogDataBuilder
             ["handlungsfeld"] = site.Handlungsfelder.ToDictionary(f => f.Feld.Key, f => f.Feld.Name, StringComparer.Ordinal),
             ["kommune"] = site.Kommunen.ToDictionary(k => k.Kommune.Key, k => k.Kommune.Name, StringComparer.Ordinal),
             ["status"] = Schema.ContentSchema.StatusValues.ToDictionary(s => s, GermanFormat.Status, StringComparer.Ordinal),
+            ["sucht"] = Schema.ContentSchema.SearchTargets.ToDictionary(t => t, GermanFormat.SuchtLabel, StringComparer.Ordinal),
         };
         files.Add(new OutputFile($"{folder}/namen.json", JsonSerializer.SerializeToUtf8Bytes(names, SearchIndexBuilder.Json)));
 

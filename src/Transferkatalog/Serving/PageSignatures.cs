@@ -151,8 +151,14 @@ internal sealed class PageSignatures
         // Profiles per Kreis equal the Kreis pages' totals, which countsHash holds; statuses and adopters remain.
         var status = new int[Schema.ContentSchema.StatusValues.Count + 1];
         var adopted = 0;
+        var sucht = new int[Schema.ContentSchema.SearchTargets.Count];
         foreach (var p in site.Profiles)
         {
+            foreach (var wen in Search.CatalogDataBuilder.OpenSucht(site, p))
+            {
+                sucht[IndexOf(Schema.ContentSchema.SearchTargets, wen)]++;
+            }
+
             var at = IndexOf(Schema.ContentSchema.StatusValues, p.Profile.Status);
             status[at < 0 ? status.Length - 1 : at]++;
             adopted += p.Nachnutzer.Count > 0 ? 1 : 0;
@@ -161,6 +167,11 @@ internal sealed class PageSignatures
         var h = new Hasher("filter");
         h.Add(countsHash);
         h.Add(adopted);
+        foreach (var count in sucht)
+        {
+            h.Add(count);
+        }
+
         foreach (var count in status)
         {
             h.Add(count);

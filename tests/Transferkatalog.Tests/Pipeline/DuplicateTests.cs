@@ -93,7 +93,7 @@ public sealed class DuplicateTests : IDisposable
         var errors = result.Diagnostics.Where(d => d.Code == "TK0130").ToList();
         Assert.Equal(3, errors.Count);
         Assert.All(errors, e => Assert.EndsWith("projekte/dorfladen-app.md", e.File));
-        Assert.Equal((10, 5), (errors[0].Line, errors[0].Column));
+        Assert.Equal((11, 5), (errors[0].Line, errors[0].Column));
         Assert.Contains("unbekannter Steckbrief 'lorawan-netzz' in 'verwandt' — meinten Sie 'lorawan-netz'?", errors[0].Message);
         Assert.Contains("nennt den Steckbrief selbst", errors[1].Message);
         Assert.Contains("Dateinamen eines Steckbriefs aus projekte/", errors[2].Message);

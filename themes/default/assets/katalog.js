@@ -11,7 +11,7 @@
   document.documentElement.classList.add("js");
   form.hidden = false;
 
-  var groups = ["handlungsfeld", "kreis", "kommune", "status", "nachnutzung"];
+  var groups = ["handlungsfeld", "kreis", "kommune", "status", "nachnutzung", "sucht"];
   var PAGE = 20;
   var total = parseInt(counter.getAttribute("data-gesamt"), 10) || 0;
   var initialCountText = counter.textContent;
@@ -231,6 +231,9 @@
     fact(dl, data.f.length === 1 ? "Handlungsfeld" : "Handlungsfelder", inlineList(data.f.map(function (k) { return n.handlungsfeld[k] || k; })));
     fact(dl, data.m.length === 1 ? "Kommune" : "Kommunen", inlineList(data.m.map(function (k) { return n.kommune[k] || k; })));
     if (data.n > 0) { fact(dl, "Nachnutzung", "Nachgenutzt von " + (data.n === 1 ? "1 Kommune" : formatNumber(data.n) + " Kommunen")); }
+    if (data.w && data.w.length) {
+      fact(dl, "Partnersuche", element("span", "sucht", "sucht " + data.w.map(function (k) { return n.sucht[k] || k; }).join(" und ")));
+    }
     article.appendChild(dl);
     li.appendChild(article);
     return li;
