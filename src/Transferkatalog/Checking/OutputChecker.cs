@@ -30,7 +30,7 @@ public sealed class OutputChecker
         var session = new Session(urls, diagnostics, bodies);
         session.Know(files.Select(f => f.RelativePath));
         var html = files.Where(f => f.IsHtml).ToList();
-        Parallel.ForEach(html, Pipeline.Parallelism.Options, file => session.CheckPage(file.RelativePath, Encoding.UTF8.GetString(file.Content)));
+        Parallel.ForEach(html, Parallelism.Options, file => session.CheckPage(file.RelativePath, Encoding.UTF8.GetString(file.Content)));
         session.Complete();
     }
 
@@ -147,7 +147,7 @@ public sealed class OutputChecker
             }
         }
 
-        private bool Exists(string target) => existing.Contains(target) || existing.Contains(target + "/index.html");
+        private bool Exists(string target) => existing.Contains(target) || existing.Contains(Routes.OutputPath(target + "/"));
 
         private void Report(Finding f)
         {
@@ -179,9 +179,8 @@ public sealed class OutputChecker
         /// <summary>" — meinten Sie '/projekte/x/'?" for the page whose address is closest to the missing one.</summary>
         private string PageHint(string target)
         {
-            const string Index = "index.html";
-            var folder = target.EndsWith(Index, StringComparison.Ordinal) ? target[..^Index.Length] : target;
-            var pages = existing.Where(p => p.EndsWith("/" + Index, StringComparison.Ordinal)).Select(p => "/" + p[..^Index.Length]);
+            var folder = Routes.Location(target);
+            var pages = existing.Where(p => p.EndsWith("/" + Routes.IndexFile, StringComparison.Ordinal)).Select(p => "/" + Routes.Location(p));
             return Suggestions.Hint("/" + folder, pages);
         }
     }
@@ -262,7 +261,7 @@ public sealed class OutputChecker
                 return "Verweis zeigt aus der Website heraus";
             }
 
-            target = target.Length == 0 || target.EndsWith('/') ? target + "index.html" : target;
+            target = Routes.OutputPath(target);
         }
 
         target = Uri.UnescapeDataString(target);
@@ -309,21 +308,4 @@ public sealed record BodySource(string File, string Markdown, int Line)
 {
     /// <summary>The front-matter links of a profile page, so a broken one is reported at its 'url:' value.</summary>
     public IReadOnlyList<Content.Link> Links { get; init; } = [];
-
-    /// <summary>Each page of the site that renders an editor's Markdown, by output path.</summary>
-    public static IReadOnlyDictionary<string, BodySource> Of(Site site)
-    {
-        var bodies = new Dictionary<string, BodySource>(site.Profiles.Count + site.Pages.Count, StringComparer.Ordinal);
-        foreach (var p in site.Profiles)
-        {
-            bodies[Rendering.SiteRenderer.ProfilePath(p.Profile.Slug)] = new(p.Profile.SourcePath, p.Profile.Body, p.Profile.BodyLine) { Links = p.Profile.Links };
-        }
-
-        foreach (var p in site.Pages)
-        {
-            bodies[Rendering.SiteRenderer.PlainPagePath(p.Page.Slug)] = new(p.Page.SourcePath, p.Page.Body, p.Page.BodyLine);
-        }
-
-        return bodies;
-    }
 }

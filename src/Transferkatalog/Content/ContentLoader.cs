@@ -162,7 +162,7 @@ public sealed partial class ContentLoader
         // Ordinal order keeps diagnostics and output independent of the file system's listing order.
         var files = ListMarkdownFiles(folder, realRoot, diagnostics);
         var sources = new MarkdownSource?[files.Count];
-        Parallel.For(0, files.Count, Pipeline.Parallelism.Options, i => sources[i] = ReadMarkdown(files[i], diagnostics));
+        Parallel.For(0, files.Count, Parallelism.Options, i => sources[i] = ReadMarkdown(files[i], diagnostics));
         result.AddRange(sources.OfType<MarkdownSource>());
         return result;
     }

@@ -9,7 +9,7 @@ public sealed class SiteWriter
     public bool Write(IReadOnlyList<OutputFile> files, string outputDir, DiagnosticBag diagnostics)
     {
         using var staged = Stage(outputDir);
-        Parallel.ForEach(files, Pipeline.Parallelism.Options, f => staged.Write(f.RelativePath, f.Content));
+        Parallel.ForEach(files, Parallelism.Options, f => staged.Write(f.RelativePath, f.Content));
         return staged.Commit(diagnostics);
     }
 

@@ -15,7 +15,7 @@ public sealed partial class CatalogValidator
     {
         var registries = ValidateRegistries(raw, diagnostics);
         var profiles = new Profile?[raw.Profiles.Count];
-        Parallel.For(0, raw.Profiles.Count, Pipeline.Parallelism.Options, i => profiles[i] = ValidateProfile(raw.Profiles[i], registries, diagnostics));
+        Parallel.For(0, raw.Profiles.Count, Parallelism.Options, i => profiles[i] = ValidateProfile(raw.Profiles[i], registries, diagnostics));
         CheckSlugs(raw.Profiles, "projekte", diagnostics);
         return Assemble(registries, profiles.OfType<Profile>());
     }
