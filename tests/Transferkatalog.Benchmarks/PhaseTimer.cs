@@ -7,6 +7,7 @@ using Transferkatalog.Output;
 using Transferkatalog.Rendering;
 using Transferkatalog.SiteModel;
 using Transferkatalog.Validation;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -16,7 +17,7 @@ public static class PhaseTimer
     public static int Run(Options options)
     {
         var content = options.Require("content");
-        var theme = options.Get("theme") ?? Path.Combine(RepoRoot.Find(), "themes", "default");
+        var theme = options.Get("theme") ?? Repo.Theme;
         var output = options.Get("out") ?? Path.Combine(Path.GetTempPath(), $"tk-phases-{Environment.ProcessId}");
         var diagnostics = new DiagnosticBag();
         var total = Stopwatch.StartNew();

@@ -10,6 +10,7 @@ using Transferkatalog.Content;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Validation;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.BrowserTests;
 
@@ -29,11 +30,6 @@ public class SiteUnderTest : IAsyncLifetime
     private WebApplication? server;
     private IPlaywright? playwright;
     private IBrowser? browser;
-
-    /// <summary>Where content/ and themes/ are read from; TK_REPOSITORY_ROOT points the tests at a modified copy.</summary>
-    public string RepositoryRoot { get; } = Environment.GetEnvironmentVariable("TK_REPOSITORY_ROOT") is { Length: > 0 } root
-        ? root
-        : Metadata("RepositoryRoot");
 
     public string ToolsDirectory { get; } = Metadata("BrowserTestsDirectory");
 
@@ -87,7 +83,7 @@ public class SiteUnderTest : IAsyncLifetime
         Origin = $"http://127.0.0.1:{port}";
         var result = new SiteBuilder().Build(new BuildOptions(
             ContentDir: content,
-            ThemeDir: Path.Combine(RepositoryRoot, "themes", "default"),
+            ThemeDir: Repo.Theme,
             OutputDir: SiteDir,
             BaseUrl: BaseUrl));
         Require(result.Succeeded && result.Written, "Beispielseite ließ sich nicht bauen: " + string.Join("; ", result.Diagnostics));
@@ -111,7 +107,7 @@ public class SiteUnderTest : IAsyncLifetime
     }
 
     /// <summary>The content folder to build: the repository's own, unless a variant prepares a modified copy inside the work folder.</summary>
-    protected virtual string PrepareContent(string workFolder) => Path.Combine(RepositoryRoot, "content");
+    protected virtual string PrepareContent(string workFolder) => Repo.Content;
 
     /// <summary>A fresh browser context and page; every request the page makes is recorded in <see cref="TestPage.Requests"/>.</summary>
     public async Task<TestPage> OpenAsync(int width = 1280, int height = 900, bool javaScript = true)

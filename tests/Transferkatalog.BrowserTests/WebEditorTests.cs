@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.BrowserTests;
 
@@ -28,9 +28,8 @@ public sealed class WebEditorTests : IAsyncLifetime
     {
         var chromium = Environment.GetEnvironmentVariable("TK_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
         Assert.True(File.Exists(chromium), $"Chromium fehlt unter {chromium}: 'apt-get install -y chromium' (das erledigt .ci/run).");
-        var root = typeof(WebEditorTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
         var content = Path.Combine(workDir, "content");
-        CopyDirectory(Path.Combine(root, "content"), content);
+        CopyDirectory(Repo.Content, content);
         File.AppendAllText(Path.Combine(content, "site.yml"), "redaktion:\n  repository: kreis-beispiel/transferkatalog\n  branch: main\n");
 
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -39,7 +38,7 @@ public sealed class WebEditorTests : IAsyncLifetime
             origin = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
         }
 
-        var result = new SiteBuilder().Build(new BuildOptions(content, Path.Combine(root, "themes", "default"), SiteDir, BaseUrl: origin + SubPath));
+        var result = new SiteBuilder().Build(new BuildOptions(content, Repo.Theme, SiteDir, BaseUrl: origin + SubPath));
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = workDir });

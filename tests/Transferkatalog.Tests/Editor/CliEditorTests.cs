@@ -1,4 +1,5 @@
 using Transferkatalog.Cli;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -9,7 +10,7 @@ public sealed class CliEditorTests
     public void Tool_ships_the_default_theme_identical_to_the_repository_copy()
     {
         var bundled = CliApp.BundledTheme;
-        var repo = TempCatalog.RepoTheme;
+        var repo = Repo.Theme;
 
         var expected = Directory.GetFiles(repo, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(repo, f)).Order(StringComparer.Ordinal).ToList();
         var actual = Directory.GetFiles(bundled, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(bundled, f)).Order(StringComparer.Ordinal).ToList();

@@ -1,4 +1,5 @@
 using Transferkatalog.Cli;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -10,14 +11,8 @@ internal sealed class TempCatalog : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "tk-editor-" + Guid.NewGuid().ToString("N"));
         Content = Path.Combine(Root, "content");
         Output = Path.Combine(Root, "_site");
-        CopyDirectory(RepoContent, Content);
+        CopyDirectory(Repo.Content, Content);
     }
-
-    public static string RepoRoot { get; } = FindRoot();
-
-    public static string RepoContent => Path.Combine(RepoRoot, "content");
-
-    public static string RepoTheme => Path.Combine(RepoRoot, "themes", "default");
 
     public string Root { get; }
 
@@ -57,25 +52,5 @@ internal sealed class TempCatalog : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        // The test binaries may live outside the checkout (--artifacts-path), so start from this source file first.
-        foreach (var start in new[] { Path.GetDirectoryName(sourceFile), AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Transferkatalog.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            if (dir is not null)
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Transferkatalog.sln not found");
     }
 }

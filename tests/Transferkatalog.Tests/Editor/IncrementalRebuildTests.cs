@@ -1,5 +1,6 @@
 using Transferkatalog.Pipeline;
 using Transferkatalog.Serving;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -14,9 +15,9 @@ public sealed class IncrementalRebuildTests : IDisposable
     {
         // A private copy of the theme, so a test may edit it.
         theme = Path.Combine(catalog.Root, "theme");
-        foreach (var file in Directory.EnumerateFiles(TempCatalog.RepoTheme, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Repo.Theme, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(theme, Path.GetRelativePath(TempCatalog.RepoTheme, file));
+            var target = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

@@ -4,6 +4,7 @@ using Transferkatalog.Cli;
 using Transferkatalog.Scaffolding;
 using Transferkatalog.Schema;
 using YamlDotNet.RepresentationModel;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -60,7 +61,7 @@ public sealed partial class NewProfileTests : IDisposable
         Assert.True(code == CliApp.ExitOk, errors);
         Assert.Contains("Prüfung bestanden", output);
 
-        var (built, _, buildErrors) = TempCatalog.Cli("build", "--content", catalog.Content, "--theme", TempCatalog.RepoTheme, "--output", catalog.Output);
+        var (built, _, buildErrors) = TempCatalog.Cli("build", "--content", catalog.Content, "--theme", Repo.Theme, "--output", catalog.Output);
         Assert.True(built == CliApp.ExitOk, buildErrors);
         var html = File.ReadAllText(Path.Combine(catalog.Output, "projekte", "gemeinsames-rechenzentrum-hoexter-partner", "index.html"));
         var document = new HtmlParser().ParseDocument(html);

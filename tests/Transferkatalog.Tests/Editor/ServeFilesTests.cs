@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Serving;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -21,7 +22,7 @@ public sealed class ServeFilesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Rebuilds happen only when a test calls RebuildAsync: the watcher's debounce outlasts every test.
-        server = new PreviewServer(new BuildOptions(catalog.Content, TempCatalog.RepoTheme), port: 0, log, errors, rebuilder) { Debounce = TimeSpan.FromHours(1) };
+        server = new PreviewServer(new BuildOptions(catalog.Content, Repo.Theme), port: 0, log, errors, rebuilder) { Debounce = TimeSpan.FromHours(1) };
         using var startup = new CancellationTokenSource(Patience);
         await server.StartAsync(startup.Token);
     }

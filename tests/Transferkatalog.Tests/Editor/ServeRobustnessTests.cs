@@ -1,6 +1,7 @@
 using System.Net;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Serving;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -17,7 +18,7 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = new PreviewServer(new BuildOptions(catalog.Content, TempCatalog.RepoTheme), port: 0, log, errors) { Debounce = TimeSpan.FromMilliseconds(100) };
+        server = new PreviewServer(new BuildOptions(catalog.Content, Repo.Theme), port: 0, log, errors) { Debounce = TimeSpan.FromMilliseconds(100) };
         using var startup = new CancellationTokenSource(Patience);
         await server.StartAsync(startup.Token);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Serving;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -18,7 +19,7 @@ public sealed class ServeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = new PreviewServer(new BuildOptions(catalog.Content, TempCatalog.RepoTheme), port: 0, log, errors) { Debounce = TimeSpan.FromMilliseconds(100) };
+        server = new PreviewServer(new BuildOptions(catalog.Content, Repo.Theme), port: 0, log, errors) { Debounce = TimeSpan.FromMilliseconds(100) };
         using var startup = new CancellationTokenSource(Patience);
         await server.StartAsync(startup.Token);
     }
@@ -139,7 +140,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task Build_output_never_contains_the_live_reload_script()
     {
-        var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, TempCatalog.RepoTheme, catalog.Output));
+        var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, Repo.Theme, catalog.Output));
 
         Assert.True(result.Succeeded);
         foreach (var file in Directory.EnumerateFiles(catalog.Output, "*", SearchOption.AllDirectories))

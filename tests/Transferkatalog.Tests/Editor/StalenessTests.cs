@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -43,7 +44,7 @@ public sealed class StalenessTests : IDisposable
         Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", Epoch2030);
 
         var (checkCode, _, checkErrors) = TempCatalog.Cli("check", "--content", catalog.Content);
-        var (buildCode, buildOut, buildErrors) = TempCatalog.Cli("build", "--content", catalog.Content, "--theme", TempCatalog.RepoTheme, "--output", catalog.Output);
+        var (buildCode, buildOut, buildErrors) = TempCatalog.Cli("build", "--content", catalog.Content, "--theme", Repo.Theme, "--output", catalog.Output);
 
         // A warning, not an error: the catalogue still builds.
         Assert.Equal(0, checkCode);
@@ -83,7 +84,7 @@ public sealed class StalenessTests : IDisposable
     public void Same_source_date_epoch_gives_byte_identical_output()
     {
         Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", Epoch2030);
-        var options = new BuildOptions(catalog.Content, TempCatalog.RepoTheme);
+        var options = new BuildOptions(catalog.Content, Repo.Theme);
 
         var first = new SiteBuilder().Build(options, write: false);
         var second = new SiteBuilder().Build(options, write: false);

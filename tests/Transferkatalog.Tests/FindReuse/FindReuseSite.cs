@@ -2,6 +2,7 @@ using System.Text;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Output;
 using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -156,7 +157,7 @@ public sealed class FindReuseSite : IDisposable
     /// <summary>Builds the site into <see cref="Output"/> with the repository's default theme; fails the test on any error.</summary>
     public BuildResult Build()
     {
-        var result = new SiteBuilder().Build(new BuildOptions(Content, RepoPaths.Theme, Output, ReferenceDate: new DateOnly(2026, 11, 21)));
+        var result = new SiteBuilder().Build(new BuildOptions(Content, Repo.Theme, Output, ReferenceDate: new DateOnly(2026, 11, 21)));
         var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
         Assert.True(result.Succeeded, "Build failed:\n" + string.Join('\n', errors));
         return result;
@@ -177,35 +178,5 @@ public sealed class FindReuseSite : IDisposable
         {
             // A leftover temp folder must not fail the test run.
         }
-    }
-}
-
-/// <summary>Paths in the repository checkout the tests run from.</summary>
-public static class RepoPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Theme => Path.Combine(Root, "themes", "default");
-
-    public static string Assets => Path.Combine(Theme, "assets");
-
-    // The compiler records this file's path, so the root is found even when tests run from a separate artifacts folder.
-    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { Path.GetDirectoryName(sourceFile), AppContext.BaseDirectory })
-        {
-            var dir = start is null ? null : new DirectoryInfo(start);
-            while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Transferkatalog.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            if (dir is not null)
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Transferkatalog.sln not found above " + sourceFile);
     }
 }

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Content;
 using Transferkatalog.SiteModel;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -83,7 +84,7 @@ public sealed class ReuseTests
         Assert.Equal(DocumentPositions.Following, head.CompareDocumentPosition(html.QuerySelector("h1")!) & DocumentPositions.Following);
         Assert.Equal(["Testkatalog", "Stand: 01.10.2026", FindReuseSite.BaseUrl + "projekte/abfall-app/"], head.QuerySelectorAll("p").Select(p => p.TextContent));
 
-        var css = File.ReadAllText(Path.Combine(RepoPaths.Assets, "style.css"));
+        var css = File.ReadAllText(Path.Combine(Repo.Assets, "style.css"));
         var print = css[css.IndexOf("@media print", StringComparison.Ordinal)..];
         Assert.Contains("size: A4", print);
         var hidden = print[..print.IndexOf("display: none", StringComparison.Ordinal)];

@@ -7,6 +7,7 @@ using Transferkatalog.Rendering;
 using Transferkatalog.Tests.Editor;
 using Transferkatalog.Validation;
 using Xunit.Abstractions;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Robustness;
 
@@ -56,7 +57,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
     public void MutatedProfilesAndRegistriesAlwaysGetLocatedDiagnosticsOrPass()
     {
         var content = Path.Combine(root, "content");
-        TempCatalog.CopyDirectory(TempCatalog.RepoContent, content);
+        TempCatalog.CopyDirectory(Repo.Content, content);
         var originals = Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -120,7 +121,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
                 if (i % 300 == 250)
                 {
                     builds++;
-                    var result = new SiteBuilder().Build(new BuildOptions(content, TempCatalog.RepoTheme, Path.Combine(root, "_site"), null, new DateOnly(2026, 11, 21), 1), write: false);
+                    var result = new SiteBuilder().Build(new BuildOptions(content, Repo.Theme, Path.Combine(root, "_site"), null, new DateOnly(2026, 11, 21), 1), write: false);
                     diagnostics.AddRange(result.Diagnostics);
                 }
             }
