@@ -31,9 +31,9 @@ public sealed class CliEditorTests
     [Fact]
     public void Build_without_theme_option_uses_a_theme_and_prints_one_summary_line_without_progress_noise()
     {
-        using var catalog = new TempCatalog();
+        using var catalog = TestCatalog.FromRepository();
 
-        var (code, output, errors) = TempCatalog.Cli("build", "--content", catalog.Content, "--output", catalog.Output);
+        var (code, output, errors) = CliRunner.Run("build", "--content", catalog.Content, "--output", catalog.Output);
 
         Assert.True(code == CliApp.ExitOk, errors);
         var summary = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));

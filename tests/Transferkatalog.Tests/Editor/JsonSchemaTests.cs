@@ -36,7 +36,7 @@ public sealed class JsonSchemaTests
     [Fact]
     public void Built_site_publishes_schemas_with_the_registry_keys_as_enums()
     {
-        using var catalog = new TempCatalog();
+        using var catalog = TestCatalog.FromRepository();
         var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, Repo.Theme, catalog.Output, "https://bezirk.github.io/katalog/"));
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
 

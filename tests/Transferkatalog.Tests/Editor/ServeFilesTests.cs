@@ -12,7 +12,7 @@ public sealed class ServeFilesTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly TempCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.FromRepository();
     private readonly StringWriter log = new();
     private readonly StringWriter errors = new();
     private readonly HeldExports rebuilder = new();

@@ -10,7 +10,7 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly TempCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.FromRepository();
     private readonly StringWriter log = new();
     private readonly StringWriter errors = new();
     private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(15) };
@@ -82,7 +82,7 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
         Directory.Move(catalog.Content, saved);
         await WaitFor(page, HttpStatusCode.InternalServerError);
 
-        TempCatalog.CopyDirectory(saved, catalog.Content);
+        TestCatalog.CopyFolder(saved, catalog.Content);
         await WaitFor(page, HttpStatusCode.OK);
 
         // And edits inside the new folder are followed too.

@@ -11,7 +11,7 @@ public sealed class ServeTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly TempCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.FromRepository();
     private readonly StringWriter log = new();
     private readonly StringWriter errors = new();
     private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(15) };

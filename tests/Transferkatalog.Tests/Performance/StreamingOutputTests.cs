@@ -47,7 +47,7 @@ public sealed class StreamingOutputTests(GeneratedCatalog catalog) : IClassFixtu
     [Fact]
     public void BrokenLinksFailTheStreamingBuildLikeTheInMemoryOneAndKeepTheOldOutput()
     {
-        using var sample = new SampleCatalog();
+        using var sample = TestCatalog.Minimal();
         var options = new BuildOptions(sample.Content, Repo.Theme, sample.Output, null, Date);
         Assert.True(new SiteBuilder().Build(options).Succeeded);
         var before = Snapshot(sample.Output);

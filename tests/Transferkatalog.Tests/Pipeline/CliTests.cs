@@ -6,7 +6,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>The command line: exit codes, help, and diagnostics on standard error.</summary>
 public sealed class CliTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 

@@ -7,7 +7,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>Wrong option values are usage errors (exit code 2) with a German message, never an exception or a build.</summary>
 public sealed class CliValidationTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
@@ -102,7 +102,7 @@ public sealed class CliValidationTests : IDisposable
 [Collection(EnvironmentCollection.Name)]
 public sealed class SourceDateEpochTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
     private readonly string? saved = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
 
     public void Dispose()

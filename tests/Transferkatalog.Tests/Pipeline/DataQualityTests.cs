@@ -1,5 +1,6 @@
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Tests.Robustness;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Pipeline;
 
@@ -132,7 +133,7 @@ public sealed class DataQualityTests : IDisposable
     [Fact]
     public void AnUnknownLicenceGetsASuggestion()
     {
-        input.Sample.Write("site.yml", Support.SampleCatalog.SiteYml + "\nlizenz: dl-by-de/2");
+        input.Sample.Write("site.yml", Support.MinimalCatalog.SiteYml + "\nlizenz: dl-by-de/2");
         var d = HostileInput.Single(input.Check(), "TK0106");
         Assert.Contains("meinten Sie 'dl-by-de/2.0'?", d.Message, StringComparison.Ordinal);
     }

@@ -9,7 +9,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>Builds real sites from real files and reads the generated HTML back.</summary>
 public sealed class EndToEndTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 

@@ -7,7 +7,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>Bad input: every mistake comes back as a located diagnostic with a hint, all of them in one run.</summary>
 public sealed class ValidationTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
@@ -149,7 +149,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void BomAndCrlfAreValid()
     {
-        var text = SampleCatalog.DorfladenMd.Replace("\n", "\r\n", StringComparison.Ordinal);
+        var text = MinimalCatalog.DorfladenMd.Replace("\n", "\r\n", StringComparison.Ordinal);
         sample.WriteBytes("projekte/dorfladen-app.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
         Assert.Empty(Check());
     }
@@ -157,8 +157,8 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void DuplicateAndInvalidSlugs()
     {
-        sample.Write("projekte/unterordner/dorfladen-app.md", SampleCatalog.DorfladenMd);
-        sample.Write("projekte/Großes Projekt.md", SampleCatalog.DorfladenMd);
+        sample.Write("projekte/unterordner/dorfladen-app.md", MinimalCatalog.DorfladenMd);
+        sample.Write("projekte/Großes Projekt.md", MinimalCatalog.DorfladenMd);
         var diagnostics = Check();
         Assert.Contains("dorfladen-app", Single(diagnostics, "TK0013").Message);
         Assert.Contains("'grosses-projekt.md'", Single(diagnostics, "TK0012").Message);

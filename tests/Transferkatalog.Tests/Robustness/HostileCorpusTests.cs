@@ -40,7 +40,7 @@ public sealed class HostileCorpusTests
     {
         var path = Path.Combine(Folder, name);
         var (files, expected) = Parse(File.ReadAllText(path, Encoding.UTF8));
-        using var sample = new SampleCatalog();
+        using var sample = TestCatalog.Minimal();
         foreach (var (relative, text) in files)
         {
             sample.Write(relative, text);

@@ -39,25 +39,14 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
         "[^1]", "[^1]: x\n", "<script>", "](javascript:x)", "![x](//evil.example/x.png)", "| a | b |\n|---|---|\n",
     ];
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), "tk-mutation-" + Guid.NewGuid().ToString("N"));
+    private readonly TestCatalog catalog = TestCatalog.FromRepository();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public void Dispose() => catalog.Dispose();
 
     [Fact]
     public void MutatedProfilesAndRegistriesAlwaysGetLocatedDiagnosticsOrPass()
     {
-        var content = Path.Combine(root, "content");
-        TempCatalog.CopyDirectory(Repo.Content, content);
+        var content = catalog.Content;
         var originals = Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -121,7 +110,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
                 if (i % 300 == 250)
                 {
                     builds++;
-                    var result = new SiteBuilder().Build(new BuildOptions(content, Repo.Theme, Path.Combine(root, "_site"), null, new DateOnly(2026, 11, 21), 1), write: false);
+                    var result = new SiteBuilder().Build(new BuildOptions(content, Repo.Theme, catalog.Output, null, new DateOnly(2026, 11, 21), 1), write: false);
                     diagnostics.AddRange(result.Diagnostics);
                 }
             }

@@ -11,7 +11,7 @@ public sealed class OutputFolderTests : IDisposable
 {
     private static readonly DateOnly Date = new(2026, 11, 21);
 
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
@@ -61,7 +61,7 @@ public sealed class OutputFolderTests : IDisposable
     public void OutputEqualToTheThemeIsRefused()
     {
         var theme = Path.Combine(sample.Root, "theme");
-        TempCatalog.CopyDirectory(Repo.Theme, theme);
+        TestCatalog.CopyFolder(Repo.Theme, theme);
         var before = Snapshot(theme);
         var d = Refused(Build(theme, theme));
         Assert.Contains("Theme-Ordner", d.Message);
@@ -148,7 +148,7 @@ public sealed class OutputFolderTests : IDisposable
         var retired = Path.Combine(sample.Root, $"._site.alt-{Dead}");
         var staging = Path.Combine(sample.Root, $"._site.neu-{Dead}");
         Directory.Move(sample.Output, retired);
-        TempCatalog.CopyDirectory(retired, staging);
+        TestCatalog.CopyFolder(retired, staging);
 
         // A stranger's folder with a similar name but no marker is left alone.
         var stranger = Path.Combine(sample.Root, $"._site.neu-{Dead - 1}");
@@ -185,9 +185,9 @@ public sealed class OutputFolderTests : IDisposable
     {
         Assert.True(Build(sample.Output).Succeeded);
         var staging = Path.Combine(sample.Root, $"._site.neu-{int.MaxValue - 3}");
-        TempCatalog.CopyDirectory(sample.Output, staging);
+        TestCatalog.CopyFolder(sample.Output, staging);
         var retired = Path.Combine(sample.Root, $"._site.alt-{int.MaxValue - 3}");
-        TempCatalog.CopyDirectory(sample.Output, retired);
+        TestCatalog.CopyFolder(sample.Output, retired);
 
         Assert.True(Build(sample.Output).Succeeded);
         Assert.False(Directory.Exists(staging));

@@ -64,7 +64,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     {
         // A pull request adding assets/env.txt -> /proc/self/environ would have published the CI environment.
         var theme = Path.Combine(input.Sample.Root, "theme");
-        Editor.TempCatalog.CopyDirectory(Repo.Theme, theme);
+        TestCatalog.CopyFolder(Repo.Theme, theme);
         File.CreateSymbolicLink(Path.Combine(theme, "assets", "env.txt"), Outside("env.txt", Secret));
         var result = new SiteBuilder().Build(new BuildOptions(input.Sample.Content, theme, input.Sample.Output, null, new DateOnly(2026, 11, 21)), write: false);
         Assert.EndsWith("assets/env.txt", HostileInput.Single(result.Diagnostics, "TK0016").File);

@@ -67,7 +67,7 @@ public sealed class YamlRobustnessTests : IDisposable
     [Fact]
     public void RegistryKeyThatIsAListIsExplained()
     {
-        input.Sample.Write("handlungsfelder.yml", SampleCatalog.HandlungsfelderYml + "\n[bildung]:\n  name: Bildung\n  beschreibung: Schulen.\n");
+        input.Sample.Write("handlungsfelder.yml", MinimalCatalog.HandlungsfelderYml + "\n[bildung]:\n  name: Bildung\n  beschreibung: Schulen.\n");
         var d = HostileInput.Single(input.Check(), "TK0204");
         Assert.Equal(10, d.Line);
         Assert.DoesNotContain("''", d.Message);
