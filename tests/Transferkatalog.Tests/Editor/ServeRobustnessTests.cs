@@ -30,7 +30,7 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
     [InlineData("evil.example:8080")]
     [InlineData("127.0.0.1.nip.io")]
     [InlineData("localhost.evil.example")]
-    public async Task OnlyLoopbackHostNamesAreAnswered(string host)
+    public async Task Only_loopback_host_names_are_answered(string host)
     {
         // A page on evil.example whose name resolves to 127.0.0.1 (DNS rebinding) sends its own Host header.
         using var response = await Get(preview.Server.SiteAddress!, host);
@@ -39,7 +39,7 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task LoopbackNamesAreAnswered()
+    public async Task Loopback_names_are_answered()
     {
         using var byAddress = await Get(preview.Server.SiteAddress!);
         Assert.Equal(HttpStatusCode.OK, byAddress.StatusCode);
@@ -48,7 +48,7 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
     }
 
     [Fact]
-    public void LiveReloadScriptCannotBeBrokenOutOfByTheBasePath()
+    public void Live_reload_script_cannot_be_broken_out_of_by_the_base_path()
     {
         var script = LiveReload.Script("/a\"</script><script>alert(1)//\\");
         Assert.DoesNotContain("</script>", script, StringComparison.OrdinalIgnoreCase);
@@ -58,7 +58,7 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 240_000)]
-    public async Task ContentFolderRemovedAndRecreatedIsFollowedAgain()
+    public async Task Content_folder_removed_and_recreated_is_followed_again()
     {
         // The watcher of the removed folder never fires again; the preview stayed "Build fehlgeschlagen" for good.
         var page = new Uri(preview.Server.SiteAddress!, "projekte/digitalboard-owl/");

@@ -44,7 +44,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
     public void Dispose() => catalog.Dispose();
 
     [Fact]
-    public void MutatedProfilesAndRegistriesAlwaysGetLocatedDiagnosticsOrPass()
+    public void Mutated_profiles_and_registries_always_get_located_diagnostics_or_pass()
     {
         var content = catalog.Content;
         var originals = Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories)
