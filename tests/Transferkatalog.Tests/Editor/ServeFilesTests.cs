@@ -26,7 +26,7 @@ public sealed class ServeFilesTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Head_types_redirects_and_404_behave_like_a_static_host()
+    public async Task Get_and_head_send_each_type_with_its_charset_length_and_no_cache()
     {
         var site = preview.Server.SiteAddress!;
         var expected = new Dictionary<string, string>
@@ -55,6 +55,12 @@ public sealed class ServeFilesTests : IAsyncLifetime
             Assert.Equal(body.Length, head.Content.Headers.ContentLength);
             Assert.Empty(await head.Content.ReadAsByteArrayAsync());
         }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Live_reload_tag_goes_into_pages_only_and_dotfiles_are_served()
+    {
+        var site = preview.Server.SiteAddress!;
 
         // The live-reload tag goes into pages only; build's .nojekyll and other dotfiles are served as they are.
         Assert.Contains("__transferkatalog/livereload.js", await preview.Http.GetStringAsync(site));
@@ -62,6 +68,12 @@ public sealed class ServeFilesTests : IAsyncLifetime
         using var nojekyll = await preview.Http.GetAsync(new Uri(site, ".nojekyll"));
         Assert.Equal(HttpStatusCode.OK, nojekyll.StatusCode);
         Assert.Equal("application/octet-stream", nojekyll.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Base_path_and_folders_without_their_slash_redirect_to_it()
+    {
+        var site = preview.Server.SiteAddress!;
 
         // The base path without its slash and folders without theirs redirect; the server root goes to the base path.
         using var bare = await preview.Http.GetAsync(new Uri(preview.Server.ServerAddress!, "transferkatalog"));
@@ -70,6 +82,12 @@ public sealed class ServeFilesTests : IAsyncLifetime
         using var folder = await preview.Http.GetAsync(new Uri(site, "handlungsfelder"));
         Assert.Equal(HttpStatusCode.MovedPermanently, folder.StatusCode);
         Assert.Equal(new Uri(site, "handlungsfelder/"), folder.Headers.Location);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Unknown_paths_get_the_sites_404_page_without_validators_also_for_head()
+    {
+        var site = preview.Server.SiteAddress!;
 
         // Unknown paths, inside and outside the base path, get the site's 404 page with status 404, also for HEAD,
         // and no validator, so a browser never turns it into a 304.
@@ -86,6 +104,12 @@ public sealed class ServeFilesTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
             Assert.Empty(await head.Content.ReadAsByteArrayAsync());
         }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Only_get_and_head_from_loopback_hosts_are_answered()
+    {
+        var site = preview.Server.SiteAddress!;
 
         // Only GET and HEAD.
         using var post = await preview.Http.PostAsync(site, new StringContent("x"));
