@@ -43,7 +43,7 @@ public sealed class CatalogPageBudgetTests(ITestOutputHelper output)
             // Only the first page is rendered; related projects show on profile pages, not here.
             var noRelated = site.Profiles.Select(_ => (IReadOnlyList<ProfileEntry>)[]).ToList();
             var jobs = new SiteRenderer(theme, themeSource).PlanPages(site, noRelated);
-            var first = jobs.Single(j => j.Path == SiteRenderer.CatalogPagePath(1)).ToFile();
+            var first = jobs.Single(j => j.Page is CatalogPage { Number: 1 }).ToFile();
             var html = System.Text.Encoding.UTF8.GetString(first.Content);
             output.WriteLine($"index.html: {first.Content.Length:N0} B (budget {Budget:N0} B)");
 
@@ -54,7 +54,7 @@ public sealed class CatalogPageBudgetTests(ITestOutputHelper output)
 
             // The following pages (200 here, 2,000 at 100,000 profiles) point to the first page for the Kreise instead of
             // repeating every Kreis and kreisfreie Stadt: that list was a third of each page and grew with pages times Kreise.
-            var second = jobs.Single(j => j.Path == SiteRenderer.CatalogPagePath(2)).ToFile();
+            var second = jobs.Single(j => j.Page is CatalogPage { Number: 2 }).ToFile();
             var secondHtml = System.Text.Encoding.UTF8.GetString(second.Content);
             output.WriteLine($"katalog/2/index.html: {second.Content.Length:N0} B");
             Assert.True(second.Content.Length < 72 * 1024, $"the second catalogue page has {second.Content.Length:N0} bytes");
