@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Formats.Tar;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -44,6 +45,12 @@ public static partial class OutputSizes
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         long tarBytes = 1024;
         var files = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        // What actions/upload-pages-artifact uploads: one tar, which upload-artifact zips at level 6; deploy-pages warns
+        // above 1 GiB of that stored size.
+        var artifact = new CountingStream();
+        using var gzip = withGzip ? new GZipStream(artifact, CompressionLevel.Optimal, leaveOpen: true) : null;
+        using var tar = gzip is null ? null : new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: true);
         foreach (var file in files)
         {
             var relative = Path.GetRelativePath(site, file).Replace('\\', '/');
@@ -59,9 +66,11 @@ public static partial class OutputSizes
             tally.Files++;
             tally.Bytes += bytes.Length;
             tally.MaxBytes = Math.Max(tally.MaxBytes, bytes.Length);
-            if (withGzip)
+            if (tar is not null)
             {
                 tally.Gzip += GzipLength(bytes);
+                using var data = new MemoryStream(bytes, writable: false);
+                tar.WriteEntry(new GnuTarEntry(TarEntryType.RegularFile, "./" + relative) { DataStream = data });
             }
 
             if (relative.EndsWith(".html", StringComparison.Ordinal))
@@ -70,7 +79,9 @@ public static partial class OutputSizes
             }
         }
 
-        Print(tallies, files.Count, tarBytes, withGzip);
+        tar?.Dispose();
+        gzip?.Dispose();
+        Print(tallies, files.Count, tarBytes, withGzip ? artifact.Length : null);
         return 0;
     }
 
@@ -174,11 +185,12 @@ public static partial class OutputSizes
         return buffer.Length;
     }
 
-    private static void Print(SortedDictionary<string, Tally> tallies, int fileCount, long tarBytes, bool withGzip)
+    private static void Print(SortedDictionary<string, Tally> tallies, int fileCount, long tarBytes, long? artifactBytes)
     {
+        var withGzip = artifactBytes is not null;
         var total = tallies.Values.Sum(t => t.Bytes);
         var pages = tallies.Where(t => t.Key.StartsWith("Seite:", StringComparison.Ordinal)).Sum(t => t.Value.Files);
-        Console.WriteLine($"\n{De(fileCount, "N0")} Dateien, {De(pages, "N0")} Seiten, {MiB(total)} MiB (tar {MiB(tarBytes)} MiB{(withGzip ? $", gzip je Datei {MiB(tallies.Values.Sum(t => t.Gzip))} MiB" : "")})\n");
+        Console.WriteLine($"\n{De(fileCount, "N0")} Dateien, {De(pages, "N0")} Seiten, {MiB(total)} MiB (tar {MiB(tarBytes)} MiB{(withGzip ? $", gzip je Datei {MiB(tallies.Values.Sum(t => t.Gzip))} MiB, Pages-Artefakt (tar.gz) {MiB(artifactBytes!.Value)} MiB" : "")})\n");
         Console.WriteLine($"| Art | Dateien | MiB | Anteil | KiB je Datei | größte KiB |{(withGzip ? " gzip MiB |" : "")} davon Kopf | davon JSON-LD | Karten | davon Karten | davon data-Attribute |");
         Console.WriteLine($"|---|---:|---:|---:|---:|---:|{(withGzip ? "---:|" : "")}---:|---:|---:|---:|---:|");
         foreach (var (kind, t) in tallies.OrderByDescending(t => t.Value.Bytes))
@@ -205,4 +217,34 @@ public static partial class OutputSizes
 
     [GeneratedRegex(" data-(?!karte[ >])[a-z-]+(=\"[^\"]*\")?")]
     private static partial Regex CardData();
+
+    /// <summary>Counts what is written and keeps nothing: the compressed artifact is only measured.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => length;
+
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
+    }
 }
