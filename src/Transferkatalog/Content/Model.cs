@@ -64,7 +64,9 @@ public sealed record ProfileReference(string Slug, int Line, int Column);
 /// <summary>One cooperation project profile (Steckbrief).</summary>
 /// <remarks>
 /// Named properties, not a positional record: a new front-matter field is one property here and one assignment in the
-/// binding (CatalogValidator.ReadProfile); <c>required</c> makes the compiler report a binding that forgets it.
+/// binding (CatalogValidator.ReadProfile). A property is <c>required</c> exactly when its field is required in
+/// <see cref="Schema.ContentSchema.Profile"/>, so every profile made in code has what every file must have, and an
+/// optional field is absent unless set; FieldCoverageTests checks both and that every field reaches the outputs.
 /// </remarks>
 public sealed record Profile
 {
@@ -82,29 +84,29 @@ public sealed record Profile
 
     public required IReadOnlyList<string> Kommunen { get; init; }
 
-    public required string? Federfuehrung { get; init; }
+    public string? Federfuehrung { get; init; }
 
     public required string Status { get; init; }
 
-    public required int? Seit { get; init; }
+    public int? Seit { get; init; }
 
-    public required IReadOnlyList<string> Stichworte { get; init; }
+    public IReadOnlyList<string> Stichworte { get; init; } = [];
 
-    public required IReadOnlyList<string> Beteiligte { get; init; }
+    public IReadOnlyList<string> Beteiligte { get; init; } = [];
 
-    public required string? Rechtsform { get; init; }
+    public string? Rechtsform { get; init; }
 
-    public required string? Finanzierung { get; init; }
+    public string? Finanzierung { get; init; }
 
-    public required Foerderung? Foerderung { get; init; }
+    public Foerderung? Foerderung { get; init; }
 
     public required Kontakt Kontakt { get; init; }
 
-    public required IReadOnlyList<Link> Links { get; init; }
+    public IReadOnlyList<Link> Links { get; init; } = [];
 
-    public required Transfer? Transfer { get; init; }
+    public Transfer? Transfer { get; init; }
 
-    public required IReadOnlyList<Nachnutzung> Nachnutzung { get; init; }
+    public IReadOnlyList<Nachnutzung> Nachnutzung { get; init; } = [];
 
     public required DateOnly Aktualisiert { get; init; }
 

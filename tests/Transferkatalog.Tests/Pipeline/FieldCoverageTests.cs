@@ -64,6 +64,26 @@ public sealed class FieldCoverageTests
             "— give each a property in Content/Model.cs, bind it in CatalogValidator.ReadProfile, and show it in the view and template or an export (README, \"Ein neues Feld im Steckbrief\")");
     }
 
+    [Fact]
+    public void Every_profile_field_has_a_property_required_exactly_when_the_field_is()
+    {
+        var properties = typeof(Content.Profile).GetProperties().ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var wrong = new List<string>();
+        foreach (var field in ContentSchema.Profile.Fields)
+        {
+            if (!properties.TryGetValue(field.Name, out var property))
+            {
+                wrong.Add($"{field.Name}: no property Profile.{char.ToUpperInvariant(field.Name[0])}{field.Name[1..]}");
+            }
+            else if (property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: false) != field.Required)
+            {
+                wrong.Add($"{field.Name}: Profile.{property.Name} should {(field.Required ? string.Empty : "not ")}be 'required', as the field is {(field.Required ? "required" : "optional")} in the schema");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     /// <summary>A leaf of the schema: a scalar field or a list of scalars, with its place among all leaves for distinct values.</summary>
     private sealed record Leaf(string Path, FieldSpec Spec, int Ordinal);
 
