@@ -94,10 +94,17 @@ public sealed record Profile(
 
     /// <summary>Line of the titel key, where messages about the profile as a whole point.</summary>
     public int TitelLine { get; init; } = 1;
+
+    /// <summary>The body parsed once, by the validator: HTML, search text and links all come from it.</summary>
+    public required SafeMarkdown.MarkdownBody ParsedBody { get; init; }
 }
 
 /// <summary>A plain page such as Impressum.</summary>
-public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine);
+public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine)
+{
+    /// <summary>The body parsed once, by the validator: HTML and links come from it.</summary>
+    public required SafeMarkdown.MarkdownBody ParsedBody { get; init; }
+}
 
 /// <summary>The validated, reference-checked catalogue: the input to the site model.</summary>
 public sealed record Catalog(

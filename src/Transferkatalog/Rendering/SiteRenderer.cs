@@ -79,7 +79,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         foreach (var page in site.Pages)
         {
-            jobs.Add(new(PlainPagePath(page.Page.Slug), page, () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, TrustedHtml.FromGenerator(markdown.Render(page.Page.Body))))));
+            jobs.Add(new(PlainPagePath(page.Page.Slug), page, () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, markdown.Render(page.Page.ParsedBody)))));
         }
 
         // The partner searches: all running ones, and one page per kind as a filter that needs no JavaScript.
@@ -411,7 +411,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             GermanFormat.Date(p.Aktualisiert),
             p.Aktualisiert.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             stale,
-            TrustedHtml.FromGenerator(markdown.Render(p.Body)),
+            markdown.Render(p.ParsedBody),
             u.Absolute(entry.Url),
             u.Home)
         {

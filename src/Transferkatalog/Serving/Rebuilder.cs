@@ -268,11 +268,11 @@ public sealed class IncrementalRebuilder(ITemplateEngine? engine = null) : IRebu
 
             if (job.Subject is ProfilePage { Entry.Profile: var p })
             {
-                bodies[job.Path] = new BodySource(p.SourcePath, p.Body, p.BodyLine);
+                bodies[job.Path] = new BodySource(p.SourcePath, p.ParsedBody);
             }
             else if (job.Subject is PageEntry { Page: var page })
             {
-                bodies[job.Path] = new BodySource(page.SourcePath, page.Body, page.BodyLine);
+                bodies[job.Path] = new BodySource(page.SourcePath, page.ParsedBody);
             }
         }
 

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Content;
+using Transferkatalog.SafeMarkdown;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Tests.FindReuse;
@@ -171,7 +172,7 @@ public sealed class ReuseTests
     private static ProfileEntry Entry(string slug, string[] felder, string[] stichworte, Kommune kreis, Handlungsfeld[] allFelder)
     {
         var profile = new Profile(slug, slug + ".md", slug, "-", felder, [kreis.Key], null, "laufend", null, stichworte, [], null, null, null,
-            new Kontakt("Org", null, null, null), [], null, [], new DateOnly(2026, 1, 1), 1, string.Empty, 1);
+            new Kontakt("Org", null, null, null), [], null, [], new DateOnly(2026, 1, 1), 1, string.Empty, 1) { ParsedBody = MarkdownBody.Parse(string.Empty) };
         return new ProfileEntry(profile, "/p/" + slug + "/", allFelder.Where(f => felder.Contains(f.Key)).ToList(), [kreis], [kreis], null, []);
     }
 }

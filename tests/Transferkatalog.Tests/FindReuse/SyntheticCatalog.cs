@@ -1,5 +1,6 @@
 using System.Text;
 using Transferkatalog.Content;
+using Transferkatalog.SafeMarkdown;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -79,7 +80,7 @@ public static class SyntheticCatalog
                 new DateOnly(2020 + random.Next(7), 1 + random.Next(12), 1 + random.Next(28)),
                 1,
                 body.ToString(),
-                10));
+                10) { ParsedBody = MarkdownBody.Parse(body.ToString(), $"projekte/projekt-{i:00000}.md", 10) });
         }
 
         var config = new SiteConfig("Benchmark", "Synthetischer Katalog", "https://example.github.io/transferkatalog/", "de", 24, null);
