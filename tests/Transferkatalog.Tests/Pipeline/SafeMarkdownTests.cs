@@ -13,7 +13,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>The safe Markdown extension: one parse per body gives the HTML, the search text and the links with their places.</summary>
 public sealed class SafeMarkdownTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
@@ -136,7 +136,7 @@ public sealed class SafeMarkdownTests : IDisposable
     [Fact]
     public void Positions_are_right_in_a_file_with_bom_and_crlf_line_endings()
     {
-        var text = SampleCatalog.LorawanMd.Replace("Text.", "Text.\n\nUnsicher: [klick](javascript:alert(1))\n\nKaputt: [weg](/projekte/gibt-es-nicht/)\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var text = MinimalCatalog.LorawanMd.Replace("Text.", "Text.\n\nUnsicher: [klick](javascript:alert(1))\n\nKaputt: [weg](/projekte/gibt-es-nicht/)\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
         sample.WriteBytes("projekte/lorawan-netz.md", [.. Encoding.UTF8.GetPreamble(), .. new UTF8Encoding(false).GetBytes(text)]);
 
         var result = new SiteBuilder().Build(new BuildOptions(sample.Content, Repo.Theme, sample.Output, null, new DateOnly(2026, 11, 21)), write: false);
