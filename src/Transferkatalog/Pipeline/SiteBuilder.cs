@@ -250,7 +250,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         {
             if (job.Page.Body is { } body && wanted(job.Path))
             {
-                bodies[job.Path] = new BodySource(body.File, body.Markdown, body.Line) { Links = body.Links };
+                bodies[job.Path] = new BodySource(body.File, body.Markdown) { Links = body.Links };
             }
         }
 

@@ -11,7 +11,7 @@ namespace Transferkatalog.Tests.Diagnostics;
 /// exact lines `build` prints for it, paths as seen from the case's folder.
 /// </summary>
 /// <remarks>
-/// A case folder holds only what differs from <see cref="TestCatalog"/>: its content/ files replace or join the
+/// A case folder holds only what differs from <see cref="TestCatalog.Minimal"/>: its content/ files replace or join the
 /// catalogue's, a theme/ folder is the theme (what it lacks comes from the default theme, as from the one shipped with
 /// the tool), any other file or folder lands beside content/. An optional setup.txt does what files in git cannot, one
 /// step a line: "delete &lt;path&gt;", "symlink &lt;path&gt; &lt;target&gt;", "fifo &lt;path&gt;", "output &lt;path&gt;" (the
