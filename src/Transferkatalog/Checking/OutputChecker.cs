@@ -30,7 +30,7 @@ public sealed class OutputChecker
         var session = new Session(urls, diagnostics, bodies);
         session.Know(files.Select(f => f.RelativePath));
         var html = files.Where(f => f.IsHtml).ToList();
-        Parallel.ForEach(html, Pipeline.Parallelism.Options, file => session.CheckPage(file.RelativePath, Encoding.UTF8.GetString(file.Content)));
+        Parallel.ForEach(html, Parallelism.Options, file => session.CheckPage(file.RelativePath, Encoding.UTF8.GetString(file.Content)));
         session.Complete();
     }
 
@@ -147,7 +147,7 @@ public sealed class OutputChecker
             }
         }
 
-        private bool Exists(string target) => existing.Contains(target) || existing.Contains(target + "/index.html");
+        private bool Exists(string target) => existing.Contains(target) || existing.Contains(Routes.OutputPath(target + "/"));
 
         private void Report(Finding f)
         {
@@ -155,13 +155,13 @@ public sealed class OutputChecker
             if (f.Field is { } field)
             {
                 var detail = problem == "Ziel existiert nicht" ? $"Link-Ziel '{Suggestions.Shown(f.Value)}' gibt es in der Website nicht{PageHint(f.Target!)}" : $"{problem}: '{Suggestions.Shown(f.Value)}'";
-                diagnostics.Error("TK0401", $"{detail} (in '{field}') — korrigieren Sie die Adresse oder entfernen Sie den Link", f.At);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"{detail} (in '{field}') — korrigieren Sie die Adresse oder entfernen Sie den Link", f.At);
                 return;
             }
 
             if (f.Link is not { } link)
             {
-                diagnostics.Error("TK0401", $"{problem}: <{f.Tag} {f.Attribute}=\"{f.Value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", f.At);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"{problem}: <{f.Tag} {f.Attribute}=\"{f.Value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", f.At);
                 return;
             }
 
@@ -173,15 +173,14 @@ public sealed class OutputChecker
                 _ when f.Value.StartsWith('#') => $"Sprungziel '{shown}' gibt es auf dieser Seite nicht{Suggestions.Hint(f.Value[1..], f.Ids ?? [])}",
                 _ => $"{problem}: {what} '{shown}'",
             };
-            diagnostics.Error("TK0401", $"{message} — korrigieren Sie die Adresse in den Klammern hinter dem Linktext oder entfernen Sie den Link", f.At);
+            diagnostics.Error(DiagnosticCodes.BrokenLink, $"{message} — korrigieren Sie die Adresse in den Klammern hinter dem Linktext oder entfernen Sie den Link", f.At);
         }
 
         /// <summary>" — meinten Sie '/projekte/x/'?" for the page whose address is closest to the missing one.</summary>
         private string PageHint(string target)
         {
-            const string Index = "index.html";
-            var folder = target.EndsWith(Index, StringComparison.Ordinal) ? target[..^Index.Length] : target;
-            var pages = existing.Where(p => p.EndsWith("/" + Index, StringComparison.Ordinal)).Select(p => "/" + p[..^Index.Length]);
+            var folder = Routes.Location(target);
+            var pages = existing.Where(p => p.EndsWith("/" + Routes.IndexFile, StringComparison.Ordinal)).Select(p => "/" + Routes.Location(p));
             return Suggestions.Hint("/" + folder, pages);
         }
     }
@@ -262,7 +261,7 @@ public sealed class OutputChecker
                 return "Verweis zeigt aus der Website heraus";
             }
 
-            target = target.Length == 0 || target.EndsWith('/') ? target + "index.html" : target;
+            target = Routes.OutputPath(target);
         }
 
         target = Uri.UnescapeDataString(target);
@@ -309,21 +308,4 @@ public sealed record BodySource(string File, string Markdown, int Line)
 {
     /// <summary>The front-matter links of a profile page, so a broken one is reported at its 'url:' value.</summary>
     public IReadOnlyList<Content.Link> Links { get; init; } = [];
-
-    /// <summary>Each page of the site that renders an editor's Markdown, by output path.</summary>
-    public static IReadOnlyDictionary<string, BodySource> Of(Site site)
-    {
-        var bodies = new Dictionary<string, BodySource>(site.Profiles.Count + site.Pages.Count, StringComparer.Ordinal);
-        foreach (var p in site.Profiles)
-        {
-            bodies[Rendering.SiteRenderer.ProfilePath(p.Profile.Slug)] = new(p.Profile.SourcePath, p.Profile.Body, p.Profile.BodyLine) { Links = p.Profile.Links };
-        }
-
-        foreach (var p in site.Pages)
-        {
-            bodies[Rendering.SiteRenderer.PlainPagePath(p.Page.Slug)] = new(p.Page.SourcePath, p.Page.Body, p.Page.BodyLine);
-        }
-
-        return bodies;
-    }
 }

@@ -34,8 +34,8 @@ public static class SitemapExport
             lastmod[kommune.Url] = kommune.OwnProfiles.Concat(kommune.MemberProfiles).Concat(kommune.AdoptedProfiles).Max(p => p.Profile.Aktualisiert);
         }
         var urls = htmlPaths
-            .Where(p => p != "404.html")
-            .Select(p => site.Urls.Local(p.EndsWith("index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p))
+            .Where(p => p != Routes.NotFound)
+            .Select(p => site.Urls.Local(Routes.Location(p)))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(u => u, StringComparer.Ordinal)
             .ToList();

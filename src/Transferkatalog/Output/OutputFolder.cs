@@ -78,7 +78,7 @@ public static class OutputFolder
         var marker = Path.Combine(target, MarkerName);
         var listed = ReadMarker(marker);
         var advice = "wählen Sie einen leeren oder neuen Ordner, oder verschieben Sie die Dateien von Hand";
-        if (listed is null && File.Exists(Path.Combine(target, Pipeline.GeneratorVersion.RecordPath)))
+        if (listed is null && File.Exists(Path.Combine(target, GeneratorVersion.RecordPath)))
         {
             // Built before outputs carried a list of their files: which of them are ours cannot be told any more.
             return $"der Ausgabeordner '{Display(outputDir)}' stammt von einer älteren Version von transferkatalog, die noch nicht festhielt, welche Dateien sie schrieb, und wird nicht ersetzt — löschen Sie ihn einmal von Hand (nachdem Sie eigene Dateien daraus gesichert haben)";

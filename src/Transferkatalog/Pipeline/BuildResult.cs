@@ -21,3 +21,10 @@ public sealed record BuildResult(
     /// <summary>Path prefix the site was built for (from basis_url or --base-url); "/" when the build stopped before the site model.</summary>
     public string BasePath { get; init; } = "/";
 }
+
+/// <summary>The result of a build with a cache, and the exports it left for the caller to make in the background (null: none left).</summary>
+public sealed record Rebuilt(BuildResult Result)
+{
+    /// <summary>Makes the exports and returns the result with them; until then <see cref="Result"/> carries the previous build's.</summary>
+    public Func<BuildResult>? PendingExports { get; init; }
+}

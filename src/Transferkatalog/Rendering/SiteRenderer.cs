@@ -11,24 +11,22 @@ namespace Transferkatalog.Rendering;
 public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 {
     /// <summary>Renders pages, assets and exports: the whole site, in memory.</summary>
-    public IReadOnlyList<OutputFile> Render(Site site) => Render(site, InMemoryOutput.Instance);
+    public IReadOnlyList<OutputFile> Render(Site site) => Render(site, PlanPages(site, RelatedProjects.Compute(site.Profiles)), InMemoryOutput.Instance);
 
-    /// <summary>Renders the whole site, handing each page to <paramref name="sink"/> as soon as it is rendered.</summary>
-    public IReadOnlyList<OutputFile> Render(Site site, IOutputSink sink)
+    /// <summary>Renders the planned pages, assets and exports, handing each page to <paramref name="sink"/> as soon as it is rendered.</summary>
+    public IReadOnlyList<OutputFile> Render(Site site, IReadOnlyList<PageJob> jobs, IOutputSink sink, IReadOnlyList<OutputFile>? assets = null)
     {
-        var jobs = PlanPages(site, RelatedProjects.Compute(site.Profiles));
-
         // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
         // longer add their time after the parallel part (a sequential build still does them one after the other).
         var pagePaths = jobs.Select(j => j.Path).ToList();
-        var extras = Pipeline.Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths, themeSource)) : Task.Run(() => RenderExtras(site, pagePaths, themeSource));
-        var assets = Assets();
+        var extras = Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths, themeSource)) : Task.Run(() => RenderExtras(site, pagePaths, themeSource));
+        assets ??= Assets();
         sink.Planned(pagePaths.Concat(assets.Select(a => a.RelativePath)));
         var rendered = new OutputFile[jobs.Count];
-        Parallel.For(0, jobs.Count, Pipeline.Parallelism.Options, i => rendered[i] = sink.AddPage(jobs[i].Path, jobs[i].Render()));
+        Parallel.For(0, jobs.Count, Parallelism.Options, i => rendered[i] = sink.AddPage(jobs[i].Path, jobs[i].Render()));
 
         var rest = assets.Concat(extras.Result).ToArray();
-        Parallel.For(0, rest.Length, Pipeline.Parallelism.Options, i => rest[i] = sink.Add(rest[i]));
+        Parallel.For(0, rest.Length, Parallelism.Options, i => rest[i] = sink.Add(rest[i]));
         return [.. rendered, .. rest];
     }
 
@@ -36,64 +34,29 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     /// <param name="related">Related projects per profile, aligned with <see cref="Site.Profiles"/>.</param>
     public IReadOnlyList<PageJob> PlanPages(Site site, IReadOnlyList<IReadOnlyList<ProfileEntry>> related)
     {
-        var markdown = new MarkdownRenderer(site.Urls.BasePath);
-        var jobs = new List<PageJob>(site.Profiles.Count + site.Kommunen.Count + site.Handlungsfelder.Count + 64);
-        var urls = site.Urls;
-
         // Large catalogues are split into pages of cards, so every profile stays reachable without JavaScript.
         var catalogPages = CatalogPageCount(site.Profiles.Count);
+        var context = new PageContext(site, new MarkdownRenderer(site.Urls.BasePath), this, catalogPages);
+        var pages = new List<SitePage>(site.Profiles.Count + site.Kommunen.Count + site.Handlungsfelder.Count + 64);
         for (var n = 1; n <= catalogPages; n++)
         {
-            var number = n;
-            var pageUrl = CatalogPageUrl(urls, number);
-            var pageTitle = number == 1 ? site.Config.Titel : $"Katalog, Seite {number} von {catalogPages}";
-            jobs.Add(new(CatalogPagePath(number), number, () => Page(site, "katalog", pageUrl, pageTitle, site.Config.Beschreibung, BuildCatalog(site, number, catalogPages), withScript: true)));
+            pages.Add(new CatalogPage(n));
         }
 
         var deliberate = Validation.RelationCheck.BothWays(site.Profiles.Select(p => p.Profile).ToList());
         for (var i = 0; i < site.Profiles.Count; i++)
         {
-            var p = site.Profiles[i];
-            var relatedCards = related[i];
-            var verwandt = deliberate[i].Select(j => site.Profiles[j]).ToList();
-            jobs.Add(new(ProfilePath(p.Profile.Slug), new ProfilePage(p, relatedCards) { Verwandt = verwandt }, () => Page(site, "projekt", p.Url, p.Profile.Titel, p.Profile.Kurzbeschreibung, BuildProfile(site, p, markdown) with
-            {
-                // A deliberate relation is shown once, under its own heading, not again among the similar projects.
-                Related = relatedCards.Where(r => !verwandt.Contains(r)).Select(r => Card(site, r, "h3")).ToList(),
-                SiteTitle = site.Config.Titel,
-                Verwandt = verwandt.Count == 0 ? null : new RelationsView("Verwandte Projekte", verwandt.Select(r => Card(site, r, "h3")).ToList()),
-            }, jsonLd: JsonLd.ForProfile(site, p))));
+            pages.Add(new ProfilePage(site.Profiles[i], related[i]) { Verwandt = deliberate[i].Select(j => site.Profiles[j]).ToList() });
         }
 
-        jobs.Add(new(FelderIndexPath, FelderIndexPath, () => Page(site, "handlungsfelder", urls.HandlungsfelderIndex, "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", BuildFelderIndex(site))));
-        foreach (var f in site.Handlungsfelder)
-        {
-            jobs.Add(new(FeldPath(f.Feld.Key), f, () => Page(site, "handlungsfeld", f.Url, $"Handlungsfeld {f.Feld.Name}", f.Feld.Beschreibung, BuildFeld(site, f))));
-        }
-
-        jobs.Add(new(KommunenIndexPath, KommunenIndexPath, () => Page(site, "kommunen", urls.KommunenIndex, "Kommunen", "Alle Kreise, Städte und Gemeinden des Katalogs mit der Zahl ihrer Projekte", BuildKommunenIndex(site))));
-        foreach (var k in site.Kommunen)
-        {
-            jobs.Add(new(KommunePath(k.Kommune.Key), k, () => Page(site, "kommune", k.Url, k.Kommune.Name, $"Kooperationsprojekte mit Beteiligung {GermanFormat.Genitiv(k.Kommune.Name, k.Kommune.Typ)}", BuildKommune(site, k))));
-        }
-
-        foreach (var page in site.Pages)
-        {
-            jobs.Add(new(PlainPagePath(page.Page.Slug), page, () => Page(site, "seite", page.Url, page.Page.Titel, page.Page.Beschreibung ?? page.Page.Titel, new PlainPageView(page.Page.Titel, TrustedHtml.FromGenerator(markdown.Render(page.Page.Body))))));
-        }
-
-        // The partner searches: all running ones, and one page per kind as a filter that needs no JavaScript.
-        foreach (var wen in new string?[] { null }.Concat(ContentSchema.SearchTargets))
-        {
-            var kind = wen;
-            var path = PartnersuchePath(kind);
-            var url = urls.Local(path[..^"index.html".Length]);
-            var title = kind is null ? "Partnersuche" : $"Partnersuche: sucht {GermanFormat.SuchtLabel(kind)}";
-            jobs.Add(new(path, path, () => Page(site, "partnersuche", url, title, "Projekte, die Partner für die Zusammenarbeit oder Kommunen zur Nachnutzung suchen", BuildPartnersuche(site, kind, url))));
-        }
-
-        jobs.Add(new("404.html", "404.html", () => Page(site, "404", urls.Local("404.html"), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", urls.Home))));
-        return jobs;
+        pages.Add(new FelderIndexPage());
+        pages.AddRange(site.Handlungsfelder.Select(f => new FeldPage(f)));
+        pages.Add(new KommunenIndexPage());
+        pages.AddRange(site.Kommunen.Select(k => new KommunePage(k)));
+        pages.AddRange(site.Pages.Select(p => new PlainPage(p)));
+        pages.AddRange(PartnersuchePage.All());
+        pages.Add(new NotFoundPage());
+        return pages.Select(page => new PageJob(page, () => page.Render(context))).ToList();
     }
 
     /// <summary>Open data, feed, sitemap, search index, card data, JSON Schema and the web editor: everything generated besides the pages.</summary>
@@ -124,7 +87,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         extraFiles.Add(new OutputFile(".nojekyll", []));
-        extraFiles.Add(Pipeline.GeneratorVersion.Record());
+        extraFiles.Add(GeneratorVersion.Record());
         return extraFiles;
     }
 
@@ -140,25 +103,6 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         return files;
     }
 
-    /// <summary>Output path of a profile's page.</summary>
-    public static string ProfilePath(string slug) => $"projekte/{slug}/index.html";
-
-    /// <summary>Output path of a plain page from content/seiten/.</summary>
-    public static string PlainPagePath(string slug) => $"seiten/{slug}/index.html";
-
-    /// <summary>Output path of a Handlungsfeld's page.</summary>
-    public static string FeldPath(string key) => $"handlungsfelder/{key}/index.html";
-
-    /// <summary>Output path of a Kommune's page.</summary>
-    public static string KommunePath(string key) => $"kommunen/{key}/index.html";
-
-    /// <summary>Output path of the partner search page, of all searches or of one kind (partner, nachnutzer).</summary>
-    public static string PartnersuchePath(string? wen) => wen is null ? "partnersuche/index.html" : $"partnersuche/{wen}/index.html";
-
-    public const string FelderIndexPath = "handlungsfelder/index.html";
-
-    public const string KommunenIndexPath = "kommunen/index.html";
-
     /// <summary>How many catalogue pages a catalogue of this many profiles has.</summary>
     public static int CatalogPageCount(int profiles) => Math.Max(1, (profiles + CatalogPageSize - 1) / CatalogPageSize);
 
@@ -170,11 +114,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     /// <summary>Cards per catalogue page; above this the catalogue is paged and the script fetches card data on demand.</summary>
     public const int CatalogPageSize = 50;
 
-    public static string CatalogPagePath(int number) => number <= 1 ? "index.html" : $"katalog/{number}/index.html";
+    internal static string CatalogPageUrl(UrlScheme urls, int number) => urls.Local(Routes.Catalog(number));
 
-    internal static string CatalogPageUrl(UrlScheme urls, int number) => number <= 1 ? urls.Home : urls.Local($"katalog/{number}/");
-
-    private string Page(Site site, string template, string url, string title, string description, object view, bool withScript = false, string? jsonLd = null)
+    internal string Page(Site site, string template, string url, string title, string description, object view, bool withScript = false, string? jsonLd = null)
     {
         var content = theme.Render(template, view);
         var isHome = template == "katalog";
@@ -242,7 +184,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         };
     }
 
-    private static PartnersucheIndexView BuildPartnersuche(Site site, string? wen, string url)
+    internal static PartnersucheIndexView BuildPartnersuche(Site site, string? wen)
     {
         var cards = site.Profiles
             .Where(p => p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate) && (wen is null || s.Wen.Contains(wen)))
@@ -250,8 +192,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
             .Select(p => Card(site, p, "h2"))
             .ToList();
-        var filters = new List<NavLink> { new("alle", site.Urls.Local("partnersuche/"), wen is null) };
-        filters.AddRange(ContentSchema.SearchTargets.Select(t => new NavLink($"sucht {GermanFormat.SuchtLabel(t)}", site.Urls.Local($"partnersuche/{t}/"), t == wen)));
+        var filters = new List<NavLink> { new("alle", site.Urls.Local(Routes.Partnersuche(null)), wen is null) };
+        filters.AddRange(ContentSchema.SearchTargets.Select(t => new NavLink($"sucht {GermanFormat.SuchtLabel(t)}", site.Urls.Local(Routes.Partnersuche(t)), t == wen)));
         return new PartnersucheIndexView(
             wen is null ? "Partnersuche" : $"Partnersuche: sucht {GermanFormat.SuchtLabel(wen)}",
             "Diese Projekte suchen Kommunen, die mitmachen (Partner), oder Kommunen, die ihre Lösung übernehmen (Nachnutzer). Die Kontaktstelle steht auf jedem Steckbrief; dort gibt es auch eine vorbereitete E-Mail.",
@@ -293,7 +235,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             links);
     }
 
-    private static CatalogView BuildCatalog(Site site, int pageNumber, int pageCount)
+    internal static CatalogView BuildCatalog(Site site, int pageNumber, int pageCount)
     {
         var u = site.Urls;
         var first = (pageNumber - 1) * CatalogPageSize;
@@ -383,7 +325,16 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     private static TermLink KommuneLink(KommuneEntry k) =>
         new(k.Kommune.Key, k.Kommune.Name, k.Url, k.TotalCount, GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"));
 
-    private static ProfileView BuildProfile(Site site, ProfileEntry entry, MarkdownRenderer markdown)
+    /// <summary>A profile page's view: the profile with its deliberate relations and similar projects.</summary>
+    internal static ProfileView BuildProfilePage(Site site, ProfilePage page, MarkdownRenderer markdown) => BuildProfile(site, page.Entry, markdown) with
+    {
+        // A deliberate relation is shown once, under its own heading, not again among the similar projects.
+        Related = page.Related.Where(r => !page.Verwandt.Contains(r)).Select(r => Card(site, r, "h3")).ToList(),
+        SiteTitle = site.Config.Titel,
+        Verwandt = page.Verwandt.Count == 0 ? null : new RelationsView("Verwandte Projekte", page.Verwandt.Select(r => Card(site, r, "h3")).ToList()),
+    };
+
+    internal static ProfileView BuildProfile(Site site, ProfileEntry entry, MarkdownRenderer markdown)
     {
         var p = entry.Profile;
         var u = site.Urls;
@@ -422,17 +373,17 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
                     GermanFormat.Date(sucht.Bis),
                     sucht.Bis.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     k.Email is null ? null : Mailto(k.Email, p.Titel),
-                    u.Local("partnersuche/"))
+                    u.Local(Routes.Partnersuche(null)))
                 : null,
         };
     }
 
-    private static TermIndexView BuildFelderIndex(Site site) => new(
+    internal static TermIndexView BuildFelderIndex(Site site) => new(
         "Handlungsfelder",
         "Die Projekte des Katalogs sind nach Handlungsfeldern geordnet. Wählen Sie ein Feld, um seine Projekte zu sehen.",
         site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"), f.Feld.Beschreibung)).ToList());
 
-    private static HandlungsfeldView BuildFeld(Site site, HandlungsfeldEntry f) => new(
+    internal static HandlungsfeldView BuildFeld(Site site, HandlungsfeldEntry f) => new(
         f.Feld.Name,
         f.Feld.Beschreibung,
         GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"),
@@ -440,7 +391,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         site.Urls.HandlungsfelderIndex,
         $"{site.Urls.Home}?handlungsfeld={Uri.EscapeDataString(f.Feld.Key)}");
 
-    private static KommunenIndexView BuildKommunenIndex(Site site)
+    internal static KommunenIndexView BuildKommunenIndex(Site site)
     {
         var byKey = site.Kommunen.ToDictionary(k => k.Kommune.Key, StringComparer.Ordinal);
         var groups = site.Kommunen
@@ -455,7 +406,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             kreisfrei);
     }
 
-    private static KommuneView BuildKommune(Site site, KommuneEntry k) => new KommuneView(
+    internal static KommuneView BuildKommune(Site site, KommuneEntry k) => new KommuneView(
         k.Kommune.Name,
         GermanFormat.KommuneTyp(k.Kommune.Typ),
         k.Kreis is { } kreis ? new TermLink(kreis.Key, kreis.Name, site.Urls.Kommune(kreis.Key)) : null,
@@ -475,20 +426,14 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     };
 }
 
-/// <summary>One page of the site: where it goes and how to produce its HTML, deferred so callers choose what to render.</summary>
-/// <param name="Subject">What the page shows: the catalogue page's number, a <see cref="ProfilePage"/>, a Handlungsfeld,
-/// Kommune or plain page entry, or the path of an index page; the preview derives from it whether the page must be rendered again.</param>
-public sealed record PageJob(string Path, object Subject, Func<string> Render)
+/// <summary>One planned page of the site: its kind and how to produce its HTML, deferred so callers choose what to render.</summary>
+public sealed record PageJob(SitePage Page, Func<string> Render)
 {
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>The file in the output folder.</summary>
+    public string Path => Page.Path;
+
     /// <summary>Renders the page and encodes it as UTF-8 without a byte order mark.</summary>
     public OutputFile ToFile() => new(Path, Utf8.GetBytes(Render()));
-}
-
-/// <summary>A profile's page: the profile and the related projects it shows.</summary>
-public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry> Related)
-{
-    /// <summary>Profiles deliberately related to this one (verwandt in either file), in catalogue order.</summary>
-    public IReadOnlyList<ProfileEntry> Verwandt { get; init; } = [];
 }

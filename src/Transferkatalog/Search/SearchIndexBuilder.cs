@@ -94,7 +94,7 @@ public sealed class SearchIndexBuilder
         {
             var count = Math.Min(Batch, site.Profiles.Count - start);
             var first = start;
-            Parallel.For(0, count, Pipeline.Parallelism.Options, i => tokens[i] = Tokens(site.Profiles[first + i], pipeline));
+            Parallel.For(0, count, Parallelism.Options, i => tokens[i] = Tokens(site.Profiles[first + i], pipeline));
             for (var i = 0; i < count; i++)
             {
                 foreach (var (token, weight) in tokens[i])

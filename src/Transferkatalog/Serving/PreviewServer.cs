@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Output;
 using Transferkatalog.Pipeline;
+using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Serving;
 
@@ -377,7 +378,7 @@ public sealed class PreviewServer : IAsyncDisposable
 
         // A folder URL without its slash gets a redirect (301, as on GitHub Pages), a folder its index.html; every output
         // file is served, whatever its type, as the build would publish it.
-        web.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
+        web.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = [Routes.IndexFile] });
         web.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
@@ -501,8 +502,7 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>The output file a path under the base path names (folder URLs name their index.html).</summary>
     private static string SitePath(PathString path)
     {
-        var relative = (path.Value ?? "/").TrimStart('/');
-        return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+        return Routes.OutputPath((path.Value ?? "/").TrimStart('/'));
     }
 
     /// <summary>The site's own 404 page, with status 404 and without validators (a 404 is never answered with 304).</summary>

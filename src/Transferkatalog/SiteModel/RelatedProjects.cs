@@ -224,7 +224,7 @@ public sealed class RelatedIndex(int count = RelatedProjects.DefaultCount)
         recompute.ExceptWith(removed);
         var fresh = recompute.ToList();
         var lists = new List<(ProfileEntry Other, int Score)>[fresh.Count];
-        Parallel.For(0, fresh.Count, Pipeline.Parallelism.Options, i => lists[i] = Full(fresh[i]));
+        Parallel.For(0, fresh.Count, Parallelism.Options, i => lists[i] = Full(fresh[i]));
         for (var i = 0; i < fresh.Count; i++)
         {
             SetList(fresh[i], lists[i]);

@@ -36,19 +36,19 @@ public sealed class UrlScheme
     /// <summary>Path prefix of every internal link, always starting and ending with '/'.</summary>
     public string BasePath { get; }
 
-    public string Home => BasePath;
+    public string Home => Local(Routes.Home);
 
-    public string Profile(string slug) => $"{BasePath}projekte/{slug}/";
+    public string Profile(string slug) => Local(Routes.Profile(slug));
 
-    public string HandlungsfelderIndex => $"{BasePath}handlungsfelder/";
+    public string HandlungsfelderIndex => Local(Routes.HandlungsfelderIndex);
 
-    public string Handlungsfeld(string key) => $"{BasePath}handlungsfelder/{key}/";
+    public string Handlungsfeld(string key) => Local(Routes.Handlungsfeld(key));
 
-    public string KommunenIndex => $"{BasePath}kommunen/";
+    public string KommunenIndex => Local(Routes.KommunenIndex);
 
-    public string Kommune(string key) => $"{BasePath}kommunen/{key}/";
+    public string Kommune(string key) => Local(Routes.Kommune(key));
 
-    public string Page(string slug) => $"{BasePath}seiten/{slug}/";
+    public string Page(string slug) => Local(Routes.Page(slug));
 
     public string Asset(string name) => $"{BasePath}assets/{name}";
 
@@ -66,8 +66,7 @@ public sealed class UrlScheme
             return null;
         }
 
-        var relative = urlPath[BasePath.Length..];
-        return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+        return Routes.OutputPath(urlPath[BasePath.Length..]);
     }
 
     private static string NormalizePath(string path)

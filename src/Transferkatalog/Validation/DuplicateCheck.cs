@@ -38,7 +38,7 @@ public static class DuplicateCheck
             var first = catalog.Profiles[f.First];
             var second = catalog.Profiles[f.Second];
             diagnostics.Warning(
-                "TK0502",
+                DiagnosticCodes.SimilarProfile,
                 $"ähnelt {first.SourcePath}: {f.Reason} — ist es dasselbe Projekt, führen Sie beide Steckbriefe zu einem zusammen; hängen die Projekte bewusst zusammen (z. B. ein Folgeprojekt), tragen Sie 'verwandt: [{first.Slug}]' ein",
                 new SourceSpan(second.SourcePath, second.TitelLine, 1));
         }
@@ -48,7 +48,7 @@ public static class DuplicateCheck
     public static IReadOnlyList<DuplicateFinding> Find(IReadOnlyList<Profile> profiles)
     {
         var features = new Features[profiles.Count];
-        Parallel.For(0, profiles.Count, Pipeline.Parallelism.Options, i => features[i] = Features.Of(profiles[i]));
+        Parallel.For(0, profiles.Count, Parallelism.Options, i => features[i] = Features.Of(profiles[i]));
 
         // Feature ids in catalogue order, so postings are sorted and everything downstream is deterministic.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -80,7 +80,7 @@ public static class DuplicateCheck
         Parallel.For(
             0,
             profiles.Count,
-            Pipeline.Parallelism.Options,
+            Parallelism.Options,
             () => new int[profiles.Count],
             (j, _, stamp) =>
             {

@@ -30,7 +30,7 @@ public static class WebEditorFiles
 
         var files = new List<OutputFile>
         {
-            new($"{Folder}/index.html", Encoding.UTF8.GetBytes(Page(site, redaktion.OAuthUrl))),
+            new(Routes.OutputPath($"{Folder}/"), Encoding.UTF8.GetBytes(Page(site, redaktion.OAuthUrl))),
             new($"{Folder}/config.yml", Encoding.UTF8.GetBytes(SveltiaConfig.Build(site))),
         };
         foreach (var file in theme.EditorFiles.Where(f => !f.RelativePath.EndsWith(".md", StringComparison.Ordinal)))

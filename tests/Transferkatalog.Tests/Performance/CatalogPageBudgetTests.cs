@@ -42,7 +42,7 @@ public sealed class CatalogPageBudgetTests(ITestOutputHelper output)
 
             // Only the first page is rendered; related projects show on profile pages, not here.
             var noRelated = site.Profiles.Select(_ => (IReadOnlyList<ProfileEntry>)[]).ToList();
-            var first = new SiteRenderer(theme, themeSource).PlanPages(site, noRelated).Single(j => j.Path == SiteRenderer.CatalogPagePath(1)).ToFile();
+            var first = new SiteRenderer(theme, themeSource).PlanPages(site, noRelated).Single(j => j.Page is CatalogPage { Number: 1 }).ToFile();
             var html = System.Text.Encoding.UTF8.GetString(first.Content);
             output.WriteLine($"index.html: {first.Content.Length:N0} B (budget {Budget:N0} B)");
 

@@ -10,10 +10,10 @@ public sealed class UnitTests
     [Fact]
     public void Diagnostic_uses_canonical_compiler_format()
     {
-        var d = new Diagnostic(Severity.Error, "TK0103", "unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", "content/projekte/x.md", 12, 3);
+        var d = new Diagnostic(DiagnosticCodes.UnknownHandlungsfeld, "unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", "content/projekte/x.md", 12, 3);
         Assert.Equal("content/projekte/x.md(12,3): error TK0103: unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", d.ToString());
         Assert.Equal("::error file=content/projekte/x.md,line=12,col=3,title=TK0103::unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", d.ToGitHubAnnotation());
-        Assert.Equal("content/site.yml: warning TK0501: x", new Diagnostic(Severity.Warning, "TK0501", "x", "content/site.yml", 0, 0).ToString());
+        Assert.Equal("content/site.yml: warning TK0501: x", new Diagnostic(DiagnosticCodes.StaleProfile, "x", "content/site.yml", 0, 0).ToString());
     }
 
     [Theory]

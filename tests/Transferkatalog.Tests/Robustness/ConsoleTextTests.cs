@@ -12,7 +12,7 @@ public sealed class ConsoleTextTests
     [InlineData("x\u0085::warning::y")]
     public void Value_with_a_line_break_stays_on_one_line(string value)
     {
-        var d = new Diagnostic(Severity.Error, "TK0106", $"ungültiger Wert '{value}'", "content/projekte/x.md", 3, 9);
+        var d = new Diagnostic(DiagnosticCodes.InvalidValue, $"ungültiger Wert '{value}'", "content/projekte/x.md", 3, 9);
         var line = d.ToString();
         Assert.DoesNotContain('\n', line);
         Assert.DoesNotContain('\r', line);
@@ -44,7 +44,7 @@ public sealed class ConsoleTextTests
     [Fact]
     public void File_name_with_line_break_cannot_forge_an_annotation()
     {
-        var d = new Diagnostic(Severity.Error, "TK0012", "ungültiger Dateiname", "content/projekte/a\n::error file=x::b.md", 1, 1);
+        var d = new Diagnostic(DiagnosticCodes.InvalidSlug, "ungültiger Dateiname", "content/projekte/a\n::error file=x::b.md", 1, 1);
         Assert.Single(d.ToString().Split('\n'));
         Assert.Single(d.ToGitHubAnnotation().Split('\n'));
         Assert.StartsWith("::error file=content/projekte/a%0A%3A%3Aerror", d.ToGitHubAnnotation(), StringComparison.Ordinal);

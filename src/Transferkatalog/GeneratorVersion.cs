@@ -1,7 +1,7 @@
 using System.Reflection;
 using Transferkatalog.Output;
 
-namespace Transferkatalog.Pipeline;
+namespace Transferkatalog;
 
 /// <summary>The generator's version, as shown by --version and the build summary and recorded in the output folder.</summary>
 public static class GeneratorVersion

@@ -1,4 +1,4 @@
-namespace Transferkatalog.Pipeline;
+namespace Transferkatalog;
 
 /// <summary>The degree of parallelism of the running build, for every stage's Parallel.For without threading it through each signature.</summary>
 /// <remarks>An AsyncLocal, so two builds in one process (tests, serve) each keep their own limit.</remarks>

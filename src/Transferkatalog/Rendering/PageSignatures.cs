@@ -2,10 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Transferkatalog.Rendering;
 using Transferkatalog.SiteModel;
 
-namespace Transferkatalog.Serving;
+namespace Transferkatalog.Rendering;
 
 /// <summary>A fingerprint per page of everything its view is built from, so the preview re-renders exactly the pages whose inputs changed.</summary>
 /// <remarks>
@@ -28,7 +27,7 @@ internal sealed class PageSignatures
     private readonly ConditionalWeakTable<HandlungsfeldEntry, Box> feldPages = new();
     private readonly ConditionalWeakTable<IReadOnlyList<ProfileEntry>, Known> profilePages = new();
 
-    /// <summary>Returns the signature of a page of this site, or null for a page this class cannot describe (always rendered).</summary>
+    /// <summary>Returns the signature of a page of this site, or null for a page that is always rendered.</summary>
     public Func<PageJob, UInt128?> For(Site site)
     {
         // Every catalogue page shows the Handlungsfeld and Kreis links with their counts; the first also the filters.
@@ -44,39 +43,58 @@ internal sealed class PageSignatures
             counts.Add(k.TotalCount);
         }
 
-        var countsHash = counts.Finish();
-        var filtersHash = FilterCounts(site, countsHash);
-        var pageCount = SiteRenderer.CatalogPageCount(site.Profiles.Count);
-        return job => job.Subject switch
+        var scope = new Scope(this, site, counts.Finish());
+        return job => job.Page.Signature(scope);
+    }
+
+    /// <summary>The signatures of one site's pages; each page kind asks for the one that covers what it shows.</summary>
+    internal sealed class Scope
+    {
+        private readonly PageSignatures owner;
+        private readonly Site site;
+        private readonly int pageCount;
+        private readonly Lazy<UInt128> filters;
+        private readonly Lazy<UInt128> partnersuche;
+
+        public Scope(PageSignatures owner, Site site, UInt128 counts)
         {
-            ProfilePage page => ProfileSignature(site, page),
-            int number => CatalogSignature(site, number, pageCount, countsHash, filtersHash),
-            HandlungsfeldEntry f => feldPages.GetValue(f, entry =>
-            {
-                var h = new Hasher("handlungsfeld");
-                AddCards(ref h, site, entry.Profiles);
-                return new Box(h.Finish());
-            }).Value,
-            KommuneEntry k => kommunePages.GetValue(k, entry =>
-            {
-                var h = new Hasher("kommune");
-                h.Add(entry.TotalCount);
-                AddCards(ref h, site, entry.OwnProfiles);
-                AddCards(ref h, site, entry.MemberProfiles);
-                AddCards(ref h, site, entry.AdoptedProfiles);
-                return new Box(h.Finish());
-            }).Value,
+            this.owner = owner;
+            this.site = site;
+            Counts = counts;
+            pageCount = SiteRenderer.CatalogPageCount(site.Profiles.Count);
+            filters = new(() => FilterCounts(site, counts));
+            partnersuche = new(() => owner.PartnersucheSignature(site));
+        }
 
-            // The partner search pages list the cards of every running search (or of one kind).
-            string path when path.StartsWith("partnersuche/", StringComparison.Ordinal) => PartnersucheSignature(site),
+        /// <summary>The counts every catalogue page and both index pages show (their registry entries are fixed while the preview runs).</summary>
+        public UInt128 Counts { get; }
 
-            // The index pages show registry entries (fixed while the preview runs) and the counts above.
-            SiteRenderer.FelderIndexPath or SiteRenderer.KommunenIndexPath => countsHash,
+        /// <summary>For pages that read nothing but settings and plain pages, which make the preview start afresh when they change.</summary>
+        public UInt128 Fixed => UInt128.Zero;
 
-            // Plain pages and the 404 page read nothing but settings and pages, which restart the preview when they change.
-            PageEntry or "404.html" => UInt128.Zero,
-            _ => null,
-        };
+        public UInt128 Profile(ProfilePage page) => owner.ProfileSignature(site, page);
+
+        public UInt128 Catalog(int number) => owner.CatalogSignature(site, number, pageCount, Counts, number == 1 ? filters.Value : UInt128.Zero);
+
+        public UInt128 Feld(HandlungsfeldEntry f) => owner.feldPages.GetValue(f, entry =>
+        {
+            var h = new Hasher("handlungsfeld");
+            owner.AddCards(ref h, site, entry.Profiles);
+            return new Box(h.Finish());
+        }).Value;
+
+        public UInt128 Kommune(KommuneEntry k) => owner.kommunePages.GetValue(k, entry =>
+        {
+            var h = new Hasher("kommune");
+            h.Add(entry.TotalCount);
+            owner.AddCards(ref h, site, entry.OwnProfiles);
+            owner.AddCards(ref h, site, entry.MemberProfiles);
+            owner.AddCards(ref h, site, entry.AdoptedProfiles);
+            return new Box(h.Finish());
+        }).Value;
+
+        /// <summary>The same for the page of all searches and those of one kind: a superset of what each shows, which is enough.</summary>
+        public UInt128 Partnersuche() => partnersuche.Value;
     }
 
     private UInt128 ProfileSignature(Site site, ProfilePage page)
@@ -112,7 +130,6 @@ internal sealed class PageSignatures
 
     private UInt128 PartnersucheSignature(Site site)
     {
-        // The same for the page of all searches and those of one kind: a superset of what each shows, which is enough.
         var h = new Hasher("partnersuche");
         foreach (var p in site.Profiles)
         {
