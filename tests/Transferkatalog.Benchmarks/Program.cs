@@ -13,6 +13,7 @@ public static class Program
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- hugo-site --content /tmp/cat10k --out /tmp/hugo10k
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- benchmark [--runs 5] [--sizes 1000:400,10000:4000] [--work /tmp/tk-bench] [--no-hugo]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- phases --content /tmp/cat10k [--theme themes/default] [--threads N]
+          dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- sizes --content /tmp/cat10k [--out /tmp/site10k] [--gzip]   (oder --site AUSGABEORDNER)
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- rebuild --content /tmp/cat10k [--runs 5]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- stages [--profiles 1000 --kommunen 400] [BenchmarkDotNet-Optionen, z. B. --filter *Markdown*]
         """;
@@ -40,6 +41,8 @@ public static class Program
                     return new FullBuildBenchmark(options).Run();
                 case "rebuild":
                     return RebuildTimer.Run(options);
+                case "sizes":
+                    return OutputSizes.Run(options);
                 case "phases":
                     return PhaseTimer.Run(options);
                 case "stages":

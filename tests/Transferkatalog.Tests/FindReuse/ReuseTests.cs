@@ -170,8 +170,22 @@ public sealed class ReuseTests
 
     private static ProfileEntry Entry(string slug, string[] felder, string[] stichworte, Kommune kreis, Handlungsfeld[] allFelder)
     {
-        var profile = new Profile(slug, slug + ".md", slug, "-", felder, [kreis.Key], null, "laufend", null, stichworte, [], null, null, null,
-            new Kontakt("Org", null, null, null), [], null, [], new DateOnly(2026, 1, 1), 1, string.Empty, 1);
+        var profile = new Profile
+        {
+            Slug = slug,
+            SourcePath = slug + ".md",
+            Titel = slug,
+            Kurzbeschreibung = "-",
+            Handlungsfelder = felder,
+            Kommunen = [kreis.Key],
+            Status = "laufend",
+            Stichworte = stichworte,
+            Kontakt = new Kontakt("Org", null, null, null),
+            Aktualisiert = new DateOnly(2026, 1, 1),
+            AktualisiertLine = 1,
+            Body = string.Empty,
+            BodyLine = 1,
+        };
         return new ProfileEntry(profile, "/p/" + slug + "/", allFelder.Where(f => felder.Contains(f.Key)).ToList(), [kreis], [kreis], null, []);
     }
 }
