@@ -1,5 +1,6 @@
 using System.Globalization;
 using Transferkatalog.Benchmarks.Generator;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -12,6 +13,7 @@ public static class Program
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- hugo-site --content /tmp/cat10k --out /tmp/hugo10k
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- benchmark [--runs 5] [--sizes 1000:400,10000:4000] [--work /tmp/tk-bench] [--no-hugo]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- phases --content /tmp/cat10k [--theme themes/default] [--threads N]
+          dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- sizes --content /tmp/cat10k [--out /tmp/site10k] [--gzip]   (oder --site AUSGABEORDNER)
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- rebuild --content /tmp/cat10k [--runs 5]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- stages [--profiles 1000 --kommunen 400] [BenchmarkDotNet-Optionen, z. B. --filter *Markdown*]
         """;
@@ -32,13 +34,15 @@ public static class Program
                 case "generate":
                     return Generate(options);
                 case "hugo-site":
-                    HugoSite.Convert(options.Require("content"), options.Require("out"), RepoRoot.Find());
+                    HugoSite.Convert(options.Require("content"), options.Require("out"), Repo.Root);
                     Console.WriteLine($"Hugo-Site geschrieben: {options.Require("out")}");
                     return 0;
                 case "benchmark":
                     return new FullBuildBenchmark(options).Run();
                 case "rebuild":
                     return RebuildTimer.Run(options);
+                case "sizes":
+                    return OutputSizes.Run(options);
                 case "phases":
                     return PhaseTimer.Run(options);
                 case "stages":
@@ -49,7 +53,7 @@ public static class Program
                     return 2;
             }
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine($"Fehler: {ex.Message}");
             Console.Error.WriteLine(Usage);
@@ -112,25 +116,5 @@ public sealed class Options
         }
 
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new UsageException($"--{name} erwartet eine ganze Zahl, nicht '{text}'");
-    }
-}
-
-/// <summary>Finds the repository root (the folder with Transferkatalog.sln), so the benchmark finds the theme and the Hugo layouts.</summary>
-public static class RepoRoot
-{
-    public static string Find()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Transferkatalog.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new UsageException("Repository-Wurzel (Transferkatalog.sln) nicht gefunden — starten Sie im Repository");
     }
 }

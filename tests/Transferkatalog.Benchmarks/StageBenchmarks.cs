@@ -11,6 +11,7 @@ using Transferkatalog.Output;
 using Transferkatalog.Rendering;
 using Transferkatalog.SiteModel;
 using Transferkatalog.Validation;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -62,7 +63,7 @@ public class PipelineStages
         raw = new ContentLoader().Load(contentDir, diagnostics);
         catalog = new CatalogValidator().Validate(raw, diagnostics) ?? throw new InvalidOperationException("generated catalogue is invalid");
         site = new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21));
-        themeSource = ThemeLoader.Load(Path.Combine(RepoRoot.Find(), "themes", "default"), new ScribanTemplateEngine().TemplateExtension, diagnostics) ?? throw new InvalidOperationException("theme missing");
+        themeSource = ThemeLoader.Load(Repo.Theme, new ScribanTemplateEngine().TemplateExtension, diagnostics) ?? throw new InvalidOperationException("theme missing");
         theme = new ScribanTemplateEngine().Compile(themeSource, diagnostics) ?? throw new InvalidOperationException("theme does not compile");
         files = new Pipeline.SiteBuilder().Build(new Pipeline.BuildOptions(contentDir, Path.Combine(RepoRoot.Find(), "themes", "default"), ReferenceDate: new DateOnly(2026, 11, 21)), write: false).Files;
         var markdown = new MarkdownRenderer(site.Urls.BasePath);

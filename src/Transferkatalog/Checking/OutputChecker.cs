@@ -155,13 +155,13 @@ public sealed class OutputChecker
             if (f.Field is { } field)
             {
                 var detail = problem == "Ziel existiert nicht" ? $"Link-Ziel '{Suggestions.Shown(f.Value)}' gibt es in der Website nicht{PageHint(f.Target!)}" : $"{problem}: '{Suggestions.Shown(f.Value)}'";
-                diagnostics.Error("TK0401", $"{detail} (in '{field}') — korrigieren Sie die Adresse oder entfernen Sie den Link", f.At);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"{detail} (in '{field}') — korrigieren Sie die Adresse oder entfernen Sie den Link", f.At);
                 return;
             }
 
             if (f.Link is not { } link)
             {
-                diagnostics.Error("TK0401", $"{problem}: <{f.Tag} {f.Attribute}=\"{f.Value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", f.At);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"{problem}: <{f.Tag} {f.Attribute}=\"{f.Value}\"> — prüfen Sie Vorlage, Markdown-Link oder basis_url", f.At);
                 return;
             }
 
@@ -173,7 +173,7 @@ public sealed class OutputChecker
                 _ when f.Value.StartsWith('#') => $"Sprungziel '{shown}' gibt es auf dieser Seite nicht{Suggestions.Hint(f.Value[1..], f.Ids ?? [])}",
                 _ => $"{problem}: {what} '{shown}'",
             };
-            diagnostics.Error("TK0401", $"{message} — korrigieren Sie die Adresse in den Klammern hinter dem Linktext oder entfernen Sie den Link", f.At);
+            diagnostics.Error(DiagnosticCodes.BrokenLink, $"{message} — korrigieren Sie die Adresse in den Klammern hinter dem Linktext oder entfernen Sie den Link", f.At);
         }
 
         /// <summary>" — meinten Sie '/projekte/x/'?" for the page whose address is closest to the missing one.</summary>

@@ -15,7 +15,7 @@ public sealed partial class ContentLoader
         var root = Path.GetFullPath(contentRoot);
         if (!Directory.Exists(root))
         {
-            diagnostics.Error("TK0003", $"Inhaltsordner '{contentRoot}' nicht gefunden — geben Sie ihn mit --content an", SourceSpan.OfFile(Display(root)));
+            diagnostics.Error(DiagnosticCodes.RequiredFileMissing, $"Inhaltsordner '{contentRoot}' nicht gefunden — geben Sie ihn mit --content an", SourceSpan.OfFile(Display(root)));
             return new RawContent(root, null, null, null, [], []);
         }
 
@@ -31,7 +31,15 @@ public sealed partial class ContentLoader
     /// <summary>Full paths of the profile files under <paramref name="contentRoot"/>/projekte, in the order a build reads them; null when the folder is missing.</summary>
     public static IReadOnlyList<string>? ProfileFiles(string contentRoot, DiagnosticBag diagnostics)
     {
-        var folder = Path.Combine(Path.GetFullPath(contentRoot), "projekte");
+        var root = Path.GetFullPath(contentRoot);
+        var folder = Path.Combine(root, "projekte");
+
+        // A missing content folder is reported once by Load; its missing subfolder would only repeat that.
+        if (!Directory.Exists(root))
+        {
+            return null;
+        }
+
         return MissingFolder(folder, required: true, diagnostics) ? null : ListMarkdownFiles(folder, RealPaths.Of(contentRoot), diagnostics);
     }
 
@@ -65,13 +73,13 @@ public sealed partial class ContentLoader
             bytes = ContentFile.Read(fullPath, out var problem);
             if (bytes is null)
             {
-                diagnostics.Error("TK0005", problem!, SourceSpan.OfFile(display));
+                diagnostics.Error(DiagnosticCodes.NoOrdinaryFile, problem!, SourceSpan.OfFile(display));
                 return null;
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error("TK0001", $"Datei kann nicht gelesen werden ({ex.GetType().Name}) — prüfen Sie Dateirechte und ob die Datei existiert", SourceSpan.OfFile(display));
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"Datei kann nicht gelesen werden ({ex.GetType().Name}) — prüfen Sie Dateirechte und ob die Datei existiert", SourceSpan.OfFile(display));
             return null;
         }
 
@@ -83,7 +91,7 @@ public sealed partial class ContentLoader
         catch (DecoderFallbackException ex)
         {
             var (line, column) = LocateByte(bytes, ex.Index);
-            diagnostics.Error("TK0002", "Datei ist nicht UTF-8-kodiert — speichern Sie sie im Editor als „UTF-8“", new SourceSpan(display, line, column));
+            diagnostics.Error(DiagnosticCodes.NotUtf8, "Datei ist nicht UTF-8-kodiert — speichern Sie sie im Editor als „UTF-8“", new SourceSpan(display, line, column));
             return null;
         }
 
@@ -106,7 +114,7 @@ public sealed partial class ContentLoader
         var firstLine = (firstLineEnd < 0 ? text : text[..firstLineEnd]).TrimEnd();
         if (firstLine != "---")
         {
-            diagnostics.Error("TK0010", "Front Matter fehlt — die Datei muss mit einer Zeile '---' beginnen, gefolgt von den YAML-Angaben und einer weiteren Zeile '---'", new SourceSpan(file.DisplayPath, 1, 1));
+            diagnostics.Error(DiagnosticCodes.FrontMatterMissing, "Front Matter fehlt — die Datei muss mit einer Zeile '---' beginnen, gefolgt von den YAML-Angaben und einer weiteren Zeile '---'", new SourceSpan(file.DisplayPath, 1, 1));
             return null;
         }
 
@@ -122,7 +130,7 @@ public sealed partial class ContentLoader
             }
         }
 
-        diagnostics.Error("TK0011", "Front Matter wird nicht geschlossen — fügen Sie nach den YAML-Angaben eine Zeile '---' ein", new SourceSpan(file.DisplayPath, 1, 1));
+        diagnostics.Error(DiagnosticCodes.FrontMatterUnclosed, "Front Matter wird nicht geschlossen — fügen Sie nach den YAML-Angaben eine Zeile '---' ein", new SourceSpan(file.DisplayPath, 1, 1));
         return null;
     }
 
@@ -130,7 +138,7 @@ public sealed partial class ContentLoader
     {
         if (!File.Exists(fullPath))
         {
-            diagnostics.Error("TK0003", $"Pflichtdatei '{Path.GetFileName(fullPath)}' fehlt im Inhaltsordner", SourceSpan.OfFile(Display(fullPath)));
+            diagnostics.Error(DiagnosticCodes.RequiredFileMissing, $"Pflichtdatei '{Path.GetFileName(fullPath)}' fehlt im Inhaltsordner", SourceSpan.OfFile(Display(fullPath)));
             return null;
         }
 
@@ -147,7 +155,7 @@ public sealed partial class ContentLoader
             return false;
         }
 
-        diagnostics.Error("TK0016", "Verknüpfung führt aus dem Inhaltsordner hinaus und wird nicht gelesen — legen Sie die Datei selbst in den Inhaltsordner, statt auf sie zu verweisen", SourceSpan.OfFile(Display(fullPath)));
+        diagnostics.Error(DiagnosticCodes.LinkLeavesFolder, "Verknüpfung führt aus dem Inhaltsordner hinaus und wird nicht gelesen — legen Sie die Datei selbst in den Inhaltsordner, statt auf sie zu verweisen", SourceSpan.OfFile(Display(fullPath)));
         return true;
     }
 
@@ -176,7 +184,7 @@ public sealed partial class ContentLoader
 
         if (required)
         {
-            diagnostics.Error("TK0003", $"Ordner '{Path.GetFileName(folder)}' fehlt im Inhaltsordner — legen Sie ihn an und speichern Sie dort die Steckbriefe", SourceSpan.OfFile(Display(folder)));
+            diagnostics.Error(DiagnosticCodes.RequiredFileMissing, $"Ordner '{Path.GetFileName(folder)}' fehlt im Inhaltsordner — legen Sie ihn an und speichern Sie dort die Steckbriefe", SourceSpan.OfFile(Display(folder)));
         }
 
         return true;
@@ -215,7 +223,7 @@ public sealed partial class ContentLoader
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Error("TK0001", $"Ordner kann nicht gelesen werden ({ex.GetType().Name}) — prüfen Sie Dateirechte und Verknüpfungen", SourceSpan.OfFile(Display(dir)));
+                diagnostics.Error(DiagnosticCodes.FileUnreadable, $"Ordner kann nicht gelesen werden ({ex.GetType().Name}) — prüfen Sie Dateirechte und Verknüpfungen", SourceSpan.OfFile(Display(dir)));
                 continue;
             }
 
@@ -234,7 +242,7 @@ public sealed partial class ContentLoader
                         childPhysical = Path.GetFullPath(Path.Combine(physical, target));
                         if (IsSameOrAncestor(childPhysical, physical) || IsSameOrAncestor(childPhysical, folder))
                         {
-                            diagnostics.Error("TK0015", $"Verknüpfung '{entry.Name}' zeigt auf einen übergeordneten Ordner ({target}) und führt im Kreis — entfernen Sie die Verknüpfung", SourceSpan.OfFile(Display(entry.FullName)));
+                            diagnostics.Error(DiagnosticCodes.LinkLoop, $"Verknüpfung '{entry.Name}' zeigt auf einen übergeordneten Ordner ({target}) und führt im Kreis — entfernen Sie die Verknüpfung", SourceSpan.OfFile(Display(entry.FullName)));
                             continue;
                         }
                     }
@@ -251,7 +259,7 @@ public sealed partial class ContentLoader
                 else if (Path.GetExtension(entry.Name).ToLowerInvariant() is ".md" or ".markdown" or ".mdown" or ".mkd")
                 {
                     var renamed = Path.GetFileNameWithoutExtension(entry.Name) + ".md";
-                    diagnostics.Error("TK0014", $"Datei wird nicht gelesen: Steckbriefe und Seiten brauchen die Endung '.md' (klein geschrieben) — benennen Sie sie um in '{renamed}'", SourceSpan.OfFile(Display(entry.FullName)));
+                    diagnostics.Error(DiagnosticCodes.WrongMarkdownExtension, $"Datei wird nicht gelesen: Steckbriefe und Seiten brauchen die Endung '.md' (klein geschrieben) — benennen Sie sie um in '{renamed}'", SourceSpan.OfFile(Display(entry.FullName)));
                 }
             }
         }
@@ -292,7 +300,7 @@ public sealed partial class ContentLoader
                 if (reportedLine != line)
                 {
                     reportedLine = line;
-                    diagnostics.Error("TK0004", $"unsichtbares Steuerzeichen U+{(int)c:X4} — löschen Sie es (es kommt meist mit kopiertem Text); im Editor steht es oft als Kästchen oder gar nicht da", new SourceSpan(display, line, i - lineStart + 1));
+                    diagnostics.Error(DiagnosticCodes.ControlCharacter, $"unsichtbares Steuerzeichen U+{(int)c:X4} — löschen Sie es (es kommt meist mit kopiertem Text); im Editor steht es oft als Kästchen oder gar nicht da", new SourceSpan(display, line, i - lineStart + 1));
                 }
 
                 chars[i] = ' ';
@@ -328,7 +336,7 @@ public sealed partial class ContentLoader
             {
                 var line = 1 + text.AsSpan(0, m.Index).Count('\n');
                 var column = m.Index - (text.LastIndexOf('\n', Math.Max(0, m.Index - 1)) + 1) + 1;
-                diagnostics.Error("TK0004", $"Zeichenreferenz '{Suggestions.Shown(m.Value)}' steht für ein unsichtbares Steuerzeichen (U+{code:X4}) — löschen Sie sie", new SourceSpan(display, line, column));
+                diagnostics.Error(DiagnosticCodes.ControlCharacter, $"Zeichenreferenz '{Suggestions.Shown(m.Value)}' steht für ein unsichtbares Steuerzeichen (U+{code:X4}) — löschen Sie sie", new SourceSpan(display, line, column));
             }
         }
     }

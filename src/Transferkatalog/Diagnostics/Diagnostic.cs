@@ -8,8 +8,19 @@ public enum Severity
 }
 
 /// <summary>One problem found in the input or output, located by file, 1-based line and column.</summary>
-public sealed record Diagnostic(Severity Severity, string Code, string Message, string File, int Line, int Column)
+public sealed record Diagnostic(DiagnosticCode Definition, string Message, string File, int Line, int Column)
 {
+    public Diagnostic(DiagnosticCode definition, string message, SourceSpan at)
+        : this(definition, message, at.File, at.Line, at.Column)
+    {
+    }
+
+    /// <summary>The declared severity of <see cref="Definition"/>.</summary>
+    public Severity Severity => Definition.Severity;
+
+    /// <summary>The code as printed, e.g. "TK0103".</summary>
+    public string Code => Definition.Id;
+
     /// <summary>Canonical compiler format understood by editors and CI annotators, as one line that cannot issue a workflow command.</summary>
     public override string ToString()
     {

@@ -25,11 +25,11 @@ public sealed class DiagnosticBag
         }
     }
 
-    public void Error(string code, string message, SourceSpan at) =>
-        Add(new Diagnostic(Severity.Error, code, message, at.File, at.Line, at.Column));
+    /// <summary>Reports an error; the code is declared in <see cref="DiagnosticCodes"/>.</summary>
+    public void Error(ErrorCode code, string message, SourceSpan at) => Add(new Diagnostic(code, message, at));
 
-    public void Warning(string code, string message, SourceSpan at) =>
-        Add(new Diagnostic(Severity.Warning, code, message, at.File, at.Line, at.Column));
+    /// <summary>Reports a warning; the code is declared in <see cref="DiagnosticCodes"/>.</summary>
+    public void Warning(WarningCode code, string message, SourceSpan at) => Add(new Diagnostic(code, message, at));
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {

@@ -100,7 +100,10 @@ public static class GitHubReport
         diagnostics.OrderBy(d => d.Severity == Severity.Error ? 0 : 1).ThenBy(Rank);
 
     /// <summary>0: a content file the editor can fix; 1: theme or the generator itself; 2: a generated page.</summary>
-    private static int Rank(Diagnostic d) => IsOutput(d) ? 2 : d.Code is "TK0402" or "TK0403" or "TK0404" or "TK0099" ? 1 : 0;
+    private static int Rank(Diagnostic d) => IsOutput(d) ? 2 : ThemeOrGenerator.Contains(d.Definition) ? 1 : 0;
+
+    private static readonly HashSet<DiagnosticCode> ThemeOrGenerator =
+        [DiagnosticCodes.TemplateError, DiagnosticCodes.ThemeMissing, DiagnosticCodes.OutputNotWritable, DiagnosticCodes.InternalError];
 
     private static bool IsOutput(Diagnostic d) => d.File.StartsWith(OutputPrefix, StringComparison.Ordinal);
 

@@ -155,7 +155,7 @@ public sealed class StagedOutput : IDisposable
             return true;
         }
 
-        diagnostics.Error("TK0404", $"Ausgabe konnte nicht geschrieben werden ({failure.Message}) — prüfen Sie Schreibrechte und freien Speicher; der bisherige Ausgabeordner bleibt unverändert", SourceSpan.OfFile(outputDir));
+        diagnostics.Error(DiagnosticCodes.OutputNotWritable, $"Ausgabe konnte nicht geschrieben werden ({failure.Message}) — prüfen Sie Schreibrechte und freien Speicher; der bisherige Ausgabeordner bleibt unverändert", SourceSpan.OfFile(outputDir));
         if (!committed && !Directory.Exists(target) && Directory.Exists(retired))
         {
             Directory.Move(retired, target);

@@ -60,7 +60,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         // Checked first and reported with everything else: a folder that is not ours is never staged beside, let alone replaced.
         if (mode == Mode.Write && OutputFolder.Problem(options.OutputDir, options.ContentDir, options.ThemeDir) is { } refused)
         {
-            diagnostics.Error("TK0405", refused, SourceSpan.OfFile(Diagnostics.Suggestions.Shown(options.OutputDir)));
+            diagnostics.Error(DiagnosticCodes.OutputFolderRefused, refused, SourceSpan.OfFile(Diagnostics.Suggestions.Shown(options.OutputDir)));
         }
 
         // A cold build goes through the same per-file reading and validation as the preview, with a cache it then drops.

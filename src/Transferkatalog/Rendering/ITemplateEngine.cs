@@ -56,7 +56,7 @@ public sealed class TemplateRenderException(Diagnostic diagnostic) : Exception(d
         var mistakes = causes.OfType<TemplateRenderException>().ToList();
         if (mistakes.Count == 0)
         {
-            diagnostics.Error("TK0402", $"Theme konnte nicht angewendet werden: {causes[0].Message}", SourceSpan.OfFile(themeDisplayPath));
+            diagnostics.Error(DiagnosticCodes.TemplateError, $"Theme konnte nicht angewendet werden: {causes[0].Message}", SourceSpan.OfFile(themeDisplayPath));
             return;
         }
 

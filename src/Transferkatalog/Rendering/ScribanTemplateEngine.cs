@@ -74,7 +74,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             var forbidden = Forbidden(template.Page).ToList();
             foreach (var (node, why) in forbidden)
             {
-                diagnostics.Error("TK0402", why, At(path, node.Span));
+                diagnostics.Error(DiagnosticCodes.TemplateError, why, At(path, node.Span));
             }
 
             return forbidden.Count == 0 ? template : null;
@@ -84,12 +84,12 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         var errors = template.Messages.Where(m => m.Type == ParserMessageType.Error).ToList();
         foreach (var message in errors.Take(MaxSyntaxErrors))
         {
-            diagnostics.Error("TK0402", $"Syntaxfehler in der Vorlage: {message.Message}", At(path, message.Span));
+            diagnostics.Error(DiagnosticCodes.TemplateError, $"Syntaxfehler in der Vorlage: {message.Message}", At(path, message.Span));
         }
 
         if (errors.Count > MaxSyntaxErrors)
         {
-            diagnostics.Error("TK0402", $"{errors.Count - MaxSyntaxErrors} weitere Syntaxfehler in dieser Vorlage, vermutlich Folgefehler der ersten", At(path, errors[MaxSyntaxErrors].Span));
+            diagnostics.Error(DiagnosticCodes.TemplateError, $"{errors.Count - MaxSyntaxErrors} weitere Syntaxfehler in dieser Vorlage, vermutlich Folgefehler der ersten", At(path, errors[MaxSyntaxErrors].Span));
         }
 
         return null;
@@ -152,7 +152,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             }
             catch (ScriptRuntimeException ex)
             {
-                throw new TemplateRenderException(new Diagnostic(Severity.Error, "TK0402", Describe(ex), ex.Span.FileName ?? compiled.SourceFilePath ?? template, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1));
+                throw new TemplateRenderException(new Diagnostic(DiagnosticCodes.TemplateError, Describe(ex), ex.Span.FileName ?? compiled.SourceFilePath ?? template, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1));
             }
 
             pool.Add(context);
@@ -345,7 +345,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         private void Report(string file, ScriptSpan span, string message)
         {
             Failed = true;
-            diagnostics.Error("TK0402", message, At(span.FileName ?? file, span));
+            diagnostics.Error(DiagnosticCodes.TemplateError, message, At(span.FileName ?? file, span));
         }
 
         /// <summary>Types whose members a template reads by name: the view records, not text, numbers or lists.</summary>

@@ -80,22 +80,21 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     {
         var content = theme.Render(template, view);
         var isHome = template == "katalog";
-        var layout = new LayoutView(
-            site.Config.Sprache,
-            site.Config.Titel,
-            isHome ? site.Config.Titel : $"{title} – {site.Config.Titel}",
-            description,
-            site.Urls.Absolute(url),
-            site.Urls.Home,
-            site.Urls.Asset("style.css"),
-            withScript ? site.Urls.Asset("katalog.js") : null,
-            Navigation(site, url),
-            site.Pages.Select(p => new NavLink(p.Page.Titel, p.Url, p.Url == url)).ToList(),
-            site.Config.Betreiber,
-            template,
-            TrustedHtml.FromGenerator(content),
-            null)
+        var layout = new LayoutView
         {
+            Lang = site.Config.Sprache,
+            SiteTitle = site.Config.Titel,
+            PageTitle = isHome ? site.Config.Titel : $"{title} – {site.Config.Titel}",
+            MetaDescription = description,
+            CanonicalUrl = site.Urls.Absolute(url),
+            HomeUrl = site.Urls.Home,
+            StylesheetUrl = site.Urls.Asset("style.css"),
+            ScriptUrl = withScript ? site.Urls.Asset("katalog.js") : null,
+            Navigation = Navigation(site, url),
+            FooterLinks = site.Pages.Select(p => new NavLink(p.Page.Titel, p.Url, p.Url == url)).ToList(),
+            Operator = site.Config.Betreiber,
+            PageType = template,
+            Content = TrustedHtml.FromGenerator(content),
             FeedUrl = site.Urls.Local(FeedExport.Path),
             FeedTitle = $"{site.Config.Titel}: zuletzt aktualisierte Projekte",
             AssetsUrl = site.Urls.Asset(""),
@@ -123,22 +122,22 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     {
         var u = site.Urls;
         var adopters = p.Nachnutzer.Count;
-        return new CardView(
-            p.Profile.Slug,
-            p.Profile.Titel,
-            p.Url,
-            p.Profile.Kurzbeschreibung,
-            p.Profile.Status,
-            GermanFormat.Status(p.Profile.Status),
-            p.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
-            p.Kommunen.Select(k => new TermLink(k.Key, k.Name, u.Kommune(k.Key))).ToList(),
-            string.Join(' ', p.Profile.Handlungsfelder),
-            string.Join(' ', p.Profile.Kommunen),
-            string.Join(' ', p.Kreise.Select(k => k.Key)),
-            adopters,
-            adopters == 0 ? null : $"Nachgenutzt von {GermanFormat.Count(adopters, "Kommune", "Kommunen")}",
-            headingLevel)
+        return new CardView
         {
+            Slug = p.Profile.Slug,
+            Titel = p.Profile.Titel,
+            Url = p.Url,
+            Kurzbeschreibung = p.Profile.Kurzbeschreibung,
+            Status = p.Profile.Status,
+            StatusLabel = GermanFormat.Status(p.Profile.Status),
+            Handlungsfelder = p.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
+            Kommunen = p.Kommunen.Select(k => new TermLink(k.Key, k.Name, u.Kommune(k.Key))).ToList(),
+            DataHandlungsfelder = string.Join(' ', p.Profile.Handlungsfelder),
+            DataKommunen = string.Join(' ', p.Profile.Kommunen),
+            DataKreise = string.Join(' ', p.Kreise.Select(k => k.Key)),
+            NachnutzungCount = adopters,
+            NachnutzungText = adopters == 0 ? null : $"Nachgenutzt von {GermanFormat.Count(adopters, "Kommune", "Kommunen")}",
+            HeadingLevel = headingLevel,
             SuchtText = p.Profile.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate) ? GermanFormat.SuchtText(sucht.Wen) : null,
             DataSucht = string.Join(' ', CatalogDataBuilder.OpenSucht(site, p)),
         };
@@ -300,32 +299,32 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         var u = site.Urls;
         var k = p.Kontakt;
         var stale = Validation.StalenessCheck.IsStale(p, site.Config.VeraltetNachMonaten, site.ReferenceDate);
-        return new ProfileView(
-            p.Titel,
-            p.Kurzbeschreibung,
-            p.Status,
-            GermanFormat.Status(p.Status),
-            entry.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
-            entry.Kommunen.Select(x => new TermLink(x.Key, x.Name, u.Kommune(x.Key))).ToList(),
-            entry.Kreise.Select(x => new TermLink(x.Key, x.Name, u.Kommune(x.Key))).ToList(),
-            entry.Federfuehrung is { } lead ? new TermLink(lead.Key, lead.Name, u.Kommune(lead.Key)) : null,
-            p.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            p.Beteiligte,
-            p.Rechtsform,
-            p.Finanzierung,
-            p.Foerderung is { } f ? new FoerderungView(f.Programm, f.BetragEur is { } b ? GermanFormat.Euro(b) : null, f.Zeitraum) : null,
-            new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())) { Url = k.Url },
-            p.Links.Select(l => new LinkView(l.Titel, l.Url, Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) ? uri.Host : l.Url)).ToList(),
-            p.Transfer is { } t ? new TransferView(t.Uebertragbarkeit is null ? null : GermanFormat.Uebertragbarkeit(t.Uebertragbarkeit), t.Aufwand, t.Voraussetzungen) : null,
-            entry.Nachnutzer.Select(n => new NachnutzerView(n.Kommune.Name, u.Kommune(n.Kommune.Key), n.Entry.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Entry.Hinweis)).ToList(),
-            p.Stichworte,
-            GermanFormat.Date(p.Aktualisiert),
-            p.Aktualisiert.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            stale,
-            TrustedHtml.FromGenerator(markdown.Render(p.Body)),
-            u.Absolute(entry.Url),
-            u.Home)
+        return new ProfileView
         {
+            Titel = p.Titel,
+            Kurzbeschreibung = p.Kurzbeschreibung,
+            Status = p.Status,
+            StatusLabel = GermanFormat.Status(p.Status),
+            Handlungsfelder = entry.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
+            Kommunen = entry.Kommunen.Select(x => new TermLink(x.Key, x.Name, u.Kommune(x.Key))).ToList(),
+            Kreise = entry.Kreise.Select(x => new TermLink(x.Key, x.Name, u.Kommune(x.Key))).ToList(),
+            Federfuehrung = entry.Federfuehrung is { } lead ? new TermLink(lead.Key, lead.Name, u.Kommune(lead.Key)) : null,
+            Seit = p.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Beteiligte = p.Beteiligte,
+            Rechtsform = p.Rechtsform,
+            Finanzierung = p.Finanzierung,
+            Foerderung = p.Foerderung is { } f ? new FoerderungView(f.Programm, f.BetragEur is { } b ? GermanFormat.Euro(b) : null, f.Zeitraum) : null,
+            Kontakt = new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())) { Url = k.Url },
+            Links = p.Links.Select(l => new LinkView(l.Titel, l.Url, Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) ? uri.Host : l.Url)).ToList(),
+            Transfer = p.Transfer is { } t ? new TransferView(t.Uebertragbarkeit is null ? null : GermanFormat.Uebertragbarkeit(t.Uebertragbarkeit), t.Aufwand, t.Voraussetzungen) : null,
+            Nachnutzer = entry.Nachnutzer.Select(n => new NachnutzerView(n.Kommune.Name, u.Kommune(n.Kommune.Key), n.Entry.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Entry.Hinweis)).ToList(),
+            Stichworte = p.Stichworte,
+            Aktualisiert = GermanFormat.Date(p.Aktualisiert),
+            AktualisiertIso = p.Aktualisiert.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Veraltet = stale,
+            BodyHtml = TrustedHtml.FromGenerator(markdown.Render(p.Body)),
+            AbsoluteUrl = u.Absolute(entry.Url),
+            CatalogUrl = u.Home,
             Partnersuche = p.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate)
                 ? new PartnersucheView(
                     GermanFormat.SuchtText(sucht.Wen),
@@ -366,20 +365,20 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             kreisfrei);
     }
 
-    internal static KommuneView BuildKommune(Site site, KommuneEntry k) => new KommuneView(
-        k.Kommune.Name,
-        GermanFormat.KommuneTyp(k.Kommune.Typ),
-        k.Kreis is { } kreis ? new TermLink(kreis.Key, kreis.Name, site.Urls.Kommune(kreis.Key)) : null,
-        k.Kommune.Regierungsbezirk.Length > 0 ? k.Kommune.Regierungsbezirk : null,
-        k.Kommune.Einwohner is { } e ? GermanFormat.Number(e) : null,
-        k.Members.Select(m => new TermLink(m.Key, m.Name, site.Urls.Kommune(m.Key))).ToList(),
-        GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"),
-        k.OwnProfiles.Select(p => Card(site, p, "h3")).ToList(),
-        k.MemberProfiles.Select(p => Card(site, p, "h3")).ToList(),
-        k.AdoptedProfiles.Select(p => Card(site, p, "h3")).ToList(),
-        site.Urls.KommunenIndex,
-        $"{site.Urls.Home}?{(k.Kommune.IsKreis ? "kreis" : "kommune")}={Uri.EscapeDataString(k.Kommune.Key)}")
+    internal static KommuneView BuildKommune(Site site, KommuneEntry k) => new KommuneView
     {
+        Heading = k.Kommune.Name,
+        TypLabel = GermanFormat.KommuneTyp(k.Kommune.Typ),
+        Kreis = k.Kreis is { } kreis ? new TermLink(kreis.Key, kreis.Name, site.Urls.Kommune(kreis.Key)) : null,
+        Regierungsbezirk = k.Kommune.Regierungsbezirk.Length > 0 ? k.Kommune.Regierungsbezirk : null,
+        Einwohner = k.Kommune.Einwohner is { } e ? GermanFormat.Number(e) : null,
+        Members = k.Members.Select(m => new TermLink(m.Key, m.Name, site.Urls.Kommune(m.Key))).ToList(),
+        CountText = GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"),
+        OwnCards = k.OwnProfiles.Select(p => Card(site, p, "h3")).ToList(),
+        MemberCards = k.MemberProfiles.Select(p => Card(site, p, "h3")).ToList(),
+        AdoptedCards = k.AdoptedProfiles.Select(p => Card(site, p, "h3")).ToList(),
+        IndexUrl = site.Urls.KommunenIndex,
+        FilterUrl = $"{site.Urls.Home}?{(k.Kommune.IsKreis ? "kreis" : "kommune")}={Uri.EscapeDataString(k.Kommune.Key)}",
         Genitiv = GermanFormat.Genitiv(k.Kommune.Name, k.Kommune.Typ),
         ImKreis = k.Kommune.IsKreis ? GermanFormat.ImKreis(k.Kommune.Name) : k.Kreis is { } ownKreis ? GermanFormat.ImKreis(ownKreis.Name) : null,
         MitmachenUrl = site.Pages.FirstOrDefault(p => p.Page.Slug == "mitmachen")?.Url,

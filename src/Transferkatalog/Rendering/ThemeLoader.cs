@@ -31,7 +31,7 @@ public static class ThemeLoader
         if (!Directory.Exists(Path.Combine(root, "templates")) && (fallback is null || !Directory.Exists(root)))
         {
             var hint = Directory.Exists(root) ? "hat keinen Unterordner 'templates'" : "gibt es nicht";
-            diagnostics.Error("TK0403", $"Theme-Ordner '{themeRoot}' {hint} — geben Sie mit --theme den richtigen Ordner an", SourceSpan.OfFile(ContentLoader.Display(root)));
+            diagnostics.Error(DiagnosticCodes.ThemeMissing, $"Theme-Ordner '{themeRoot}' {hint} — geben Sie mit --theme den richtigen Ordner an", SourceSpan.OfFile(ContentLoader.Display(root)));
             return null;
         }
 
@@ -52,7 +52,7 @@ public static class ThemeLoader
         var missing = RequiredTemplates.Where(t => !templates.ContainsKey(t)).ToList();
         foreach (var name in missing)
         {
-            diagnostics.Error("TK0403", $"Theme-Vorlage '{name}{extension}' fehlt", SourceSpan.OfFile(ContentLoader.Display(Path.Combine(root, "templates", name + extension))));
+            diagnostics.Error(DiagnosticCodes.ThemeMissing, $"Theme-Vorlage '{name}{extension}' fehlt", SourceSpan.OfFile(ContentLoader.Display(Path.Combine(root, "templates", name + extension))));
         }
 
         return missing.Count == 0 ? new ThemeSource(root, templates, partials, [.. assets.Values]) { Models = ThemeContract.Templates, EditorFiles = [.. editor.Values] } : null;
@@ -87,7 +87,7 @@ public static class ThemeLoader
             return false;
         }
 
-        diagnostics.Error("TK0016", "Verknüpfung führt aus dem Theme-Ordner hinaus und wird nicht gelesen — legen Sie die Datei selbst ins Theme", SourceSpan.OfFile(ContentLoader.Display(file)));
+        diagnostics.Error(DiagnosticCodes.LinkLeavesFolder, "Verknüpfung führt aus dem Theme-Ordner hinaus und wird nicht gelesen — legen Sie die Datei selbst ins Theme", SourceSpan.OfFile(ContentLoader.Display(file)));
         return true;
     }
 

@@ -9,8 +9,6 @@ public static class Placeholder
     /// <summary>Starts every placeholder value; unlikely in real text and self-explanatory to a German-speaking editor.</summary>
     public const string Marker = "ERSETZEN:";
 
-    public const string Code = "TK0601";
-
     /// <summary>A placeholder value for the given hint, as the YAML text of a double-quoted scalar.</summary>
     public static string Yaml(string hint) => ProfileScaffolder.Quote($"{Marker} {hint}");
 
@@ -50,7 +48,7 @@ public static class Placeholder
 
             var hint = lines[i][(column + Marker.Length)..].Trim().TrimEnd('"', '\'').Trim();
             var what = hint.Length > 0 ? $" „{hint}“" : string.Empty;
-            diagnostics.Error(Code, $"Platzhalter ersetzen:{what} — tragen Sie hier den echten Wert ein (angelegt mit 'transferkatalog new')", new SourceSpan(source.File.DisplayPath, i + 1, column + 1));
+            diagnostics.Error(DiagnosticCodes.PlaceholderNotReplaced, $"Platzhalter ersetzen:{what} — tragen Sie hier den echten Wert ein (angelegt mit 'transferkatalog new')", new SourceSpan(source.File.DisplayPath, i + 1, column + 1));
             found.Add((source.File.DisplayPath, i + 1));
         }
 

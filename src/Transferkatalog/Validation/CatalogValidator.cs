@@ -73,7 +73,7 @@ public sealed partial class CatalogValidator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            diagnostics.Error("TK0099", $"Datei konnte nicht ausgewertet werden ({ex.GetType().Name}: {ex.Message}) — bitte prüfen Sie die YAML-Angaben und melden Sie den Fall dem Katalog-Team", new SourceSpan(source.File.DisplayPath, source.FrontMatterLine, 1));
+            diagnostics.Error(DiagnosticCodes.InternalError, $"Datei konnte nicht ausgewertet werden ({ex.GetType().Name}: {ex.Message}) — bitte prüfen Sie die YAML-Angaben und melden Sie den Fall dem Katalog-Team", new SourceSpan(source.File.DisplayPath, source.FrontMatterLine, 1));
             return null;
         }
     }
@@ -98,7 +98,7 @@ public sealed partial class CatalogValidator
         if (v.Get("basis_url") is { } basisNode && BaseUrlRule.Problem(basis, allowPath: false) is { } problem)
         {
             // The same rule as for --base-url; the schema has already asked for an absolute http(s) address.
-            diagnostics.Error("TK0110", $"'basis_url': {problem}", basisNode.At);
+            diagnostics.Error(DiagnosticCodes.InvalidUrl, $"'basis_url': {problem}", basisNode.At);
         }
 
         Redaktion? redaktion = null;
@@ -110,7 +110,7 @@ public sealed partial class CatalogValidator
             }
             else
             {
-                diagnostics.Error("TK0106", $"ungültiger Wert '{Suggestions.Shown(repository)}' für 'redaktion.repository' — schreiben Sie Besitzer und Name des GitHub-Repositorys mit Schrägstrich, z. B. kreis-beispiel/transferkatalog", r.Get("repository")!.At);
+                diagnostics.Error(DiagnosticCodes.InvalidValue, $"ungültiger Wert '{Suggestions.Shown(repository)}' für 'redaktion.repository' — schreiben Sie Besitzer und Name des GitHub-Repositorys mit Schrägstrich, z. B. kreis-beispiel/transferkatalog", r.Get("repository")!.At);
             }
         }
 
@@ -141,7 +141,7 @@ public sealed partial class CatalogValidator
 
         if (node is not YamlMappingNode map || map.Children.Count == 0)
         {
-            diagnostics.Error("TK0205", $"{Path.GetFileName(file.DisplayPath)} muss eine Zuordnung von Schlüsseln zu Einträgen enthalten, z. B. 'schluessel:' und darunter eingerückt 'name: …'", new SourceSpan(file.DisplayPath, 1, 1));
+            diagnostics.Error(DiagnosticCodes.RegistryNotAMapping, $"{Path.GetFileName(file.DisplayPath)} muss eine Zuordnung von Schlüsseln zu Einträgen enthalten, z. B. 'schluessel:' und darunter eingerückt 'name: …'", new SourceSpan(file.DisplayPath, 1, 1));
             return result;
         }
 
@@ -153,20 +153,20 @@ public sealed partial class CatalogValidator
             var at = YamlDocumentReader.At(keyNode, file.DisplayPath, 1);
             if (SchemaValidator.KeyProblem(keyNode) is { } problem)
             {
-                diagnostics.Error("TK0204", $"{problem} — Schlüssel sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'kreis-hoexter'", at);
+                diagnostics.Error(DiagnosticCodes.InvalidRegistryKey, $"{problem} — Schlüssel sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'kreis-hoexter'", at);
                 continue;
             }
 
             if (!IsSlug(key))
             {
-                diagnostics.Error("TK0204", $"ungültiger Schlüssel '{Suggestions.Shown(key)}' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Umlaute umschreiben (ä→ae), z. B. '{Suggestions.Shown(ToSlug(key))}'", at);
+                diagnostics.Error(DiagnosticCodes.InvalidRegistryKey, $"ungültiger Schlüssel '{Suggestions.Shown(key)}' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Umlaute umschreiben (ä→ae), z. B. '{Suggestions.Shown(ToSlug(key))}'", at);
                 continue;
             }
 
             // YamlDotNet compares keys with their tags, so "!!str kreis-x:" slips past its duplicate check.
             if (!keys.Add(key))
             {
-                diagnostics.Error("TK0021", $"Schlüssel '{key}' kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", at);
+                diagnostics.Error(DiagnosticCodes.DuplicateKey, $"Schlüssel '{key}' kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", at);
                 continue;
             }
 
@@ -205,18 +205,18 @@ public sealed partial class CatalogValidator
             if (kommune.IsKreis != (ags.Length == 5))
             {
                 var expected = kommune.IsKreis ? "5 Ziffern (Land, Regierungsbezirk, Kreis), z. B. \"05762\" für den Kreis Höxter" : "8 Ziffern, z. B. \"05711000\" für Bielefeld";
-                diagnostics.Error("TK0206", $"'{kommune.Key}.ags' = '{ags}' hat {ags.Length} Ziffern — {(kommune.IsKreis ? "ein Kreis" : "eine " + kommune.Typ)} braucht {expected}", at);
+                diagnostics.Error(DiagnosticCodes.InvalidAgs, $"'{kommune.Key}.ags' = '{ags}' hat {ags.Length} Ziffern — {(kommune.IsKreis ? "ein Kreis" : "eine " + kommune.Typ)} braucht {expected}", at);
                 continue;
             }
 
             if (kommune.Kreis is { } kreisKey && byKey.TryGetValue(kreisKey, out var kreis) && kreis.Ags is { } kreisAgs && !ags.StartsWith(kreisAgs, StringComparison.Ordinal))
             {
-                diagnostics.Error("TK0207", $"'{kommune.Key}.ags' = '{ags}' beginnt nicht mit dem Schlüssel ihres Kreises '{kreisKey}' ({kreisAgs}) — prüfen Sie beide Schlüssel im Gemeindeverzeichnis (Destatis, GV-ISys)", at);
+                diagnostics.Error(DiagnosticCodes.AgsOutsideKreis, $"'{kommune.Key}.ags' = '{ags}' beginnt nicht mit dem Schlüssel ihres Kreises '{kreisKey}' ({kreisAgs}) — prüfen Sie beide Schlüssel im Gemeindeverzeichnis (Destatis, GV-ISys)", at);
             }
 
             if (!firstByAgs.TryAdd(ags, kommune.Key))
             {
-                diagnostics.Error("TK0208", $"'{kommune.Key}.ags' = '{ags}' ist schon an '{firstByAgs[ags]}' vergeben — jeder Schlüssel gehört zu genau einer Kommune", at);
+                diagnostics.Error(DiagnosticCodes.DuplicateAgs, $"'{kommune.Key}.ags' = '{ags}' ist schon an '{firstByAgs[ags]}' vergeben — jeder Schlüssel gehört zu genau einer Kommune", at);
             }
         }
     }
@@ -230,16 +230,16 @@ public sealed partial class CatalogValidator
             var needsKreis = kommune.Typ is "stadt" or "gemeinde";
             if (needsKreis && kommune.Kreis is null)
             {
-                diagnostics.Error("TK0202", $"'{kommune.Key}' ist eine {kommune.Typ} und braucht 'kreis:' mit dem Schlüssel ihres Kreises", at);
+                diagnostics.Error(DiagnosticCodes.KreisMissing, $"'{kommune.Key}' ist eine {kommune.Typ} und braucht 'kreis:' mit dem Schlüssel ihres Kreises", at);
             }
             else if (!needsKreis && kommune.Kreis is not null)
             {
-                diagnostics.Error("TK0203", $"'{kommune.Key}' ist {(kommune.IsKreis ? "ein Kreis" : "eine kreisfreie Stadt")} und gehört zu keinem Kreis — entfernen Sie 'kreis:'", fields.Get("kreis")?.At ?? at);
+                diagnostics.Error(DiagnosticCodes.KreisNotAllowed, $"'{kommune.Key}' ist {(kommune.IsKreis ? "ein Kreis" : "eine kreisfreie Stadt")} und gehört zu keinem Kreis — entfernen Sie 'kreis:'", fields.Get("kreis")?.At ?? at);
             }
             else if (kommune.Kreis is { } kreis && (!byKey.TryGetValue(kreis, out var target) || !target.IsKreis))
             {
                 var what = byKey.ContainsKey(kreis) ? $"'{Suggestions.Shown(kreis)}' ist kein Kreis" : $"unbekannter Kreis '{Suggestions.Shown(kreis)}'";
-                diagnostics.Error("TK0201", $"{what} bei '{kommune.Key}'{Suggestions.Hint(kreis, kreise)}", fields.Get("kreis")?.At ?? at);
+                diagnostics.Error(DiagnosticCodes.UnknownKreis, $"{what} bei '{kommune.Key}'{Suggestions.Hint(kreis, kreise)}", fields.Get("kreis")?.At ?? at);
             }
         }
     }
@@ -263,7 +263,7 @@ public sealed partial class CatalogValidator
         var kommunen = v.Strings("kommunen");
         if (v.Get("federfuehrung") is { Value: string lead } leadNode && !kommunen.Contains(lead) && references.Kommunen.Contains(lead))
         {
-            diagnostics.Error("TK0105", $"federfuehrung '{lead}' steht nicht unter 'kommunen' — nehmen Sie '{lead}' in die Liste 'kommunen' auf", leadNode.At);
+            diagnostics.Error(DiagnosticCodes.FederfuehrungNotAmongKommunen, $"federfuehrung '{lead}' steht nicht unter 'kommunen' — nehmen Sie '{lead}' in die Liste 'kommunen' auf", leadNode.At);
         }
 
         var titel = v.Str("titel");
@@ -277,30 +277,30 @@ public sealed partial class CatalogValidator
 
         var foerderung = v.Get("foerderung");
         var transfer = v.Get("transfer");
-        return new Profile(
-            source.Slug,
-            file,
-            titel,
-            summary,
-            v.Strings("handlungsfelder"),
-            kommunen,
-            v.Str("federfuehrung"),
-            status,
-            (int?)v.Long("seit"),
-            v.Strings("stichworte"),
-            v.Strings("beteiligte"),
-            v.Str("rechtsform"),
-            v.Str("finanzierung"),
-            foerderung?.Str("programm") is { } programm ? new Foerderung(programm, foerderung.Decimal("betrag_eur"), foerderung.Str("zeitraum")) : null,
-            ReadKontakt(kontakt, diagnostics),
-            v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty) { UrlAt = l.Get("url")?.At ?? l.At }).Where(l => l.Url.Length > 0).ToList(),
-            transfer is null ? null : new Transfer(transfer.Str("uebertragbarkeit"), transfer.Str("aufwand"), transfer.Str("voraussetzungen")),
-            v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
-            updated,
-            v.Get("aktualisiert")!.At.Line,
-            source.Body,
-            source.BodyLine)
+        return new Profile
         {
+            Slug = source.Slug,
+            SourcePath = file,
+            Titel = titel,
+            Kurzbeschreibung = summary,
+            Handlungsfelder = v.Strings("handlungsfelder"),
+            Kommunen = kommunen,
+            Federfuehrung = v.Str("federfuehrung"),
+            Status = status,
+            Seit = (int?)v.Long("seit"),
+            Stichworte = v.Strings("stichworte"),
+            Beteiligte = v.Strings("beteiligte"),
+            Rechtsform = v.Str("rechtsform"),
+            Finanzierung = v.Str("finanzierung"),
+            Foerderung = foerderung?.Str("programm") is { } programm ? new Foerderung(programm, foerderung.Decimal("betrag_eur"), foerderung.Str("zeitraum")) : null,
+            Kontakt = ReadKontakt(kontakt, diagnostics),
+            Links = v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty) { UrlAt = l.Get("url")?.At ?? l.At }).Where(l => l.Url.Length > 0).ToList(),
+            Transfer = transfer is null ? null : new Transfer(transfer.Str("uebertragbarkeit"), transfer.Str("aufwand"), transfer.Str("voraussetzungen")),
+            Nachnutzung = v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
+            Aktualisiert = updated,
+            AktualisiertLine = v.Get("aktualisiert")!.At.Line,
+            Body = source.Body,
+            BodyLine = source.BodyLine,
             Verwandt = v.List("verwandt").Where(r => r.Value is string).Select(r => new ProfileReference((string)r.Value, r.At.Line, r.At.Column)).ToList(),
             TitelLine = v.Get("titel")!.At.Line,
             Sucht = v.Get("sucht") is { } sucht && sucht.Strings("wen") is { Count: > 0 } wen && sucht.Str("anliegen") is { } hinweis && sucht.Get("bis") is { Value: DateOnly bis } bisNode
@@ -315,7 +315,7 @@ public sealed partial class CatalogValidator
         if (!result.IsReachable)
         {
             // A warning, not an error: an office may be known by name only, but the catalogue exists so that someone can call.
-            diagnostics.Warning("TK0118", $"Kontakt '{Suggestions.Shown(result.Organisation)}' ist nicht erreichbar: Es fehlen E-Mail, Telefon und Webseite — ergänzen Sie mindestens eins davon (kontakt.email, kontakt.telefon oder kontakt.url, z. B. die Kontaktseite der Dienststelle)", kontakt.At);
+            diagnostics.Warning(DiagnosticCodes.ContactUnreachable, $"Kontakt '{Suggestions.Shown(result.Organisation)}' ist nicht erreichbar: Es fehlen E-Mail, Telefon und Webseite — ergänzen Sie mindestens eins davon (kontakt.email, kontakt.telefon oder kontakt.url, z. B. die Kontaktseite der Dienststelle)", kontakt.At);
         }
 
         return result;
@@ -362,7 +362,7 @@ public sealed partial class CatalogValidator
 
         if (deep is var (line, column))
         {
-            diagnostics.Error("TK0024", $"Markdown-Text ist zu tief verschachtelt (mehr als {MarkdownNesting.MaxDepth} Ebenen aus Zitaten '>', Listen, Einrückung oder Klammern) — verwenden Sie höchstens wenige Ebenen", new SourceSpan(source.File.DisplayPath, source.BodyLine + line, column));
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, $"Markdown-Text ist zu tief verschachtelt (mehr als {MarkdownNesting.MaxDepth} Ebenen aus Zitaten '>', Listen, Einrückung oder Klammern) — verwenden Sie höchstens wenige Ebenen", new SourceSpan(source.File.DisplayPath, source.BodyLine + line, column));
             return false;
         }
 
@@ -375,7 +375,7 @@ public sealed partial class CatalogValidator
             var message = colon > 0
                 ? $"{what} '{Suggestions.Shown(url)}' wird nur als Text gezeigt: Adressen mit '{Suggestions.Shown(url[..colon].ToLowerInvariant())}:' sind nicht erlaubt, weil sie Code ausführen oder Inhalte einschleusen können — verwenden Sie eine Adresse mit https://, mailto: oder einen Pfad wie /projekte/<slug>/"
                 : $"{what} ohne Adresse wird nur als Text gezeigt — tragen Sie die Adresse in die runden Klammern hinter dem Text ein";
-            diagnostics.Warning("TK0120", message, at);
+            diagnostics.Warning(DiagnosticCodes.UnsafeMarkdownLink, message, at);
         }
 
         return true;
@@ -390,13 +390,13 @@ public sealed partial class CatalogValidator
             var at = new SourceSpan(source.File.DisplayPath, 1, 1);
             if (!IsSlug(source.Slug))
             {
-                diagnostics.Error("TK0012", $"ungültiger Dateiname '{Suggestions.Shown(source.Slug)}.md' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche; benennen Sie die Datei um in '{Suggestions.Shown(ToSlug(source.Slug))}.md'", at);
+                diagnostics.Error(DiagnosticCodes.InvalidSlug, $"ungültiger Dateiname '{Suggestions.Shown(source.Slug)}.md' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche; benennen Sie die Datei um in '{Suggestions.Shown(ToSlug(source.Slug))}.md'", at);
                 continue;
             }
 
             if (!firstBySlug.TryAdd(source.Slug, source.File.DisplayPath))
             {
-                diagnostics.Error("TK0013", $"doppelter Slug '{source.Slug}' — schon vergeben durch {firstBySlug[source.Slug]}; jede Datei in {folder}/ braucht einen eigenen Namen", at);
+                diagnostics.Error(DiagnosticCodes.DuplicateSlug, $"doppelter Slug '{source.Slug}' — schon vergeben durch {firstBySlug[source.Slug]}; jede Datei in {folder}/ braucht einen eigenen Namen", at);
             }
         }
     }

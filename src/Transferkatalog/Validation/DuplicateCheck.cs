@@ -38,7 +38,7 @@ public static class DuplicateCheck
             var first = catalog.Profiles[f.First];
             var second = catalog.Profiles[f.Second];
             diagnostics.Warning(
-                "TK0502",
+                DiagnosticCodes.SimilarProfile,
                 $"ähnelt {first.SourcePath}: {f.Reason} — ist es dasselbe Projekt, führen Sie beide Steckbriefe zu einem zusammen; hängen die Projekte bewusst zusammen (z. B. ein Folgeprojekt), tragen Sie 'verwandt: [{first.Slug}]' ein",
                 new SourceSpan(second.SourcePath, second.TitelLine, 1));
         }

@@ -11,8 +11,6 @@ namespace Transferkatalog.Validation;
 /// </remarks>
 internal static partial class PagePlaceholders
 {
-    public const string Code = "TK0602";
-
     public static void Report(MarkdownSource source, DiagnosticBag diagnostics)
     {
         var lines = source.Body.Split('\n');
@@ -42,7 +40,7 @@ internal static partial class PagePlaceholders
                 }
 
                 var at = new SourceSpan(source.File.DisplayPath, source.BodyLine + i, match.Index + 1);
-                diagnostics.Warning(Code, $"Platzhalter '{Suggestions.Shown(match.Value)}' steht noch im Text — ersetzen Sie ihn durch die echte Angabe oder löschen Sie ihn, bevor der Katalog veröffentlicht wird", at);
+                diagnostics.Warning(DiagnosticCodes.PagePlaceholder, $"Platzhalter '{Suggestions.Shown(match.Value)}' steht noch im Text — ersetzen Sie ihn durch die echte Angabe oder löschen Sie ihn, bevor der Katalog veröffentlicht wird", at);
             }
         }
     }

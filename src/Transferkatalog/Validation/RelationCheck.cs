@@ -18,13 +18,13 @@ public static class RelationCheck
                 var at = new SourceSpan(p.SourcePath, r.Line, r.Column);
                 if (r.Slug == p.Slug)
                 {
-                    diagnostics.Error("TK0130", $"'verwandt' nennt den Steckbrief selbst ('{r.Slug}') — tragen Sie den Dateinamen eines anderen Steckbriefs ein (ohne .md)", at);
+                    diagnostics.Error(DiagnosticCodes.UnknownRelatedProfile, $"'verwandt' nennt den Steckbrief selbst ('{r.Slug}') — tragen Sie den Dateinamen eines anderen Steckbriefs ein (ohne .md)", at);
                 }
                 else if (!slugs.Contains(r.Slug))
                 {
                     var hint = Suggestions.Hint(r.Slug.EndsWith(".md", StringComparison.Ordinal) ? r.Slug[..^3] : r.Slug, slugs);
                     var advice = hint.Length > 0 ? hint : " — tragen Sie den Dateinamen eines Steckbriefs aus projekte/ ohne .md ein";
-                    diagnostics.Error("TK0130", $"unbekannter Steckbrief '{Suggestions.Shown(r.Slug)}' in 'verwandt'{advice}", at);
+                    diagnostics.Error(DiagnosticCodes.UnknownRelatedProfile, $"unbekannter Steckbrief '{Suggestions.Shown(r.Slug)}' in 'verwandt'{advice}", at);
                 }
             }
         }

@@ -30,7 +30,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
     {
         if (node is not YamlMappingNode map)
         {
-            diagnostics.Error("TK0112", $"'{path}' muss eine Zuordnung (Schlüssel: Wert) sein, nicht {Describe(node)} — schreiben Sie die Unterfelder eingerückt darunter ({string.Join(", ", spec.Fields.Select(f => f.Name))})", At(node));
+            diagnostics.Error(DiagnosticCodes.WrongType, $"'{path}' muss eine Zuordnung (Schlüssel: Wert) sein, nicht {Describe(node)} — schreiben Sie die Unterfelder eingerückt darunter ({string.Join(", ", spec.Fields.Select(f => f.Name))})", At(node));
             return null;
         }
 
@@ -43,14 +43,14 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             var childPath = path.Length == 0 ? key : $"{path}.{key}";
             if (KeyProblem(keyNode) is { } problem)
             {
-                diagnostics.Error("TK0102", $"{problem} in '{(path.Length == 0 ? "(oberste Ebene)" : path)}' — erlaubt sind: {string.Join(", ", spec.Fields.Select(f => f.Name))}", At(keyNode));
+                diagnostics.Error(DiagnosticCodes.UnknownKey, $"{problem} in '{(path.Length == 0 ? "(oberste Ebene)" : path)}' — erlaubt sind: {string.Join(", ", spec.Fields.Select(f => f.Name))}", At(keyNode));
                 continue;
             }
 
             // YamlDotNet compares keys with their tags, so "!!str titel:" slips past its duplicate check.
             if (!keys.Add(key))
             {
-                diagnostics.Error("TK0021", $"Schlüssel '{Show(childPath)}' kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", At(keyNode));
+                diagnostics.Error(DiagnosticCodes.DuplicateKey, $"Schlüssel '{Show(childPath)}' kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", At(keyNode));
                 continue;
             }
 
@@ -58,7 +58,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             {
                 var hint = Suggestions.Hint(key, spec.Fields.Select(f => f.Name));
                 var known = hint.Length > 0 ? hint : $" — erlaubt sind: {string.Join(", ", spec.Fields.Select(f => f.Name))}";
-                diagnostics.Error("TK0102", $"unbekannter Schlüssel '{Show(childPath)}'{known}", At(keyNode));
+                diagnostics.Error(DiagnosticCodes.UnknownKey, $"unbekannter Schlüssel '{Show(childPath)}'{known}", At(keyNode));
                 continue;
             }
 
@@ -66,7 +66,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             {
                 if (field.Required)
                 {
-                    diagnostics.Error("TK0101", $"Pflichtfeld '{childPath}' ist leer — {field.Description}", At(keyNode));
+                    diagnostics.Error(DiagnosticCodes.RequiredFieldMissing, $"Pflichtfeld '{childPath}' ist leer — {field.Description}", At(keyNode));
                 }
 
                 continue;
@@ -85,7 +85,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             if (!present)
             {
                 var childPath = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
-                diagnostics.Error("TK0101", $"Pflichtfeld '{childPath}' fehlt — {field.Description}", At(node));
+                diagnostics.Error(DiagnosticCodes.RequiredFieldMissing, $"Pflichtfeld '{childPath}' fehlt — {field.Description}", At(node));
             }
         }
 
@@ -98,13 +98,13 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         if (node is YamlScalarNode scalar && item.Kind != FieldKind.Map)
         {
             // A single value where a list is expected is the commonest slip; say how to write it.
-            diagnostics.Error("TK0112", $"'{path}' muss eine Liste sein — schreiben Sie z. B. '{path}: [{Show(scalar.Value ?? string.Empty)}]' oder jeden Eintrag in eine eigene Zeile mit '- '", At(node));
+            diagnostics.Error(DiagnosticCodes.WrongType, $"'{path}' muss eine Liste sein — schreiben Sie z. B. '{path}: [{Show(scalar.Value ?? string.Empty)}]' oder jeden Eintrag in eine eigene Zeile mit '- '", At(node));
             return null;
         }
 
         if (node is not YamlSequenceNode sequence)
         {
-            diagnostics.Error("TK0112", $"'{path}' muss eine Liste sein, nicht {Describe(node)} — jeder Eintrag in eine eigene Zeile mit '- '", At(node));
+            diagnostics.Error(DiagnosticCodes.WrongType, $"'{path}' muss eine Liste sein, nicht {Describe(node)} — jeder Eintrag in eine eigene Zeile mit '- '", At(node));
             return null;
         }
 
@@ -116,7 +116,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             var childPath = $"{path}[{index++}]";
             if (IsNull(child))
             {
-                diagnostics.Error("TK0101", $"leerer Eintrag in '{path}' — entfernen Sie die Zeile oder tragen Sie einen Wert ein", At(child));
+                diagnostics.Error(DiagnosticCodes.RequiredFieldMissing, $"leerer Eintrag in '{path}' — entfernen Sie die Zeile oder tragen Sie einen Wert ein", At(child));
                 continue;
             }
 
@@ -128,7 +128,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
             if (value.Value is string s && !seen.Add(s))
             {
-                diagnostics.Error("TK0115", $"'{Show(s)}' steht in '{path}' doppelt — entfernen Sie den zweiten Eintrag", value.At);
+                diagnostics.Error(DiagnosticCodes.DuplicateListEntry, $"'{Show(s)}' steht in '{path}' doppelt — entfernen Sie den zweiten Eintrag", value.At);
                 continue;
             }
 
@@ -137,7 +137,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
         if (values.Count < spec.MinItems && index < spec.MinItems)
         {
-            diagnostics.Error("TK0114", $"'{path}' braucht mindestens {spec.MinItems} Eintrag — {spec.Description}", At(node));
+            diagnostics.Error(DiagnosticCodes.EmptyList, $"'{path}' braucht mindestens {spec.MinItems} Eintrag — {spec.Description}", At(node));
         }
 
         return new Validated(values, At(node));
@@ -148,7 +148,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         var at = At(node);
         if (node is not YamlScalarNode scalar)
         {
-            diagnostics.Error("TK0112", $"'{path}' muss ein einzelner Wert sein, nicht {Describe(node)} — {spec.Description}", at);
+            diagnostics.Error(DiagnosticCodes.WrongType, $"'{path}' muss ein einzelner Wert sein, nicht {Describe(node)} — {spec.Description}", at);
             return null;
         }
 
@@ -156,7 +156,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         if (UnsafeCharacter(raw) is { } unsafeChar)
         {
             // The file itself is free of them (TK0004 in the loader); this one came from an escape such as "\x01" or "\u202E".
-            diagnostics.Error("TK0004", $"'{path}' enthält das unsichtbare Zeichen U+{unsafeChar:X4} (etwa aus einer Escape-Folge wie \\x01 in Anführungszeichen) — löschen Sie es", at);
+            diagnostics.Error(DiagnosticCodes.ControlCharacter, $"'{path}' enthält das unsichtbare Zeichen U+{unsafeChar:X4} (etwa aus einer Escape-Folge wie \\x01 in Anführungszeichen) — löschen Sie es", at);
             return null;
         }
 
@@ -168,14 +168,14 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             case FieldKind.Ags:
                 if (!AgsPattern().IsMatch(raw))
                 {
-                    diagnostics.Error("TK0206", $"'{Show(raw)}' ist kein Amtlicher Gemeindeschlüssel in '{path}' — 8 Ziffern für eine Stadt oder Gemeinde, 5 Ziffern für einen Kreis, z. B. ags: \"05762\"", at);
+                    diagnostics.Error(DiagnosticCodes.InvalidAgs, $"'{Show(raw)}' ist kein Amtlicher Gemeindeschlüssel in '{path}' — 8 Ziffern für eine Stadt oder Gemeinde, 5 Ziffern für einen Kreis, z. B. ags: \"05762\"", at);
                     return null;
                 }
 
                 if (!IsQuoted(scalar))
                 {
                     // A YAML loader reads 05762 as the number 5762; the leading zero, part of every NRW key, would be lost.
-                    diagnostics.Error("TK0206", $"'{path}' muss in Anführungszeichen stehen, sonst lesen YAML-Programme {raw} als Zahl und die führende 0 geht verloren — schreiben Sie {path.Split('.')[^1]}: \"{raw}\"", at);
+                    diagnostics.Error(DiagnosticCodes.InvalidAgs, $"'{path}' muss in Anführungszeichen stehen, sonst lesen YAML-Programme {raw} als Zahl und die führende 0 geht verloren — schreiben Sie {path.Split('.')[^1]}: \"{raw}\"", at);
                     return null;
                 }
 
@@ -188,7 +188,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             case FieldKind.Date:
                 if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    diagnostics.Error("TK0107", $"'{path}' ist kein gültiges Datum: '{Show(raw)}' — schreiben Sie JJJJ-MM-TT, z. B. 2025-03-31", at);
+                    diagnostics.Error(DiagnosticCodes.InvalidDate, $"'{path}' ist kein gültiges Datum: '{Show(raw)}' — schreiben Sie JJJJ-MM-TT, z. B. 2025-03-31", at);
                     return null;
                 }
 
@@ -199,7 +199,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
                 {
                     var hint = Suggestions.Closest(raw, spec.AllowedValues);
                     var text = hint is null ? string.Empty : $"meinten Sie '{hint}'? ";
-                    diagnostics.Error("TK0106", $"ungültiger Wert '{Show(raw)}' für '{path}' — {text}erlaubt sind: {string.Join(", ", spec.AllowedValues)}", at);
+                    diagnostics.Error(DiagnosticCodes.InvalidValue, $"ungültiger Wert '{Show(raw)}' für '{path}' — {text}erlaubt sind: {string.Join(", ", spec.AllowedValues)}", at);
                     return null;
                 }
 
@@ -208,7 +208,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             case FieldKind.Email:
                 if (!IsEmail(raw))
                 {
-                    diagnostics.Error("TK0109", $"'{Show(raw)}' ist keine gültige E-Mail-Adresse in '{path}' — erwartet wird z. B. digital@kreis-beispiel.de", at);
+                    diagnostics.Error(DiagnosticCodes.InvalidEmail, $"'{Show(raw)}' ist keine gültige E-Mail-Adresse in '{path}' — erwartet wird z. B. digital@kreis-beispiel.de", at);
                     return null;
                 }
 
@@ -217,7 +217,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             case FieldKind.Phone:
                 if (!PhonePattern().IsMatch(raw))
                 {
-                    diagnostics.Error("TK0116", $"'{Show(raw)}' ist keine gültige Telefonnummer in '{path}' — erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern, z. B. +49 5271 965-0", at);
+                    diagnostics.Error(DiagnosticCodes.InvalidPhone, $"'{Show(raw)}' ist keine gültige Telefonnummer in '{path}' — erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern, z. B. +49 5271 965-0", at);
                     return null;
                 }
 
@@ -240,14 +240,14 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
     {
         if (spec.MinLength is { } min && trimmed.Length < min)
         {
-            diagnostics.Error("TK0108", $"'{path}' ist leer — {spec.Description}", at);
+            diagnostics.Error(DiagnosticCodes.TextEmptyOrTooLong, $"'{path}' ist leer — {spec.Description}", at);
             return false;
         }
 
         var length = CodePoints(written);
         if (spec.MaxLength is { } max && length > max)
         {
-            diagnostics.Error("TK0108", $"'{path}' ist zu lang ({length} Zeichen, erlaubt sind höchstens {max}) — kürzen Sie den Text", at);
+            diagnostics.Error(DiagnosticCodes.TextEmptyOrTooLong, $"'{path}' ist zu lang ({length} Zeichen, erlaubt sind höchstens {max}) — kürzen Sie den Text", at);
             return false;
         }
 
@@ -274,7 +274,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         }
 
         var parts = string.Join(", ", value.Split(forbidden).Select(p => $"'{Show(p.Trim())}'"));
-        diagnostics.Error("TK0117", $"'{path}' enthält '{forbidden}', das in der CSV-Datei Listeneinträge trennt — schreiben Sie jeden Eintrag in eine eigene Zeile mit '- ' ({parts}) oder verwenden Sie ein Komma", at);
+        diagnostics.Error(DiagnosticCodes.ListSeparatorInEntry, $"'{path}' enthält '{forbidden}', das in der CSV-Datei Listeneinträge trennt — schreiben Sie jeden Eintrag in eine eigene Zeile mit '- ' ({parts}) oder verwenden Sie ein Komma", at);
         return false;
     }
 
@@ -285,7 +285,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         if (spec.Kind == FieldKind.Number && ThousandsSeparated(raw) is { } plain)
         {
             // 250.000 is the German way to write 250,000; YAML reads it as 250.
-            diagnostics.Error("TK0112", $"'{path}' = '{Show(raw)}' enthält Punkte als Tausendertrennzeichen, YAML liest das nicht als {plain} (250.000 wäre 250) — schreiben Sie {key}: {plain}", at);
+            diagnostics.Error(DiagnosticCodes.WrongType, $"'{path}' = '{Show(raw)}' enthält Punkte als Tausendertrennzeichen, YAML liest das nicht als {plain} (250.000 wäre 250) — schreiben Sie {key}: {plain}", at);
             return null;
         }
 
@@ -295,13 +295,13 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             var advice = spec.Kind == FieldKind.Integer
                 ? spec.Description
                 : "ohne Punkte als Tausendertrennzeichen und ohne 'EUR', z. B. 250000 oder 1250.50";
-            diagnostics.Error("TK0112", $"'{path}' muss {kind} sein, nicht '{Show(raw)}' — {advice}", at);
+            diagnostics.Error(DiagnosticCodes.WrongType, $"'{path}' muss {kind} sein, nicht '{Show(raw)}' — {advice}", at);
             return null;
         }
 
         if (IsQuoted(scalar))
         {
-            diagnostics.Error("TK0112", $"'{path}' steht in Anführungszeichen und ist damit Text, nicht {kind} — schreiben Sie {key}: {raw} ohne Anführungszeichen", at);
+            diagnostics.Error(DiagnosticCodes.WrongType, $"'{path}' steht in Anführungszeichen und ist damit Text, nicht {kind} — schreiben Sie {key}: {raw} ohne Anführungszeichen", at);
             return null;
         }
 
@@ -310,7 +310,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
             // 2019.0 is an integer to JSON Schema as well; anything with a fraction is not.
             if (value != decimal.Truncate(value) || value > long.MaxValue || value < long.MinValue)
             {
-                diagnostics.Error("TK0112", $"'{path}' muss eine ganze Zahl sein, nicht '{Show(raw)}' — {spec.Description}", at);
+                diagnostics.Error(DiagnosticCodes.WrongType, $"'{path}' muss eine ganze Zahl sein, nicht '{Show(raw)}' — {spec.Description}", at);
                 return null;
             }
 
@@ -338,7 +338,7 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         if ((spec.Minimum is { } min && value < min) || (spec.Maximum is { } max && value > max))
         {
             var range = spec.Maximum is null ? $"mindestens {spec.Minimum}" : $"zwischen {spec.Minimum} und {spec.Maximum}";
-            diagnostics.Error("TK0113", $"'{path}' = {value.ToString(CultureInfo.InvariantCulture)} liegt außerhalb des erlaubten Bereichs ({range})", at);
+            diagnostics.Error(DiagnosticCodes.NumberOutOfRange, $"'{path}' = {value.ToString(CultureInfo.InvariantCulture)} liegt außerhalb des erlaubten Bereichs ({range})", at);
             return false;
         }
 
@@ -351,19 +351,19 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
         var relative = raw.StartsWith('/') || raw.StartsWith('\\');
         if (relative || !Uri.TryCreate(raw, UriKind.Absolute, out var uri) || raw.Any(char.IsWhiteSpace))
         {
-            diagnostics.Error("TK0110", $"'{Show(raw)}' ist keine gültige Adresse in '{path}' — vollständig angeben, z. B. https://www.kreis-hoexter.de/", at);
+            diagnostics.Error(DiagnosticCodes.InvalidUrl, $"'{Show(raw)}' ist keine gültige Adresse in '{path}' — vollständig angeben, z. B. https://www.kreis-hoexter.de/", at);
             return false;
         }
 
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            diagnostics.Error("TK0111", $"Adressen in '{path}' müssen mit http:// oder https:// beginnen, nicht mit '{uri.Scheme}:'", at);
+            diagnostics.Error(DiagnosticCodes.UrlNotHttp, $"Adressen in '{path}' müssen mit http:// oder https:// beginnen, nicht mit '{uri.Scheme}:'", at);
             return false;
         }
 
         if (string.IsNullOrEmpty(uri.Host) || !uri.Host.Contains('.', StringComparison.Ordinal) && uri.Host != "localhost")
         {
-            diagnostics.Error("TK0110", $"'{Show(raw)}' in '{path}' hat keinen gültigen Servernamen — z. B. https://www.kreis-hoexter.de/", at);
+            diagnostics.Error(DiagnosticCodes.InvalidUrl, $"'{Show(raw)}' in '{path}' hat keinen gültigen Servernamen — z. B. https://www.kreis-hoexter.de/", at);
             return false;
         }
 
@@ -380,9 +380,9 @@ internal sealed partial class SchemaValidator(string file, int firstLine, Diagno
 
         var (set, code, label) = spec.Target switch
         {
-            ReferenceTarget.Handlungsfeld => (references.Handlungsfelder, "TK0103", "unbekannter Handlungsfeld-Schlüssel"),
-            ReferenceTarget.Kreis => (references.Kreise, "TK0201", "unbekannter Kreis"),
-            _ => (references.Kommunen, "TK0104", "unbekannte Kommune"),
+            ReferenceTarget.Handlungsfeld => (references.Handlungsfelder, DiagnosticCodes.UnknownHandlungsfeld, "unbekannter Handlungsfeld-Schlüssel"),
+            ReferenceTarget.Kreis => (references.Kreise, DiagnosticCodes.UnknownKreis, "unbekannter Kreis"),
+            _ => (references.Kommunen, DiagnosticCodes.UnknownKommune, "unbekannte Kommune"),
         };
         if (set.Contains(raw))
         {

@@ -15,7 +15,7 @@ public static class StalenessCheck
         foreach (var p in catalog.Profiles.Where(p => IsStale(p, catalog.Site.VeraltetNachMonaten, referenceDate)))
         {
             diagnostics.Warning(
-                "TK0501",
+                DiagnosticCodes.StaleProfile,
                 $"Steckbrief zuletzt am {GermanFormat.Date(p.Aktualisiert)} überprüft, vor mehr als {catalog.Site.VeraltetNachMonaten} Monaten — Angaben prüfen und 'aktualisiert' auf das heutige Datum setzen",
                 new SourceSpan(p.SourcePath, p.AktualisiertLine, 1));
         }
@@ -24,7 +24,7 @@ public static class StalenessCheck
         foreach (var p in catalog.Profiles.Where(p => p.Sucht is { } s && !s.IsOpen(referenceDate)))
         {
             diagnostics.Warning(
-                "TK0503",
+                DiagnosticCodes.PartnersucheExpired,
                 $"Partnersuche ist am {GermanFormat.Date(p.Sucht!.Bis)} abgelaufen und wird nicht mehr angezeigt — 'sucht.bis' verlängern oder den Block 'sucht' entfernen",
                 new SourceSpan(p.SourcePath, p.Sucht.BisLine, 1));
         }

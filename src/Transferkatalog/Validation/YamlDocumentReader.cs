@@ -32,12 +32,12 @@ internal static class YamlDocumentReader
         }
         catch (NestingTooDeepException ex)
         {
-            diagnostics.Error("TK0022", $"YAML ist zu tief verschachtelt (mehr als {MaxDepth} Ebenen aus Listen und Zuordnungen) — Steckbriefe brauchen höchstens drei Ebenen; prüfen Sie Klammern [ ] {{ }} und Bindestriche am Zeilenanfang", new SourceSpan(file, (int)ex.Start.Line + firstLine - 1, (int)ex.Start.Column));
+            diagnostics.Error(DiagnosticCodes.YamlTooDeep, $"YAML ist zu tief verschachtelt (mehr als {MaxDepth} Ebenen aus Listen und Zuordnungen) — Steckbriefe brauchen höchstens drei Ebenen; prüfen Sie Klammern [ ] {{ }} und Bindestriche am Zeilenanfang", new SourceSpan(file, (int)ex.Start.Line + firstLine - 1, (int)ex.Start.Column));
             return null;
         }
         catch (AliasException ex)
         {
-            diagnostics.Error("TK0023", ex.Message, new SourceSpan(file, (int)ex.Start.Line + firstLine - 1, (int)ex.Start.Column));
+            diagnostics.Error(DiagnosticCodes.YamlAlias, ex.Message, new SourceSpan(file, (int)ex.Start.Line + firstLine - 1, (int)ex.Start.Column));
             return null;
         }
         catch (YamlException ex)
@@ -47,16 +47,16 @@ internal static class YamlDocumentReader
             var inner = ex.InnerException?.Message ?? ex.Message;
             if (inner.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
             {
-                diagnostics.Error("TK0021", "Schlüssel kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", new SourceSpan(file, line, column));
+                diagnostics.Error(DiagnosticCodes.DuplicateKey, "Schlüssel kommt doppelt vor — jeder Schlüssel darf nur einmal stehen; löschen oder vereinen Sie die Einträge", new SourceSpan(file, line, column));
             }
             else if (IndentationTab(text) is var (tabLine, tabColumn))
             {
                 // YamlDotNet blames the enclosing mapping, often many lines up; the tab itself is what the editor must change.
-                diagnostics.Error("TK0020", "Tabulator in der Einrückung — YAML erlaubt zum Einrücken nur Leerzeichen; ersetzen Sie den Tabulator durch zwei Leerzeichen", new SourceSpan(file, tabLine + firstLine - 1, tabColumn));
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, "Tabulator in der Einrückung — YAML erlaubt zum Einrücken nur Leerzeichen; ersetzen Sie den Tabulator durch zwei Leerzeichen", new SourceSpan(file, tabLine + firstLine - 1, tabColumn));
             }
             else
             {
-                diagnostics.Error("TK0020", $"YAML-Syntaxfehler ({Clean(inner)}) — prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen; Text mit ':' oder '#' in Anführungszeichen setzen", new SourceSpan(file, line, column));
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, $"YAML-Syntaxfehler ({Clean(inner)}) — prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen; Text mit ':' oder '#' in Anführungszeichen setzen", new SourceSpan(file, line, column));
             }
 
             return null;
@@ -64,7 +64,7 @@ internal static class YamlDocumentReader
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way on some unclosed flow collections; it carries no position.
-            diagnostics.Error("TK0020", "YAML-Syntaxfehler (nicht geschlossene Klammer [ ] oder { } oder Anführungszeichen) — prüfen Sie, ob jede geöffnete Klammer und jedes Anführungszeichen geschlossen ist", UnbalancedBracket(text, file, firstLine));
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, "YAML-Syntaxfehler (nicht geschlossene Klammer [ ] oder { } oder Anführungszeichen) — prüfen Sie, ob jede geöffnete Klammer und jedes Anführungszeichen geschlossen ist", UnbalancedBracket(text, file, firstLine));
             return null;
         }
     }

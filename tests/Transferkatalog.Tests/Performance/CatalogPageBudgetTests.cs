@@ -42,7 +42,8 @@ public sealed class CatalogPageBudgetTests(ITestOutputHelper output)
 
             // Only the first page is rendered; related projects show on profile pages, not here.
             var noRelated = site.Profiles.Select(_ => (IReadOnlyList<ProfileEntry>)[]).ToList();
-            var first = new SiteRenderer(theme, themeSource).PlanPages(site, noRelated).Single(j => j.Page is CatalogPage { Number: 1 }).ToFile();
+            var jobs = new SiteRenderer(theme, themeSource).PlanPages(site, noRelated);
+            var first = jobs.Single(j => j.Page is CatalogPage { Number: 1 }).ToFile();
             var html = System.Text.Encoding.UTF8.GetString(first.Content);
             output.WriteLine($"index.html: {first.Content.Length:N0} B (budget {Budget:N0} B)");
 
@@ -50,6 +51,16 @@ public sealed class CatalogPageBudgetTests(ITestOutputHelper output)
             Assert.DoesNotContain("name=\"kommune\"", html, StringComparison.Ordinal);
             Assert.DoesNotContain("name=\"kreis\"", html, StringComparison.Ordinal);
             Assert.Contains("data-optionen=\"/transferkatalog/suche/optionen/kommune.json\"", html, StringComparison.Ordinal);
+
+            // The following pages (200 here, 2,000 at 100,000 profiles) point to the first page for the Kreise instead of
+            // repeating every Kreis and kreisfreie Stadt: that list was a third of each page and grew with pages times Kreise.
+            var second = jobs.Single(j => j.Page is CatalogPage { Number: 2 }).ToFile();
+            var secondHtml = System.Text.Encoding.UTF8.GetString(second.Content);
+            output.WriteLine($"katalog/2/index.html: {second.Content.Length:N0} B");
+            Assert.True(second.Content.Length < 72 * 1024, $"the second catalogue page has {second.Content.Length:N0} bytes");
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(secondHtml, "href=\"/transferkatalog/kommunen/"));
+            Assert.Contains("<a href=\"/transferkatalog/#stoebern-titel\">ersten Seite des Katalogs</a>", secondHtml, StringComparison.Ordinal);
+            Assert.Contains("id=\"stoebern-titel\"", html, StringComparison.Ordinal);
 
             // The options moved to a file the script fetches when the group opens: every town and municipality with a
             // project is there, once; Kreise have their own group.

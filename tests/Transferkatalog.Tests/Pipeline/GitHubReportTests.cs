@@ -6,7 +6,7 @@ namespace Transferkatalog.Tests.Pipeline;
 public sealed class GitHubReportTests
 {
     private static Diagnostic Error(string file, string code = "TK0401", string message = "Verweis führt ins Leere: <a href=\"/x/\">", int line = 0) =>
-        new(Severity.Error, code, message, file, line, line > 0 ? 3 : 0);
+        new(DiagnosticCodes.All.Single(c => c.Id == code), message, file, line, line > 0 ? 3 : 0);
 
     [Fact]
     public void The_same_theme_link_on_118_pages_is_one_annotation_after_the_markdown_error()
@@ -28,7 +28,7 @@ public sealed class GitHubReportTests
     public void More_than_ten_errors_fill_nine_slots_and_count_the_rest_and_warnings_come_separately()
     {
         var errors = Enumerable.Range(1, 14).Select(i => Error($"content/projekte/p{i:00}.md", "TK0101", $"Pflichtfeld fehlt {i}", line: i));
-        var warning = new Diagnostic(Severity.Warning, "TK0501", "veraltet", "content/projekte/alt.md", 2, 1);
+        var warning = new Diagnostic(DiagnosticCodes.StaleProfile, "veraltet", "content/projekte/alt.md", 2, 1);
 
         var annotations = GitHubReport.Annotations([warning, .. errors]);
 

@@ -8,12 +8,12 @@ namespace Transferkatalog.Tests.Pipeline;
 public sealed class UnitTests
 {
     [Fact]
-    public void DiagnosticUsesCanonicalCompilerFormat()
+    public void Diagnostic_uses_canonical_compiler_format()
     {
-        var d = new Diagnostic(Severity.Error, "TK0103", "unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", "content/projekte/x.md", 12, 3);
+        var d = new Diagnostic(DiagnosticCodes.UnknownHandlungsfeld, "unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", "content/projekte/x.md", 12, 3);
         Assert.Equal("content/projekte/x.md(12,3): error TK0103: unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", d.ToString());
         Assert.Equal("::error file=content/projekte/x.md,line=12,col=3,title=TK0103::unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", d.ToGitHubAnnotation());
-        Assert.Equal("content/site.yml: warning TK0501: x", new Diagnostic(Severity.Warning, "TK0501", "x", "content/site.yml", 0, 0).ToString());
+        Assert.Equal("content/site.yml: warning TK0501: x", new Diagnostic(DiagnosticCodes.StaleProfile, "x", "content/site.yml", 0, 0).ToString());
     }
 
     [Theory]
@@ -22,13 +22,13 @@ public sealed class UnitTests
     [InlineData("Brakel", "brakel")]
     [InlineData("hoexter", "hoexter")]
     [InlineData("zzzzzz", null)]
-    public void SuggestionsFindTheClosestName(string input, string? expected)
+    public void Suggestions_find_the_closest_name(string input, string? expected)
     {
         Assert.Equal(expected, Suggestions.Closest(input, ["brakel", "verwaltung", "hoexter", "bad-driburg"]));
     }
 
     [Fact]
-    public void UrlSchemeKeepsTheSubPath()
+    public void Url_scheme_keeps_the_sub_path()
     {
         var urls = new UrlScheme("https://org.github.io/repo");
         Assert.Equal("/repo/", urls.BasePath);
@@ -45,7 +45,7 @@ public sealed class UnitTests
     [InlineData("[x](data:text/html;base64,AAAA)", "data:")]
     [InlineData("[x](vbscript:msgbox)", "vbscript")]
     [InlineData("<javascript:alert(1)>", "href=\"javascript")]
-    public void UnsafeLinkSchemesAreNotEmitted(string markdown, string forbidden)
+    public void Unsafe_link_schemes_are_not_emitted(string markdown, string forbidden)
     {
         var html = new MarkdownRenderer("/").Render(markdown);
         Assert.DoesNotContain("<a ", html);
@@ -53,7 +53,7 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void SafeLinksRemainAndHeadingsStartAtH2()
+    public void Safe_links_remain_and_headings_start_at_h2()
     {
         var html = new MarkdownRenderer("/base/").Render("# Titel\n\n[a](https://x.org/) [b](mailto:a@b.de) [c](/seiten/ueber/) [d](#anker)");
         Assert.Contains("<h2>Titel</h2>", html);
@@ -74,7 +74,7 @@ public sealed class UnitTests
     [InlineData("Hansestadt Lemgo", "stadt", "der Hansestadt Lemgo", null)]
     [InlineData("Altenbeken", "gemeinde", "der Gemeinde Altenbeken", null)]
     [InlineData("Gemeinde Ostbevern", "gemeinde", "der Gemeinde Ostbevern", null)]
-    public void KommuneNamesTakeTheirGermanCase(string name, string typ, string genitiv, string? imKreis)
+    public void Kommune_names_take_their_German_case(string name, string typ, string genitiv, string? imKreis)
     {
         Assert.Equal(genitiv, GermanFormat.Genitiv(name, typ));
         if (imKreis is not null)
@@ -84,7 +84,7 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void GermanFormatsDoNotDependOnTheMachine()
+    public void German_formats_do_not_depend_on_the_machine()
     {
         Assert.Equal("1.250.000\u00a0€", GermanFormat.Euro(1250000m));
         Assert.Equal("490,50\u00a0€", GermanFormat.Euro(490.5m));
