@@ -1,5 +1,4 @@
 using System.Reflection;
-using Transferkatalog.Output;
 
 namespace Transferkatalog;
 
@@ -13,7 +12,7 @@ public static class GeneratorVersion
     public static string Current { get; } = Read();
 
     /// <summary>"Transferkatalog 0.1.0" plus a newline: the content of <see cref="RecordPath"/>.</summary>
-    public static OutputFile Record() => new(RecordPath, OutputFile.Utf8.GetBytes($"Transferkatalog {Current}\n"));
+    public static string RecordText => $"Transferkatalog {Current}\n";
 
     private static string Read()
     {

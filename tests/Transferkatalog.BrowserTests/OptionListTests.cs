@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Transferkatalog.Language;
 using Transferkatalog.Search;
 
 namespace Transferkatalog.BrowserTests;

@@ -120,9 +120,9 @@ public static class CatalogTable
         Field(
             "sucht",
             (s, e) => OpenSearch(s, e) is { } sucht
-                ? new Dictionary<string, object?> { ["wen"] = Search.CatalogDataBuilder.OpenSucht(s, e), ["anliegen"] = sucht.Hinweis, ["bis"] = Date(sucht.Bis) }
+                ? new Dictionary<string, object?> { ["wen"] = CatalogFilters.OpenSucht(s, e), ["anliegen"] = sucht.Hinweis, ["bis"] = Date(sucht.Bis) }
                 : null,
-            new TableColumn("sucht_wen", "Partnersuche: gesucht", CellKind.Text, (s, e) => Join(Search.CatalogDataBuilder.OpenSucht(s, e)), 16) { IsList = true },
+            new TableColumn("sucht_wen", "Partnersuche: gesucht", CellKind.Text, (s, e) => Join(CatalogFilters.OpenSucht(s, e)), 16) { IsList = true },
             new TableColumn("sucht_anliegen", "Partnersuche: Anliegen", CellKind.Text, (s, e) => OpenSearch(s, e)?.Hinweis, 40),
             new TableColumn("sucht_bis", "Partnersuche: gilt bis", CellKind.Date, (s, e) => OpenSearch(s, e) is { } sucht ? Date(sucht.Bis) : null, 14)),
         Field(

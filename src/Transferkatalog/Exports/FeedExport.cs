@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Transferkatalog.Language;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Exports;
@@ -66,7 +67,7 @@ public static class FeedExport
                 w.WriteElementString("id", Atom, url);
                 Link(w, "alternate", url, "text/html");
                 w.WriteElementString("updated", Atom, Timestamp(p.Aktualisiert));
-                w.WriteElementString("summary", Atom, p.Sucht is { } sucht && path == PartnerPath ? $"{Rendering.GermanFormat.SuchtText(sucht.Wen)} (bis {Rendering.GermanFormat.Date(sucht.Bis)}): {sucht.Hinweis}" : p.Kurzbeschreibung);
+                w.WriteElementString("summary", Atom, p.Sucht is { } sucht && path == PartnerPath ? $"{GermanFormat.SuchtText(sucht.Wen)} (bis {GermanFormat.Date(sucht.Bis)}): {sucht.Hinweis}" : p.Kurzbeschreibung);
                 foreach (var f in entry.Handlungsfelder)
                 {
                     w.WriteStartElement("category", Atom);

@@ -39,7 +39,7 @@ internal static class SiteExtras
 
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         extraFiles.Add(new OutputFile(".nojekyll", []));
-        extraFiles.Add(GeneratorVersion.Record());
+        extraFiles.Add(new OutputFile(GeneratorVersion.RecordPath, OutputFile.Utf8.GetBytes(GeneratorVersion.RecordText)));
         return extraFiles;
     }
 

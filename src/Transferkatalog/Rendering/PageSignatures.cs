@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Rendering;
@@ -171,7 +171,7 @@ internal sealed class PageSignatures
         var sucht = new int[Schema.ContentSchema.SearchTargets.Count];
         foreach (var p in site.Profiles)
         {
-            foreach (var wen in Search.CatalogDataBuilder.OpenSucht(site, p))
+            foreach (var wen in CatalogFilters.OpenSucht(site, p))
             {
                 sucht[IndexOf(Schema.ContentSchema.SearchTargets, wen)]++;
             }

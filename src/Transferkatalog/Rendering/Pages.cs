@@ -1,3 +1,4 @@
+using Transferkatalog.Language;
 using Transferkatalog.Schema;
 using Transferkatalog.SiteModel;
 

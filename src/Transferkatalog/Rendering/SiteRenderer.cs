@@ -1,5 +1,6 @@
 using Transferkatalog.Content;
 using Transferkatalog.Exports;
+using Transferkatalog.Language;
 using Transferkatalog.Output;
 using Transferkatalog.Schema;
 using Transferkatalog.Search;
@@ -139,7 +140,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             NachnutzungText = adopters == 0 ? null : $"Nachgenutzt von {GermanFormat.Count(adopters, "Kommune", "Kommunen")}",
             HeadingLevel = headingLevel,
             SuchtText = p.Profile.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate) ? GermanFormat.SuchtText(sucht.Wen) : null,
-            DataSucht = string.Join(' ', CatalogDataBuilder.OpenSucht(site, p)),
+            DataSucht = string.Join(' ', CatalogFilters.OpenSucht(site, p)),
         };
     }
 
@@ -208,7 +209,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         // Filters and search live on the first page only: further pages are the no-JavaScript way through a large
         // catalogue, and repeating a form with every Kommune on each of them would multiply the site's size.
         // Computed only for that page, since counting over every profile and Kommune per page made paging quadratic.
-        var filters = pageNumber == 1 ? CatalogFilters(site, kreise) : [];
+        var filters = pageNumber == 1 ? CatalogFilters.Groups(site, kreise) : [];
         var total = site.Profiles.Count;
         return new CatalogView(
             pageNumber == 1 ? site.Config.Titel : $"{site.Config.Titel}: Seite {pageNumber}",
@@ -232,53 +233,6 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             OpenDataDcatUrl = u.Local(Dcat.Path),
             FeedUrl = u.Local(FeedExport.Path),
         };
-    }
-
-    /// <summary>The filter groups of the catalogue's first page; Kreis and Kommune list their options in a separate file.</summary>
-    internal static List<FilterGroup> CatalogFilters(Site site, List<KommuneEntry> kreise)
-    {
-        var adoptedCount = site.Profiles.Count(p => p.Nachnutzer.Count > 0);
-        var felder = site.Handlungsfelder
-            .Select(f => new FilterOption($"f-handlungsfeld-{f.Feld.Key}", f.Feld.Key, f.Feld.Name, f.Profiles.Count))
-            .ToList();
-        var profilesPerKreis = site.Profiles
-            .SelectMany(p => p.Kreise.Select(k => k.Key))
-            .GroupBy(k => k, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var kreisOptions = kreise
-            .Select(k => new FilterOption($"f-kreis-{k.Kommune.Key}", k.Kommune.Key, k.Kommune.Name, profilesPerKreis.GetValueOrDefault(k.Kommune.Key)))
-            .ToList();
-        // Kreise are offered once, in their own group (which also finds their towns' projects), never again as a Kommune.
-        var kommuneOptions = site.Kommunen
-            .Where(k => !k.Kommune.IsKreis)
-            .Select(k => new FilterOption($"f-kommune-{k.Kommune.Key}", k.Kommune.Key, k.Kommune.Name, k.OwnProfiles.Count))
-            .ToList();
-        var statusCounts = site.Profiles.GroupBy(p => p.Profile.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var statusOptions = ContentSchema.StatusValues
-            .Select(s => new FilterOption($"f-status-{s}", s, GermanFormat.Status(s), statusCounts.GetValueOrDefault(s)))
-            .ToList();
-        var suchtOptions = ContentSchema.SearchTargets
-            .Select(t => new FilterOption($"f-sucht-{t}", t, $"sucht {GermanFormat.SuchtLabel(t)}", site.Profiles.Count(p => CatalogDataBuilder.OpenSucht(site, p).Contains(t))))
-            .ToList();
-
-        var groups = new List<FilterGroup>
-        {
-            new("handlungsfeld", "Handlungsfeld", "filter-handlungsfeld", felder, Collapsed: false),
-            // Rendered into the page, a few thousand Kommunen made up nine tenths of its bytes (873 KiB at 4,000 Kommunen).
-            // One code path for every catalogue size, so the sample catalogue's browser tests exercise it.
-            new("kreis", "Kreis", "filter-kreis", kreisOptions, Collapsed: true) { OptionsUrl = site.Urls.Local(CatalogDataBuilder.OptionsPath("kreis")) },
-            new("kommune", "Kommune", "filter-kommune", kommuneOptions, Collapsed: true) { OptionsUrl = site.Urls.Local(CatalogDataBuilder.OptionsPath("kommune")) },
-            new("status", "Status", "filter-status", statusOptions, Collapsed: false),
-            new("nachnutzung", "Nachnutzung", "filter-nachnutzung", [new FilterOption("f-nachnutzung-ja", CatalogDataBuilder.AdoptedValue, "nur nachgenutzte Lösungen", adoptedCount)], Collapsed: false),
-            new("sucht", "Partnersuche", "filter-sucht", suchtOptions, Collapsed: false),
-        };
-
-        // A choice that can only show nothing is no choice: options without projects are left out, and so is a group
-        // left without any.
-        return groups
-            .Select(g => g with { Options = g.Options.Where(o => o.Count > 0).ToList() })
-            .Where(g => g.Options.Count > 0)
-            .ToList();
     }
 
     private static TermLink KommuneLink(KommuneEntry k) =>

@@ -1,3 +1,5 @@
+using Transferkatalog.Language;
+using Transferkatalog.SiteModel;
 namespace Transferkatalog.Rendering;
 
 // View models: plain data shaped for templates, so templates need no logic beyond if/each.
@@ -109,19 +111,6 @@ public sealed record CardView
     public string HandlungsfeldLabel => GermanFormat.Label(Handlungsfelder.Count, "Handlungsfeld", "Handlungsfelder");
 
     public string KommuneLabel => GermanFormat.Label(Kommunen.Count, "Kommune", "Kommunen");
-}
-
-/// <summary>One checkbox of a filter group.</summary>
-public sealed record FilterOption(string Id, string Value, string Label, int Count);
-
-/// <summary>A group of filter checkboxes: values in one group combine with OR.</summary>
-public sealed record FilterGroup(string Name, string Legend, string Id, IReadOnlyList<FilterOption> Options, bool Collapsed)
-{
-    /// <summary>
-    /// Site path of a JSON file with the options, for groups whose list can run into thousands: the page then carries
-    /// no checkboxes for them and the script builds them from the file when the group is opened.
-    /// </summary>
-    public string? OptionsUrl { get; init; }
 }
 
 /// <summary>The catalogue start page.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Transferkatalog.Language;
 using Transferkatalog.Output;
 using Transferkatalog.Rendering;
 using Transferkatalog.SiteModel;
@@ -14,50 +15,24 @@ public static class CatalogDataBuilder
     /// <summary>Cards per chunk file: small, because hits of a search are scattered over the whole catalogue.</summary>
     public const int CardsPerChunk = 10;
 
-    /// <summary>Filter groups of the catalogue page, in the order the form shows them.</summary>
-    public static readonly IReadOnlyList<string> FilterGroups = ["handlungsfeld", "kreis", "kommune", "status", "nachnutzung", "sucht"];
-
-    /// <summary>The single value of the "nur nachgenutzte Lösungen" filter.</summary>
-    public const string AdoptedValue = "ja";
-
-    /// <summary>Whom a profile's partner search looks for (partner, nachnutzer, in schema order) while it runs; empty otherwise.</summary>
-    public static IReadOnlyList<string> OpenSucht(Site site, ProfileEntry p) =>
-        p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate)
-            ? Schema.ContentSchema.SearchTargets.Where(s.Wen.Contains).ToList()
-            : [];
-
-    /// <summary>Filter values of one profile, by group; the same values the cards carry as data attributes.</summary>
-    public static IReadOnlyList<string> FilterValues(Site site, ProfileEntry p, string group) => group switch
-    {
-        "handlungsfeld" => p.Profile.Handlungsfelder,
-        "kreis" => p.Kreise.Select(k => k.Key).ToList(),
-        "kommune" => p.Profile.Kommunen,
-        "status" => [p.Profile.Status],
-        "nachnutzung" => p.Nachnutzer.Count > 0 ? [AdoptedValue] : [],
-        "sucht" => OpenSucht(site, p),
-        _ => [],
-    };
-
     private static IEnumerable<string> AllValues(Site site, string group) => group switch
     {
         "handlungsfeld" => site.Handlungsfelder.Select(f => f.Feld.Key),
         "kreis" => site.Kommunen.Where(k => k.Kommune.IsKreis).Select(k => k.Kommune.Key),
         "kommune" => site.Kommunen.Select(k => k.Kommune.Key),
         "status" => Schema.ContentSchema.StatusValues,
-        "nachnutzung" => [AdoptedValue],
+        "nachnutzung" => [CatalogFilters.AdoptedValue],
         "sucht" => Schema.ContentSchema.SearchTargets,
         _ => [],
     };
 
-    /// <summary>Output path of the option list of a filter group the page does not carry itself.</summary>
-    public static string OptionsPath(string group) => $"{SearchIndexBuilder.Folder}/optionen/{group}.json";
 
     public static IReadOnlyList<OutputFile> Build(Site site)
     {
         var files = new List<OutputFile>();
         var folder = SearchIndexBuilder.Folder;
 
-        foreach (var group in FilterGroups)
+        foreach (var group in CatalogFilters.FilterGroups)
         {
             // Every value the form offers gets a file, even an empty one, so the script never requests a missing file.
             var byValue = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
@@ -68,7 +43,7 @@ public static class CatalogDataBuilder
 
             for (var id = 0; id < site.Profiles.Count; id++)
             {
-                foreach (var value in FilterValues(site, site.Profiles[id], group).Distinct(StringComparer.Ordinal))
+                foreach (var value in CatalogFilters.FilterValues(site, site.Profiles[id], group).Distinct(StringComparer.Ordinal))
                 {
                     if (!byValue.TryGetValue(value, out var ids))
                     {
@@ -101,7 +76,7 @@ public static class CatalogDataBuilder
                     ["m"] = p.Profile.Kommunen,
                     ["r"] = p.Kreise.Select(k => k.Key).ToList(),
                     ["n"] = p.Nachnutzer.Count,
-                    ["w"] = OpenSucht(site, p),
+                    ["w"] = CatalogFilters.OpenSucht(site, p),
                 })
                 .ToList();
             files.Add(new OutputFile($"{folder}/karten/{start / CardsPerChunk}.json", JsonSerializer.SerializeToUtf8Bytes(chunk, SearchIndexBuilder.Json)));
@@ -119,10 +94,10 @@ public static class CatalogDataBuilder
 
         // [value, label, count] triples rather than objects: the Kommune list is the largest file a user fetches by
         // opening a group, and repeated property names would double it.
-        foreach (var group in SiteRenderer.CatalogFilters(site, site.Kommunen.Where(k => k.Kommune.IsKreis).ToList()).Where(g => g.OptionsUrl is not null))
+        foreach (var group in CatalogFilters.Groups(site, site.Kommunen.Where(k => k.Kommune.IsKreis).ToList()).Where(g => g.OptionsUrl is not null))
         {
             var options = group.Options.Select(o => new object[] { o.Value, o.Label, o.Count }).ToList();
-            files.Add(new OutputFile(OptionsPath(group.Name), JsonSerializer.SerializeToUtf8Bytes(options, SearchIndexBuilder.Json)));
+            files.Add(new OutputFile(CatalogFilters.OptionsPath(group.Name), JsonSerializer.SerializeToUtf8Bytes(options, SearchIndexBuilder.Json)));
         }
 
 

@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Text;
+using Transferkatalog.Language;
 using Transferkatalog.Output;
 using Transferkatalog.SiteModel;
 
@@ -14,7 +15,7 @@ namespace Transferkatalog.Search;
 public sealed class SearchIndexBuilder
 {
     /// <summary>Folder of all search and catalogue data under the site root.</summary>
-    public const string Folder = "suche";
+    public const string Folder = CatalogFilters.DataFolder;
 
     /// <summary>Target size of one shard in bytes; only a single very frequent term may exceed it.</summary>
     public int ShardLimit { get; init; } = 32 * 1024;

@@ -1,3 +1,4 @@
+using Transferkatalog.Language;
 using Transferkatalog.Search;
 
 namespace Transferkatalog.SiteModel;

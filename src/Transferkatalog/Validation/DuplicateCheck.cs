@@ -1,6 +1,7 @@
 using System.Globalization;
 using Transferkatalog.Content;
 using Transferkatalog.Diagnostics;
+using Transferkatalog.Language;
 using Transferkatalog.Search;
 
 namespace Transferkatalog.Validation;

@@ -1,5 +1,6 @@
 using Transferkatalog.Content;
 using Transferkatalog.Diagnostics;
+using Transferkatalog.Language;
 using Transferkatalog.Rendering;
 
 namespace Transferkatalog.Validation;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Transferkatalog.Content;
+using Transferkatalog.Language;
 using Transferkatalog.Rendering;
 using Transferkatalog.Scaffolding;
 using Transferkatalog.Schema;

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Transferkatalog.Language;
 using Transferkatalog.Search;
+using Transferkatalog.SiteModel;
 using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
@@ -149,7 +151,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     public void Filter_data_matches_the_cards_data_attributes()
     {
         var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(TestCatalog.TextOf(site.Result, "index.html"));
-        foreach (var group in CatalogDataBuilder.FilterGroups.Where(g => g != "nachnutzung"))
+        foreach (var group in CatalogFilters.FilterGroups.Where(g => g != "nachnutzung"))
         {
             var values = html.QuerySelectorAll($"input[name='{group}']").Select(i => i.GetAttribute("value")!).ToList();
             if (group == "sucht")
@@ -163,7 +165,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
             if (values.Count == 0)
             {
                 // Kreis and Kommune: options from the file the script fetches when the group opens.
-                using var options = System.Text.Json.JsonDocument.Parse(TestCatalog.TextOf(site.Result, CatalogDataBuilder.OptionsPath(group)));
+                using var options = System.Text.Json.JsonDocument.Parse(TestCatalog.TextOf(site.Result, CatalogFilters.OptionsPath(group)));
                 values = options.RootElement.EnumerateArray().Select(o => o[0].GetString()!).ToList();
             }
 

@@ -65,13 +65,13 @@ public sealed class CatalogPageBudgetTests(ITestOutputHelper output)
             // The options moved to a file the script fetches when the group opens: every town and municipality with a
             // project is there, once; Kreise have their own group.
             var data = CatalogDataBuilder.Build(site).ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
-            var options = JsonSerializer.Deserialize<JsonElement[][]>(data[CatalogDataBuilder.OptionsPath("kommune")].Content)!;
-            output.WriteLine($"{CatalogDataBuilder.OptionsPath("kommune")}: {data[CatalogDataBuilder.OptionsPath("kommune")].Content.Length:N0} B, fetched only when the group opens");
+            var options = JsonSerializer.Deserialize<JsonElement[][]>(data[CatalogFilters.OptionsPath("kommune")].Content)!;
+            output.WriteLine($"{CatalogFilters.OptionsPath("kommune")}: {data[CatalogFilters.OptionsPath("kommune")].Content.Length:N0} B, fetched only when the group opens");
             var offered = site.Kommunen.Where(k => !k.Kommune.IsKreis && k.OwnProfiles.Count > 0).ToList();
             Assert.True(offered.Count > 1000, $"only {offered.Count} Kommunen with projects");
             Assert.Equal(offered.Select(k => k.Kommune.Key), options.Select(o => o[0].GetString()));
             Assert.Equal(offered.Select(k => k.OwnProfiles.Count), options.Select(o => o[2].GetInt32()));
-            var kreise = JsonSerializer.Deserialize<JsonElement[][]>(data[CatalogDataBuilder.OptionsPath("kreis")].Content)!;
+            var kreise = JsonSerializer.Deserialize<JsonElement[][]>(data[CatalogFilters.OptionsPath("kreis")].Content)!;
             Assert.Equal(site.Kommunen.Where(k => k.Kommune.IsKreis && (k.OwnProfiles.Count > 0 || k.MemberProfiles.Count > 0)).Select(k => k.Kommune.Key), kreise.Select(o => o[0].GetString()));
         }
         finally

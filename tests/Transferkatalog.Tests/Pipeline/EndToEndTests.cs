@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Pipeline;
+using Transferkatalog.SiteModel;
 using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Pipeline;
@@ -272,7 +273,7 @@ public sealed class EndToEndTests : IDisposable
     /// <summary>Value and label of each option of a filter group the script builds from a file.</summary>
     private static Dictionary<string, string> FilterOptions(string site, string group)
     {
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site, Transferkatalog.Search.CatalogDataBuilder.OptionsPath(group))));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site, Transferkatalog.SiteModel.CatalogFilters.OptionsPath(group))));
         return json.RootElement.EnumerateArray().ToDictionary(o => o[0].GetString()!, o => o[1].GetString()!, StringComparer.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Transferkatalog.Diagnostics;
+using Transferkatalog.Language;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Rendering;
 using Transferkatalog.SafeMarkdown;

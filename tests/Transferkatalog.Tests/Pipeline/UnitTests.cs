@@ -1,4 +1,5 @@
 using Transferkatalog.Diagnostics;
+using Transferkatalog.Language;
 using Transferkatalog.Rendering;
 using Transferkatalog.SafeMarkdown;
 using Transferkatalog.SiteModel;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Transferkatalog.Search;
+namespace Transferkatalog.Language;
 
 /// <summary>Folds and splits text into search tokens; suche.js implements the very same rules for queries.</summary>
 public static class SearchText

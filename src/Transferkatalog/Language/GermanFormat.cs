@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Transferkatalog.Rendering;
+namespace Transferkatalog.Language;
 
 /// <summary>German display formats built by hand, so output never depends on the machine's installed cultures.</summary>
 public static class GermanFormat
