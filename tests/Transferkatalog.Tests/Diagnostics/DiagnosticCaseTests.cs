@@ -11,7 +11,7 @@ namespace Transferkatalog.Tests.Diagnostics;
 /// exact lines `build` prints for it, paths as seen from the case's folder.
 /// </summary>
 /// <remarks>
-/// A case folder holds only what differs from <see cref="SampleCatalog"/>: its content/ files replace or join the
+/// A case folder holds only what differs from <see cref="TestCatalog.Minimal"/>: its content/ files replace or join the
 /// catalogue's, a theme/ folder is the theme (what it lacks comes from the default theme, as from the one shipped with
 /// the tool), any other file or folder lands beside content/. An optional setup.txt does what files in git cannot, one
 /// step a line: "delete &lt;path&gt;", "symlink &lt;path&gt; &lt;target&gt;", "fifo &lt;path&gt;", "output &lt;path&gt;" (the
@@ -79,7 +79,7 @@ public sealed class DiagnosticCaseTests
     private static PreparedCase Prepare(string name)
     {
         var caseDir = Path.Combine(Folder, name);
-        var sample = new SampleCatalog();
+        var sample = TestCatalog.Minimal();
         var output = sample.Output;
         var theme = Directory.Exists(Path.Combine(caseDir, "theme")) ? Path.Combine(sample.Root, "theme") : Repo.Theme;
         foreach (var file in Directory.EnumerateFiles(caseDir, "*", SearchOption.AllDirectories))
@@ -138,7 +138,7 @@ public sealed class DiagnosticCaseTests
     }
 
     /// <summary>A case written out to a temp folder; removed on dispose.</summary>
-    private sealed class PreparedCase(SampleCatalog sample, BuildOptions options) : IDisposable
+    private sealed class PreparedCase(TestCatalog sample, BuildOptions options) : IDisposable
     {
         private readonly string root = Path.GetFullPath(sample.Root);
 

@@ -40,7 +40,7 @@ public sealed class FieldCoverageTests
     [Fact]
     public void Every_profile_field_reaches_the_profile_page_json_or_csv()
     {
-        using var catalog = new SampleCatalog();
+        using var catalog = TestCatalog.Minimal();
         var leaves = Leaves(ContentSchema.Profile, string.Empty).ToList();
         Assert.True(leaves.Count >= 25, $"only {leaves.Count} leaf fields found in the profile schema");
 
@@ -202,7 +202,7 @@ public sealed class FieldCoverageTests
     /// <summary>What a profile field may reach: its page, the JSON and the CSV export.</summary>
     private sealed record Outputs(string Page, string Json, string Csv);
 
-    private static Outputs Build(SampleCatalog catalog, string profile)
+    private static Outputs Build(TestCatalog catalog, string profile)
     {
         catalog.Write($"projekte/{Slug}.md", profile);
         var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, Repo.Theme, catalog.Output, ReferenceDate: ReferenceDate), write: false);
