@@ -65,7 +65,7 @@ public class PipelineStages
         site = new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21));
         themeSource = ThemeLoader.Load(Repo.Theme, new ScribanTemplateEngine().TemplateExtension, diagnostics) ?? throw new InvalidOperationException("theme missing");
         theme = new ScribanTemplateEngine().Compile(themeSource, diagnostics) ?? throw new InvalidOperationException("theme does not compile");
-        files = new Pipeline.SiteBuilder().Build(new Pipeline.BuildOptions(contentDir, Path.Combine(RepoRoot.Find(), "themes", "default"), ReferenceDate: new DateOnly(2026, 11, 21)), write: false).Files;
+        files = new Pipeline.SiteBuilder().Build(new Pipeline.BuildOptions(contentDir, Repo.Theme, ReferenceDate: new DateOnly(2026, 11, 21)), write: false).Files;
         var markdown = new MarkdownRenderer(site.Urls.BasePath);
         bodiesHtml = catalog.Profiles.Select(p => markdown.Render(p.Body)).ToList();
         if (diagnostics.HasErrors)
