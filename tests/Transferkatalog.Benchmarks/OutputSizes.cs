@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
-using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -34,7 +33,7 @@ public static partial class OutputSizes
         {
             var content = options.Get("content") ?? throw new UsageException("--content oder --site fehlt");
             site = options.Get("out") ?? Path.Combine(Path.GetTempPath(), $"tk-sizes-{Environment.ProcessId}");
-            Build(content, site, options.Get("theme") ?? Repo.Theme, options.Get("cli"));
+            Build(content, site, options.Get("theme") ?? Transferkatalog.Tests.Support.Repo.Theme, options.Get("cli"));
         }
 
         if (!Directory.Exists(site))

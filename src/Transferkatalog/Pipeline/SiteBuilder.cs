@@ -257,7 +257,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         {
             if (wanted(job.Path) && job.Page.Body is { } body)
             {
-                bodies[job.Path] = new BodySource(body.File, body.Markdown, body.Line) { Links = body.Links };
+                bodies[job.Path] = new BodySource(body.File, body.Markdown) { Links = body.Links };
             }
         }
 

@@ -322,7 +322,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             Aktualisiert = GermanFormat.Date(p.Aktualisiert),
             AktualisiertIso = p.Aktualisiert.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Veraltet = stale,
-            BodyHtml = TrustedHtml.FromGenerator(markdown.Render(p.Body)),
+            BodyHtml = markdown.Render(p.ParsedBody),
             AbsoluteUrl = u.Absolute(entry.Url),
             CatalogUrl = u.Home,
             Partnersuche = p.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate)

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Content;
+using Transferkatalog.SafeMarkdown;
 using Transferkatalog.SiteModel;
 using Transferkatalog.Tests.Support;
 
@@ -185,6 +186,7 @@ public sealed class ReuseTests
             AktualisiertLine = 1,
             Body = string.Empty,
             BodyLine = 1,
+            ParsedBody = MarkdownBody.Parse(string.Empty),
         };
         return new ProfileEntry(profile, "/p/" + slug + "/", allFelder.Where(f => felder.Contains(f.Key)).ToList(), [kreis], [kreis], null, []);
     }
