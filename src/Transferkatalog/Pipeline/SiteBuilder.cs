@@ -141,8 +141,8 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
     /// <summary>A build with a cache: renders the pages whose signature changed and link-checks what may have changed.</summary>
     private static Rebuilt RenderChanged(BuildCache cache, DiagnosticBag diagnostics, Catalog catalog, Site site, IReadOnlyList<PageJob> jobs, ThemeState theme, StageClock clock)
     {
+        // Signatures are computed as each page is looked at, so their time counts towards "rendern".
         var signatureOf = cache.Signatures.For(site);
-        clock.Lap("signaturen");
 
         // The first build has no exports to show meanwhile, and new settings may change them all: build them now,
         // alongside the pages. Otherwise they follow in the background and the previous ones stand in.
