@@ -147,6 +147,9 @@ public sealed record Profile
     /// <summary>Line of the file where <see cref="Body"/> begins.</summary>
     public required int BodyLine { get; init; }
 
+    /// <summary>The body parsed once, by the validator: HTML, search text and links all come from it.</summary>
+    public required SafeMarkdown.MarkdownBody ParsedBody { get; init; }
+
     /// <summary>Profiles this one is deliberately related to (verwandt), in the order written.</summary>
     public IReadOnlyList<ProfileReference> Verwandt { get; init; } = [];
 
@@ -158,7 +161,11 @@ public sealed record Profile
 }
 
 /// <summary>A plain page such as Impressum.</summary>
-public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine);
+public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine)
+{
+    /// <summary>The body parsed once, by the validator: HTML and links come from it.</summary>
+    public required SafeMarkdown.MarkdownBody ParsedBody { get; init; }
+}
 
 /// <summary>The validated, reference-checked catalogue: the input to the site model.</summary>
 public sealed record Catalog(

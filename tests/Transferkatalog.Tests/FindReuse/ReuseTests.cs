@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Content;
+using Transferkatalog.SafeMarkdown;
 using Transferkatalog.SiteModel;
 using Transferkatalog.Tests.Support;
 
@@ -192,6 +193,7 @@ public sealed class ReuseTests
             AktualisiertLine = 1,
             Body = string.Empty,
             BodyLine = 1,
+            ParsedBody = MarkdownBody.Parse(string.Empty),
         };
         return new ProfileEntry
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Transferkatalog.Content;
+using Transferkatalog.SafeMarkdown;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -91,6 +92,7 @@ public static class SyntheticCatalog
                 AktualisiertLine = 1,
                 Body = body.ToString(),
                 BodyLine = 10,
+                ParsedBody = MarkdownBody.Parse(body.ToString(), $"projekte/projekt-{i:00000}.md", 10),
             });
         }
 

@@ -1,5 +1,6 @@
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Rendering;
+using Transferkatalog.SafeMarkdown;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Tests.Pipeline;
@@ -47,7 +48,7 @@ public sealed class UnitTests
     [InlineData("<javascript:alert(1)>", "href=\"javascript")]
     public void Unsafe_link_schemes_are_not_emitted(string markdown, string forbidden)
     {
-        var html = new MarkdownRenderer("/").Render(markdown);
+        var html = new MarkdownRenderer("/").Render(MarkdownBody.Parse(markdown)).Html;
         Assert.DoesNotContain("<a ", html);
         Assert.DoesNotContain(forbidden, html.Replace(">x<", string.Empty, StringComparison.Ordinal).Replace("&lt;", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
     }
@@ -55,7 +56,7 @@ public sealed class UnitTests
     [Fact]
     public void Safe_links_remain_and_headings_start_at_h2()
     {
-        var html = new MarkdownRenderer("/base/").Render("# Titel\n\n[a](https://x.org/) [b](mailto:a@b.de) [c](/seiten/ueber/) [d](#anker)");
+        var html = new MarkdownRenderer("/base/").Render(MarkdownBody.Parse("# Titel\n\n[a](https://x.org/) [b](mailto:a@b.de) [c](/seiten/ueber/) [d](#anker)")).Html;
         Assert.Contains("<h2>Titel</h2>", html);
         Assert.Contains("href=\"https://x.org/\"", html);
         Assert.Contains("href=\"mailto:a@b.de\"", html);

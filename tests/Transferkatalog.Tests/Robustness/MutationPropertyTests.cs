@@ -87,7 +87,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
                         Scaffolding.Placeholder.Report(source, diagnostics);
                         if (profile is not null && !validation.HasErrors)
                         {
-                            markdown.Render(profile.Body);
+                            markdown.Render(profile.ParsedBody);
                         }
                     }
                 }
