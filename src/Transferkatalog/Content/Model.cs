@@ -1,8 +1,21 @@
 namespace Transferkatalog.Content;
 
 /// <summary>Settings from content/site.yml.</summary>
-public sealed record SiteConfig(string Titel, string Beschreibung, string BasisUrl, string Sprache, int VeraltetNachMonaten, string? Betreiber)
+public sealed record SiteConfig
 {
+    public required string Titel { get; init; }
+
+    public required string Beschreibung { get; init; }
+
+    public required string BasisUrl { get; init; }
+
+    public required string Sprache { get; init; }
+
+    public required int VeraltetNachMonaten { get; init; }
+
+    /// <summary>Who runs the catalogue (betreiber), named in the footer and as publisher of the open data.</summary>
+    public string? Betreiber { get; init; }
+
     /// <summary>Licence of the open data (lizenz in site.yml, default Datenlizenz Deutschland – Namensnennung 2.0).</summary>
     public Schema.Licence Lizenz { get; init; } = Schema.Licences.Default;
 
@@ -17,8 +30,23 @@ public sealed record Redaktion(string Repository, string Branch, string? OAuthUr
 public sealed record Handlungsfeld(string Key, string Name, string Beschreibung);
 
 /// <summary>A Kreis, kreisfreie Stadt, Stadt or Gemeinde.</summary>
-public sealed record Kommune(string Key, string Name, string Typ, string? Kreis, string Regierungsbezirk, string Land, long? Einwohner)
+public sealed record Kommune
 {
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Typ { get; init; }
+
+    /// <summary>Key of the Kreis a stadt or gemeinde belongs to; null for a Kreis or kreisfreie Stadt.</summary>
+    public string? Kreis { get; init; }
+
+    public required string Regierungsbezirk { get; init; }
+
+    public required string Land { get; init; }
+
+    public long? Einwohner { get; init; }
+
     public bool IsKreis => Typ == "kreis";
 
     /// <summary>Amtlicher Gemeindeschlüssel (8 digits; 5 for a Kreis), when the registry gives one.</summary>

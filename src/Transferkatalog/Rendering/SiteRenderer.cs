@@ -211,19 +211,19 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         // Computed only for that page, since counting over every profile and Kommune per page made paging quadratic.
         var filters = pageNumber == 1 ? CatalogFilters.Groups(site, kreise) : [];
         var total = site.Profiles.Count;
-        return new CatalogView(
-            pageNumber == 1 ? site.Config.Titel : $"{site.Config.Titel}: Seite {pageNumber}",
-            site.Config.Beschreibung,
-            cards,
-            total,
-            pageCount == 1
+        return new CatalogView
+        {
+            Heading = pageNumber == 1 ? site.Config.Titel : $"{site.Config.Titel}: Seite {pageNumber}",
+            Intro = site.Config.Beschreibung,
+            Cards = cards,
+            Count = total,
+            CountText = pageCount == 1
                 ? GermanFormat.Count(total, "Projekt", "Projekte")
                 : $"{GermanFormat.Count(total, "Projekt", "Projekte")}, hier {GermanFormat.Number(first + 1)} bis {GermanFormat.Number(first + cards.Count)}",
-            filters,
-            site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"))).ToList(),
-            kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList(),
-            u.Home)
-        {
+            Filters = filters,
+            HandlungsfeldLinks = site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"))).ToList(),
+            KreisLinks = kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList(),
+            FormAction = u.Home,
             Complete = pageCount == 1,
             Pagination = Pagination(u, pageNumber, pageCount),
             DataUrl = u.Local(SearchIndexBuilder.Folder + "/"),
@@ -268,7 +268,16 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             Rechtsform = p.Rechtsform,
             Finanzierung = p.Finanzierung,
             Foerderung = p.Foerderung is { } f ? new FoerderungView(f.Programm, f.BetragEur is { } b ? GermanFormat.Euro(b) : null, f.Zeitraum) : null,
-            Kontakt = new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())) { Url = k.Url },
+            Kontakt = new KontaktView
+            {
+                Organisation = k.Organisation,
+                Name = k.Name,
+                Email = k.Email,
+                EmailHref = k.Email is null ? null : $"mailto:{k.Email}",
+                Telefon = k.Telefon,
+                TelefonHref = k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray()),
+                Url = k.Url,
+            },
             Links = p.Links.Select(l => new LinkView(l.Titel, l.Url, Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) ? uri.Host : l.Url)).ToList(),
             Transfer = p.Transfer is { } t ? new TransferView(t.Uebertragbarkeit is null ? null : GermanFormat.Uebertragbarkeit(t.Uebertragbarkeit), t.Aufwand, t.Voraussetzungen) : null,
             Nachnutzer = entry.Nachnutzer.Select(n => new NachnutzerView(n.Kommune.Name, u.Kommune(n.Kommune.Key), n.Entry.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Entry.Hinweis)).ToList(),
@@ -280,13 +289,15 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             AbsoluteUrl = u.Absolute(entry.Url),
             CatalogUrl = u.Home,
             Partnersuche = p.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate)
-                ? new PartnersucheView(
-                    GermanFormat.SuchtText(sucht.Wen),
-                    sucht.Hinweis,
-                    GermanFormat.Date(sucht.Bis),
-                    sucht.Bis.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    k.Email is null ? null : Mailto(k.Email, p.Titel),
-                    u.Local(Routes.Partnersuche(null)))
+                ? new PartnersucheView
+                {
+                    Text = GermanFormat.SuchtText(sucht.Wen),
+                    Hinweis = sucht.Hinweis,
+                    Bis = GermanFormat.Date(sucht.Bis),
+                    BisIso = sucht.Bis.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    MailtoHref = k.Email is null ? null : Mailto(k.Email, p.Titel),
+                    ListUrl = u.Local(Routes.Partnersuche(null)),
+                }
                 : null,
         };
     }
@@ -296,13 +307,15 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         "Die Projekte des Katalogs sind nach Handlungsfeldern geordnet. Wählen Sie ein Feld, um seine Projekte zu sehen.",
         site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"), f.Feld.Beschreibung)).ToList());
 
-    internal static HandlungsfeldView BuildFeld(Site site, HandlungsfeldEntry f) => new(
-        f.Feld.Name,
-        f.Feld.Beschreibung,
-        GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"),
-        f.Profiles.Select(p => Card(site, p, "h2")).ToList(),
-        site.Urls.HandlungsfelderIndex,
-        $"{site.Urls.Home}?handlungsfeld={Uri.EscapeDataString(f.Feld.Key)}");
+    internal static HandlungsfeldView BuildFeld(Site site, HandlungsfeldEntry f) => new HandlungsfeldView
+    {
+        Heading = f.Feld.Name,
+        Beschreibung = f.Feld.Beschreibung,
+        CountText = GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"),
+        Cards = f.Profiles.Select(p => Card(site, p, "h2")).ToList(),
+        IndexUrl = site.Urls.HandlungsfelderIndex,
+        FilterUrl = $"{site.Urls.Home}?handlungsfeld={Uri.EscapeDataString(f.Feld.Key)}",
+    };
 
     internal static KommunenIndexView BuildKommunenIndex(Site site)
     {

@@ -114,17 +114,26 @@ public sealed record CardView
 }
 
 /// <summary>The catalogue start page.</summary>
-public sealed record CatalogView(
-    string Heading,
-    string Intro,
-    IReadOnlyList<CardView> Cards,
-    int Count,
-    string CountText,
-    IReadOnlyList<FilterGroup> Filters,
-    IReadOnlyList<TermLink> HandlungsfeldLinks,
-    IReadOnlyList<TermLink> KreisLinks,
-    string FormAction)
+public sealed record CatalogView
 {
+    public required string Heading { get; init; }
+
+    public required string Intro { get; init; }
+
+    public required IReadOnlyList<CardView> Cards { get; init; }
+
+    public required int Count { get; init; }
+
+    public required string CountText { get; init; }
+
+    public required IReadOnlyList<FilterGroup> Filters { get; init; }
+
+    public required IReadOnlyList<TermLink> HandlungsfeldLinks { get; init; }
+
+    public required IReadOnlyList<TermLink> KreisLinks { get; init; }
+
+    public required string FormAction { get; init; }
+
     /// <summary>True when this page lists every profile, so the script can filter the cards in place.</summary>
     public bool Complete { get; init; } = true;
 
@@ -158,8 +167,20 @@ public sealed record Fact(string Label, string Value);
 public sealed record FoerderungView(string Programm, string? Betrag, string? Zeitraum);
 
 /// <summary>Contact shown on a profile.</summary>
-public sealed record KontaktView(string Organisation, string? Name, string? Email, string? EmailHref, string? Telefon, string? TelefonHref)
+public sealed record KontaktView
 {
+    public required string Organisation { get; init; }
+
+    public required string? Name { get; init; }
+
+    public required string? Email { get; init; }
+
+    public required string? EmailHref { get; init; }
+
+    public required string? Telefon { get; init; }
+
+    public required string? TelefonHref { get; init; }
+
     /// <summary>The office's contact page (kontakt.url), if the profile names one.</summary>
     public string? Url { get; init; }
 
@@ -252,7 +273,20 @@ public sealed record ProfileView
 }
 
 /// <summary>A running partner search on a profile page, with a prefilled e-mail to the contact when there is an address.</summary>
-public sealed record PartnersucheView(string Text, string Hinweis, string Bis, string BisIso, string? MailtoHref, string ListUrl);
+public sealed record PartnersucheView
+{
+    public required string Text { get; init; }
+
+    public required string Hinweis { get; init; }
+
+    public required string Bis { get; init; }
+
+    public required string BisIso { get; init; }
+
+    public required string? MailtoHref { get; init; }
+
+    public required string ListUrl { get; init; }
+}
 
 /// <summary>The page listing every running partner search, or those of one kind (sucht Partner, sucht Nachnutzer).</summary>
 public sealed record PartnersucheIndexView(string Heading, string Intro, string CountText, IReadOnlyList<NavLink> Filters, IReadOnlyList<CardView> Cards, string FeedUrl);
@@ -270,7 +304,20 @@ public sealed record KreisGroupView(TermLink Kreis, IReadOnlyList<TermLink> Memb
 public sealed record KommunenIndexView(string Heading, string Intro, IReadOnlyList<KreisGroupView> Kreise, IReadOnlyList<TermLink> KreisfreieStaedte);
 
 /// <summary>A Handlungsfeld page.</summary>
-public sealed record HandlungsfeldView(string Heading, string Beschreibung, string CountText, IReadOnlyList<CardView> Cards, string IndexUrl, string FilterUrl);
+public sealed record HandlungsfeldView
+{
+    public required string Heading { get; init; }
+
+    public required string Beschreibung { get; init; }
+
+    public required string CountText { get; init; }
+
+    public required IReadOnlyList<CardView> Cards { get; init; }
+
+    public required string IndexUrl { get; init; }
+
+    public required string FilterUrl { get; init; }
+}
 
 /// <summary>A Kommune page.</summary>
 public sealed record KommuneView

@@ -53,7 +53,16 @@ public sealed class SiteModelBuilder
         var feldEntries = catalog.Handlungsfelder.Select(taxonomy.Feld).ToList();
         var position = Positions(profiles);
         var kommuneEntries = taxonomy.KommunenInOrder.Select(k => taxonomy.Kommune(k, position)).ToList();
-        var site = new Site(catalog.Site, urls, profiles, feldEntries, kommuneEntries, Pages(catalog, urls), referenceDate);
+        var site = new Site
+        {
+            Config = catalog.Site,
+            Urls = urls,
+            Profiles = profiles,
+            Handlungsfelder = feldEntries,
+            Kommunen = kommuneEntries,
+            Pages = Pages(catalog, urls),
+            ReferenceDate = referenceDate,
+        };
         cache?.Remember(catalog, site, taxonomy);
         return site;
     }
@@ -101,14 +110,16 @@ public sealed class SiteModelBuilder
             .DistinctBy(k => k.Key)
             .OrderBy(k => SortKey(k.Name), StringComparer.Ordinal)
             .ToList();
-        return new ProfileEntry(
-            p,
-            urls.Profile(p.Slug),
-            p.Handlungsfelder.Select(f => felder[f]).ToList(),
-            ks,
-            kreise,
-            p.Federfuehrung is not null ? kommunen[p.Federfuehrung] : null,
-            p.Nachnutzung.Select(n => (n, kommunen[n.Kommune])).ToList());
+        return new ProfileEntry
+        {
+            Profile = p,
+            Url = urls.Profile(p.Slug),
+            Handlungsfelder = p.Handlungsfelder.Select(f => felder[f]).ToList(),
+            Kommunen = ks,
+            Kreise = kreise,
+            Federfuehrung = p.Federfuehrung is not null ? kommunen[p.Federfuehrung] : null,
+            Nachnutzer = p.Nachnutzung.Select(n => (n, kommunen[n.Kommune])).ToList(),
+        };
     }
 
     private static List<ProfileEntry> Bucket(Dictionary<string, List<ProfileEntry>> map, string key)
@@ -174,7 +185,16 @@ internal sealed class Taxonomy
             .OrderBy(p => position[p])
             .ToList();
         var kreis = k.Kreis is not null && kommunen.TryGetValue(k.Kreis, out var kr) ? kr : null;
-        return new KommuneEntry(k, urls.Kommune(k.Key), kreis, memberList, own, memberProfiles, Get(ByAdopter, k.Key));
+        return new KommuneEntry
+        {
+            Kommune = k,
+            Url = urls.Kommune(k.Key),
+            Kreis = kreis,
+            Members = memberList,
+            OwnProfiles = own,
+            MemberProfiles = memberProfiles,
+            AdoptedProfiles = Get(ByAdopter, k.Key),
+        };
     }
 
     private static List<ProfileEntry> Get(Dictionary<string, List<ProfileEntry>> map, string key) =>

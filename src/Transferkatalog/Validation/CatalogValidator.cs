@@ -115,14 +115,14 @@ public sealed partial class CatalogValidator
             }
         }
 
-        return new SiteConfig(
-            v.Str("titel") ?? "Transferkatalog",
-            v.Str("beschreibung") ?? string.Empty,
-            basis,
-            v.Str("sprache") ?? "de",
-            (int)(v.Long("veraltet_nach_monaten") ?? 24),
-            v.Str("betreiber"))
+        return new SiteConfig
         {
+            Titel = v.Str("titel") ?? "Transferkatalog",
+            Beschreibung = v.Str("beschreibung") ?? string.Empty,
+            BasisUrl = basis,
+            Sprache = v.Str("sprache") ?? "de",
+            VeraltetNachMonaten = (int)(v.Long("veraltet_nach_monaten") ?? 24),
+            Betreiber = v.Str("betreiber"),
             Lizenz = Schema.Licences.Find(v.Str("lizenz")),
             Redaktion = redaktion,
         };
@@ -184,11 +184,17 @@ public sealed partial class CatalogValidator
     private static Handlungsfeld BindHandlungsfeld(string key, Validated v) =>
         new(key, v.Str("name") ?? key, v.Str("beschreibung") ?? string.Empty);
 
-    private static Kommune BindKommune(string key, Validated v) =>
-        new(key, v.Str("name") ?? key, v.Str("typ") ?? "gemeinde", v.Str("kreis"), v.Str("regierungsbezirk") ?? string.Empty, v.Str("land") ?? string.Empty, v.Long("einwohner"))
-        {
-            Ags = v.Str("ags"),
-        };
+    private static Kommune BindKommune(string key, Validated v) => new()
+    {
+        Key = key,
+        Name = v.Str("name") ?? key,
+        Typ = v.Str("typ") ?? "gemeinde",
+        Kreis = v.Str("kreis"),
+        Regierungsbezirk = v.Str("regierungsbezirk") ?? string.Empty,
+        Land = v.Str("land") ?? string.Empty,
+        Einwohner = v.Long("einwohner"),
+        Ags = v.Str("ags"),
+    };
 
     /// <summary>Checks the Amtliche Gemeindeschlüssel against each other: length by type, a member's key under its Kreis's, no key twice.</summary>
     /// <remarks>Only what the keys themselves tell; whether a key is the right one for the name cannot be checked without the official register.</remarks>

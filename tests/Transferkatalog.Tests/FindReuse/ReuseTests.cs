@@ -55,7 +55,14 @@ public sealed class ReuseTests
     [Fact]
     public void Related_projects_are_deterministic_capped_and_exclude_the_profile_itself()
     {
-        var kreis = new Kommune("kreis-a", "Kreis A", "kreis", null, "X", "Y", null);
+        var kreis = new Kommune
+        {
+            Key = "kreis-a",
+            Name = "Kreis A",
+            Typ = "kreis",
+            Regierungsbezirk = "X",
+            Land = "Y",
+        };
         var felder = new[] { new Handlungsfeld("f1", "F1", "-"), new Handlungsfeld("f2", "F2", "-") };
         var profiles = Enumerable.Range(0, 8)
             .Select(i => Entry($"p{i}", i % 2 == 0 ? ["f1"] : ["f2"], i < 4 ? ["Sensor"] : [], kreis, felder))
@@ -188,6 +195,15 @@ public sealed class ReuseTests
             BodyLine = 1,
             ParsedBody = MarkdownBody.Parse(string.Empty),
         };
-        return new ProfileEntry(profile, "/p/" + slug + "/", allFelder.Where(f => felder.Contains(f.Key)).ToList(), [kreis], [kreis], null, []);
+        return new ProfileEntry
+        {
+            Profile = profile,
+            Url = "/p/" + slug + "/",
+            Handlungsfelder = allFelder.Where(f => felder.Contains(f.Key)).ToList(),
+            Kommunen = [kreis],
+            Kreise = [kreis],
+            Federfuehrung = null,
+            Nachnutzer = [],
+        };
     }
 }

@@ -35,10 +35,25 @@ public static class SyntheticCatalog
         for (var k = 0; k < 40; k++)
         {
             var kreis = $"kreis-{k:00}";
-            kommunen.Add(new Kommune(kreis, $"Kreis {Word(random, vocabulary)}", "kreis", null, "Detmold", "Nordrhein-Westfalen", null));
+            kommunen.Add(new Kommune
+            {
+                Key = kreis,
+                Name = $"Kreis {Word(random, vocabulary)}",
+                Typ = "kreis",
+                Regierungsbezirk = "Detmold",
+                Land = "Nordrhein-Westfalen",
+            });
             for (var g = 0; g < 10; g++)
             {
-                kommunen.Add(new Kommune($"gemeinde-{k:00}-{g}", Capitalize(vocabulary[random.Next(vocabulary.Length)]), "stadt", kreis, "Detmold", "Nordrhein-Westfalen", null));
+                kommunen.Add(new Kommune
+                {
+                    Key = $"gemeinde-{k:00}-{g}",
+                    Name = Capitalize(vocabulary[random.Next(vocabulary.Length)]),
+                    Typ = "stadt",
+                    Kreis = kreis,
+                    Regierungsbezirk = "Detmold",
+                    Land = "Nordrhein-Westfalen",
+                });
             }
         }
 
@@ -81,7 +96,14 @@ public static class SyntheticCatalog
             });
         }
 
-        var config = new SiteConfig("Benchmark", "Synthetischer Katalog", "https://example.github.io/transferkatalog/", "de", 24, null);
+        var config = new SiteConfig
+        {
+            Titel = "Benchmark",
+            Beschreibung = "Synthetischer Katalog",
+            BasisUrl = "https://example.github.io/transferkatalog/",
+            Sprache = "de",
+            VeraltetNachMonaten = 24,
+        };
         return new Catalog(config, felder, kommunen, list, []);
     }
 

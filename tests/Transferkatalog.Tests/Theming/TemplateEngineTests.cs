@@ -219,7 +219,15 @@ public sealed class TemplateEngineTests
             NachnutzungText = null,
             HeadingLevel = "h2",
         }).ToList();
-        var html = theme.Render("handlungsfeld", new HandlungsfeldView("Verwaltung", "B", "2.000 Projekte", cards, "/handlungsfelder/", "/?handlungsfeld=verwaltung"));
+        var html = theme.Render("handlungsfeld", new HandlungsfeldView
+        {
+            Heading = "Verwaltung",
+            Beschreibung = "B",
+            CountText = "2.000 Projekte",
+            Cards = cards,
+            IndexUrl = "/handlungsfelder/",
+            FilterUrl = "/?handlungsfeld=verwaltung",
+        });
 
         Assert.True(html.Length > 1 << 20, $"page is only {html.Length} characters");
         Assert.Equal(2000, html.Split("<li class=\"karte\"").Length - 1);
