@@ -65,7 +65,7 @@ public class PipelineStages
         site = new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21));
         themeSource = ThemeLoader.Load(Repo.Theme, new ScribanTemplateEngine().TemplateExtension, diagnostics) ?? throw new InvalidOperationException("theme missing");
         theme = new ScribanTemplateEngine().Compile(themeSource, diagnostics) ?? throw new InvalidOperationException("theme does not compile");
-        files = new SiteRenderer(theme, themeSource).Render(site);
+        files = new Pipeline.SiteBuilder().Build(new Pipeline.BuildOptions(contentDir, Repo.Theme, ReferenceDate: new DateOnly(2026, 11, 21)), write: false).Files;
         var markdown = new MarkdownRenderer(site.Urls.BasePath);
         bodiesHtml = catalog.Profiles.Select(p => markdown.Render(p.ParsedBody).Html).ToList();
         if (diagnostics.HasErrors)
@@ -119,7 +119,7 @@ public class PipelineStages
         return total;
     }
 
-    /// <summary>The whole render stage (view models, Markdown, templates, every page), parallel as in a build.</summary>
+    /// <summary>The whole render stage (view models, Markdown, templates, every page; not the exports), parallel as in a build.</summary>
     [Benchmark]
     public int RenderAllPages() => new SiteRenderer(theme, themeSource).Render(site).Count;
 

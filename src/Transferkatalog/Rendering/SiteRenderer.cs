@@ -10,24 +10,16 @@ namespace Transferkatalog.Rendering;
 /// <summary>Pipeline stage 4: renders every page of the site model with the theme, in memory.</summary>
 public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 {
-    /// <summary>Renders pages, assets and exports: the whole site, in memory.</summary>
-    public IReadOnlyList<OutputFile> Render(Site site) => Render(site, PlanPages(site, RelatedProjects.Compute(site.Profiles)), InMemoryOutput.Instance);
+    /// <summary>Renders every page and the theme's assets in memory (the exports are the pipeline's, see Pipeline/SiteExtras).</summary>
+    public IReadOnlyList<OutputFile> Render(Site site) =>
+        [.. RenderPages(PlanPages(site, RelatedProjects.Compute(site.Profiles)), InMemoryOutput.Instance), .. Assets()];
 
-    /// <summary>Renders the planned pages, assets and exports, handing each page to <paramref name="sink"/> as soon as it is rendered.</summary>
-    public IReadOnlyList<OutputFile> Render(Site site, IReadOnlyList<PageJob> jobs, IOutputSink sink, IReadOnlyList<OutputFile>? assets = null)
+    /// <summary>Renders the planned pages in parallel, handing each to <paramref name="sink"/> as soon as it is rendered; the files in plan order.</summary>
+    public static OutputFile[] RenderPages(IReadOnlyList<PageJob> jobs, IOutputSink sink)
     {
-        // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
-        // longer add their time after the parallel part (a sequential build still does them one after the other).
-        var pagePaths = jobs.Select(j => j.Path).ToList();
-        var extras = Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths, themeSource)) : Task.Run(() => RenderExtras(site, pagePaths, themeSource));
-        assets ??= Assets();
-        sink.Planned(pagePaths.Concat(assets.Select(a => a.RelativePath)));
         var rendered = new OutputFile[jobs.Count];
         Parallel.For(0, jobs.Count, Parallelism.Options, i => rendered[i] = sink.AddPage(jobs[i].Path, jobs[i].Render()));
-
-        var rest = assets.Concat(extras.Result).ToArray();
-        Parallel.For(0, rest.Length, Parallelism.Options, i => rest[i] = sink.Add(rest[i]));
-        return [.. rendered, .. rest];
+        return rendered;
     }
 
     /// <summary>Every HTML page of the site, in a fixed order, each rendered only when asked.</summary>
@@ -57,38 +49,6 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         pages.AddRange(PartnersuchePage.All());
         pages.Add(new NotFoundPage());
         return pages.Select(page => new PageJob(page, () => page.Render(context))).ToList();
-    }
-
-    /// <summary>Open data, feed, sitemap, search index, card data, JSON Schema and the web editor: everything generated besides the pages.</summary>
-    public static IReadOnlyList<OutputFile> RenderExtras(Site site, IEnumerable<string> pagePaths, ThemeSource? theme = null)
-    {
-        var urls = site.Urls;
-        var extraFiles = new List<OutputFile>();
-
-        // JSON Schema for editors' YAML tooling, generated from ContentSchema with this site's registry keys.
-        foreach (var schema in JsonSchemaGenerator.All(RegistryKeysOf(site), urls.Absolute(urls.Local("schema/"))))
-        {
-            extraFiles.Add(new OutputFile($"schema/{schema.FileName}", schema.Content));
-        }
-
-        extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
-        extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
-        extraFiles.Add(new OutputFile(CsvMetadataExport.Path, CsvMetadataExport.Build(site)));
-        extraFiles.Add(new OutputFile(CatalogXlsxExport.Path, CatalogXlsxExport.Build(site)));
-        extraFiles.Add(new OutputFile(Dcat.Path, Dcat.Build(site)));
-        extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
-        extraFiles.Add(new OutputFile(FeedExport.PartnerPath, FeedExport.BuildPartnersuche(site)));
-        extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, pagePaths)));
-        extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
-        extraFiles.AddRange(new SearchIndexBuilder().Build(site));
-        extraFiles.AddRange(CatalogDataBuilder.Build(site));
-
-        extraFiles.AddRange(WebEditor.WebEditorFiles.Build(site, theme));
-
-        // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
-        extraFiles.Add(new OutputFile(".nojekyll", []));
-        extraFiles.Add(GeneratorVersion.Record());
-        return extraFiles;
     }
 
     /// <summary>The theme's static files (style sheet, scripts), copied as they are.</summary>
@@ -430,8 +390,8 @@ public sealed record PageJob(SitePage Page, Func<string> Render)
 {
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>The file in the output folder.</summary>
-    public string Path => Page.Path;
+    /// <summary>The file in the output folder (computed once: the preview looks it up several times per page and build).</summary>
+    public string Path { get; } = Page.Path;
 
     /// <summary>Renders the page and encodes it as UTF-8 without a byte order mark.</summary>
     public OutputFile ToFile() => new(Path, Utf8.GetBytes(Render()));

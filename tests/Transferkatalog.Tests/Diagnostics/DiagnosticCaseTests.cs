@@ -20,9 +20,6 @@ namespace Transferkatalog.Tests.Diagnostics;
 /// </remarks>
 public sealed class DiagnosticCaseTests
 {
-    /// <summary>The build date of every case, so staleness and expired searches do not depend on the day the tests run.</summary>
-    internal static readonly DateOnly Date = new(2026, 11, 21);
-
     internal static string Folder => Path.Combine(Repo.Root, "tests", "Transferkatalog.Tests", "Diagnostics", "Cases");
 
     internal const string ExpectedFile = "expected.txt";
@@ -134,7 +131,7 @@ public sealed class DiagnosticCaseTests
             }
         }
 
-        return new PreparedCase(sample, new BuildOptions(sample.Content, theme, output, null, Date, 1, FallbackThemeDir: Repo.Theme));
+        return new PreparedCase(sample, new BuildOptions(sample.Content, theme, output, null, TestCatalog.ReferenceDate, 1, FallbackThemeDir: Repo.Theme));
     }
 
     /// <summary>A case written out to a temp folder; removed on dispose.</summary>

@@ -23,11 +23,9 @@ public sealed class FieldCoverageTests
 {
     private const string Slug = "alle-felder";
 
-    private static readonly DateOnly ReferenceDate = new(2026, 11, 21);
-
     private static readonly HtmlParser Parser = new();
 
-    // What a reference may name: the sample catalogue's registries and profiles; federfuehrung's two values are both in
+    // What a reference may name: the minimal catalogue's registries and profiles; federfuehrung's two values are both in
     // the kommunen list, which varies only in its second entry.
     private static readonly Dictionary<ReferenceTarget, string[]> References = new()
     {
@@ -190,7 +188,7 @@ public sealed class FieldCoverageTests
             FieldKind.Integer or FieldKind.Number => number.ToString(CultureInfo.InvariantCulture),
 
             // In the future of the reference date, so a partner search still runs.
-            FieldKind.Date => ReferenceDate.AddDays(30 + (3 * i) + n).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            FieldKind.Date => TestCatalog.ReferenceDate.AddDays(30 + (3 * i) + n).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             FieldKind.Email => $"feld{i}-{n}@example.org",
             FieldKind.Url => $"https://feld{i}-{n}.example.org/",
             FieldKind.Phone => $"\"+49 5271 {i:00}{n}-0\"",
@@ -204,8 +202,8 @@ public sealed class FieldCoverageTests
 
     private static Outputs Build(TestCatalog catalog, string profile)
     {
-        catalog.Write($"projekte/{Slug}.md", profile);
-        var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, Repo.Theme, catalog.Output, ReferenceDate: ReferenceDate), write: false);
+        catalog.WithProfile(Slug, profile);
+        var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, Repo.Theme, catalog.Output, ReferenceDate: TestCatalog.ReferenceDate), write: false);
         Assert.True(result.Succeeded, "generated profile rejected:\n" + string.Join('\n', result.Diagnostics.Where(d => d.Severity == Severity.Error)) + "\n" + profile);
         string Text(string path) => Encoding.UTF8.GetString(result.Files.Single(f => f.RelativePath == path).Content);
 
