@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Transferkatalog.Benchmarks.Generator;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -18,7 +19,7 @@ public sealed class FullBuildBenchmark(Options options)
 
     public int Run()
     {
-        var repo = RepoRoot.Find();
+        var repo = Repo.Root;
         var runs = options.Int("runs", 5);
         var work = Path.GetFullPath(options.Get("work") ?? Path.Combine(Path.GetTempPath(), "tk-bench"));
         var cli = options.Get("cli") ?? Path.Combine(AppContext.BaseDirectory, "Transferkatalog.Cli.dll");

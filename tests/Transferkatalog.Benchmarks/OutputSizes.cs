@@ -33,7 +33,7 @@ public static partial class OutputSizes
         {
             var content = options.Get("content") ?? throw new UsageException("--content oder --site fehlt");
             site = options.Get("out") ?? Path.Combine(Path.GetTempPath(), $"tk-sizes-{Environment.ProcessId}");
-            Build(content, site, options.Get("theme") ?? Path.Combine(RepoRoot.Find(), "themes", "default"), options.Get("cli"));
+            Build(content, site, options.Get("theme") ?? Transferkatalog.Tests.Support.Repo.Theme, options.Get("cli"));
         }
 
         if (!Directory.Exists(site))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -11,7 +12,7 @@ public static class PhaseTimer
     public static int Run(Options options)
     {
         var content = options.Require("content");
-        var theme = options.Get("theme") ?? Path.Combine(RepoRoot.Find(), "themes", "default");
+        var theme = options.Get("theme") ?? Repo.Theme;
         var output = options.Get("out") ?? Path.Combine(Path.GetTempPath(), $"tk-phases-{Environment.ProcessId}");
         var process = Process.GetCurrentProcess();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Transferkatalog.Benchmarks.Generator;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -33,7 +34,7 @@ public static class Program
                 case "generate":
                     return Generate(options);
                 case "hugo-site":
-                    HugoSite.Convert(options.Require("content"), options.Require("out"), RepoRoot.Find());
+                    HugoSite.Convert(options.Require("content"), options.Require("out"), Repo.Root);
                     Console.WriteLine($"Hugo-Site geschrieben: {options.Require("out")}");
                     return 0;
                 case "benchmark":
@@ -52,7 +53,7 @@ public static class Program
                     return 2;
             }
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine($"Fehler: {ex.Message}");
             Console.Error.WriteLine(Usage);
@@ -115,25 +116,5 @@ public sealed class Options
         }
 
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new UsageException($"--{name} erwartet eine ganze Zahl, nicht '{text}'");
-    }
-}
-
-/// <summary>Finds the repository root (the folder with Transferkatalog.sln), so the benchmark finds the theme and the Hugo layouts.</summary>
-public static class RepoRoot
-{
-    public static string Find()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Transferkatalog.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new UsageException("Repository-Wurzel (Transferkatalog.sln) nicht gefunden — starten Sie im Repository");
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Serving;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -12,7 +13,7 @@ public static partial class RebuildTimer
     {
         var source = options.Require("content");
         var runs = options.Int("runs", 5);
-        var theme = options.Get("theme") ?? Path.Combine(RepoRoot.Find(), "themes", "default");
+        var theme = options.Get("theme") ?? Repo.Theme;
         var content = Path.Combine(Path.GetTempPath(), $"tk-rebuild-{Environment.ProcessId}");
         CopyFolder(source, content);
         try

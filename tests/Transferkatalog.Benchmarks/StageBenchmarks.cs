@@ -11,6 +11,7 @@ using Transferkatalog.Output;
 using Transferkatalog.Rendering;
 using Transferkatalog.SiteModel;
 using Transferkatalog.Validation;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Benchmarks;
 
@@ -62,11 +63,11 @@ public class PipelineStages
         raw = new ContentLoader().Load(contentDir, diagnostics);
         catalog = new CatalogValidator().Validate(raw, diagnostics) ?? throw new InvalidOperationException("generated catalogue is invalid");
         site = new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21));
-        themeSource = ThemeLoader.Load(Path.Combine(RepoRoot.Find(), "themes", "default"), new ScribanTemplateEngine().TemplateExtension, diagnostics) ?? throw new InvalidOperationException("theme missing");
+        themeSource = ThemeLoader.Load(Repo.Theme, new ScribanTemplateEngine().TemplateExtension, diagnostics) ?? throw new InvalidOperationException("theme missing");
         theme = new ScribanTemplateEngine().Compile(themeSource, diagnostics) ?? throw new InvalidOperationException("theme does not compile");
-        files = new SiteRenderer(theme, themeSource).Render(site);
+        files = new Pipeline.SiteBuilder().Build(new Pipeline.BuildOptions(contentDir, Repo.Theme, ReferenceDate: new DateOnly(2026, 11, 21)), write: false).Files;
         var markdown = new MarkdownRenderer(site.Urls.BasePath);
-        bodiesHtml = catalog.Profiles.Select(p => markdown.Render(p.Body)).ToList();
+        bodiesHtml = catalog.Profiles.Select(p => markdown.Render(p.ParsedBody).Html).ToList();
         if (diagnostics.HasErrors)
         {
             throw new InvalidOperationException(string.Join('\n', diagnostics.ToSortedList().Take(5)));
@@ -87,7 +88,11 @@ public class PipelineStages
     [Benchmark]
     public int SiteModel() => new SiteModelBuilder().Build(catalog, null, new DateOnly(2026, 11, 21)).Kommunen.Count;
 
-    /// <summary>Markdown to HTML for every profile body, one thread, one pipeline.</summary>
+    /// <summary>The one parse of every profile body (safe pipeline, links with positions), one thread, as the validator does it.</summary>
+    [Benchmark]
+    public int MarkdownParsing() => catalog.Profiles.Sum(p => SafeMarkdown.MarkdownBody.Parse(p.Body, p.SourcePath, p.BodyLine).Links.Count);
+
+    /// <summary>HTML from every profile's parsed body, one thread, as the pages get it.</summary>
     [Benchmark]
     public int MarkdownRendering()
     {
@@ -95,7 +100,7 @@ public class PipelineStages
         var total = 0;
         foreach (var p in catalog.Profiles)
         {
-            total += markdown.Render(p.Body).Length;
+            total += markdown.Render(p.ParsedBody).Html.Length;
         }
 
         return total;
@@ -114,7 +119,7 @@ public class PipelineStages
         return total;
     }
 
-    /// <summary>The whole render stage (view models, Markdown, templates, every page), parallel as in a build.</summary>
+    /// <summary>The whole render stage (view models, Markdown, templates, every page; not the exports), parallel as in a build.</summary>
     [Benchmark]
     public int RenderAllPages() => new SiteRenderer(theme, themeSource).Render(site).Count;
 

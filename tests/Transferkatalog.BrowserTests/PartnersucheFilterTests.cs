@@ -1,35 +1,17 @@
 using Microsoft.Playwright;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.BrowserTests;
 
 /// <summary>The sample site with two running partner searches, one looking for partners, one for both.</summary>
 public sealed class PartnersucheSiteUnderTest : SiteUnderTest
 {
-    protected override string PrepareContent(string workFolder)
-    {
-        var content = Path.Combine(workFolder, "content");
-        var source = base.PrepareContent(workFolder);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(content, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+    // The real content has no real request; these are test data only, far in the future so they never expire.
+    protected override TestCatalog CreateCatalog() => base.CreateCatalog()
+        .WithField("digitalboard-owl", Search("[partner]"))
+        .WithField("smart-region-strategie-kreis-warendorf", Search("[nachnutzer, partner]"));
 
-        // The real content has no real request; these are test data only, far in the future so they never expire.
-        AddSearch(Path.Combine(content, "projekte", "digitalboard-owl.md"), "[partner]");
-        AddSearch(Path.Combine(content, "projekte", "smart-region-strategie-kreis-warendorf.md"), "[nachnutzer, partner]");
-        return content;
-    }
-
-    private static void AddSearch(string path, string wen)
-    {
-        var lines = File.ReadAllLines(path).ToList();
-        var at = lines.FindIndex(l => l.StartsWith("aktualisiert:", StringComparison.Ordinal));
-        Assert.True(at > 0, $"no 'aktualisiert:' line in {path}");
-        lines.InsertRange(at, ["sucht:", $"  wen: {wen}", "  anliegen: \"Testanfrage\"", "  bis: 2099-12-31"]);
-        File.WriteAllLines(path, lines);
-    }
+    private static string Search(string wen) => $"sucht:\n  wen: {wen}\n  anliegen: \"Testanfrage\"\n  bis: 2099-12-31";
 }
 
 /// <summary>The Partnersuche filter group in Chromium: exact card sets, URL state, Back, combination with another group.</summary>

@@ -10,6 +10,7 @@ using Transferkatalog.Content;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Validation;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.BrowserTests;
 
@@ -25,19 +26,17 @@ public class SiteUnderTest : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
     ];
 
-    private readonly string workDir = Path.Combine(Path.GetTempPath(), "tk-browsertests-" + Guid.NewGuid().ToString("N"));
+    private TestCatalog? workspace;
     private WebApplication? server;
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    /// <summary>Where content/ and themes/ are read from; TK_REPOSITORY_ROOT points the tests at a modified copy.</summary>
-    public string RepositoryRoot { get; } = Environment.GetEnvironmentVariable("TK_REPOSITORY_ROOT") is { Length: > 0 } root
-        ? root
-        : Metadata("RepositoryRoot");
-
     public string ToolsDirectory { get; } = Metadata("BrowserTestsDirectory");
 
-    public string SiteDir => Path.Combine(workDir, "site");
+    /// <summary>The content folder the site was built from: a copy, so a variant may change it.</summary>
+    public string ContentDir => Workspace.Content;
+
+    public string SiteDir => Workspace.Output;
 
     /// <summary>Scheme, host and port, e.g. http://127.0.0.1:41234.</summary>
     public string Origin { get; private set; } = "";
@@ -62,6 +61,8 @@ public class SiteUnderTest : IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("Browser not started");
 
+    private TestCatalog Workspace => workspace ?? throw new InvalidOperationException("Site not built");
+
     public string AxeSource { get; private set; } = "";
 
     public string ScreenshotDir { get; } = Environment.GetEnvironmentVariable("TK_SCREENSHOT_DIR") is { Length: > 0 } dir
@@ -76,8 +77,8 @@ public class SiteUnderTest : IAsyncLifetime
         Require(File.Exists(axePath), $"axe-core fehlt ({axePath}): 'npm ci' in {ToolsDirectory} ausführen (das erledigt bash tests/run-all.sh).");
         AxeSource = await File.ReadAllTextAsync(axePath);
 
-        Directory.CreateDirectory(workDir);
-        var content = PrepareContent(workDir);
+        workspace = CreateCatalog();
+        var content = workspace.Content;
         var diagnostics = new DiagnosticBag();
         var raw = new ContentLoader().Load(content, diagnostics);
         Catalog = new CatalogValidator().Validate(raw, diagnostics)
@@ -87,7 +88,7 @@ public class SiteUnderTest : IAsyncLifetime
         Origin = $"http://127.0.0.1:{port}";
         var result = new SiteBuilder().Build(new BuildOptions(
             ContentDir: content,
-            ThemeDir: Path.Combine(RepositoryRoot, "themes", "default"),
+            ThemeDir: Repo.Theme,
             OutputDir: SiteDir,
             BaseUrl: BaseUrl));
         Require(result.Succeeded && result.Written, "Beispielseite ließ sich nicht bauen: " + string.Join("; ", result.Diagnostics));
@@ -110,8 +111,8 @@ public class SiteUnderTest : IAsyncLifetime
         });
     }
 
-    /// <summary>The content folder to build: the repository's own, unless a variant prepares a modified copy inside the work folder.</summary>
-    protected virtual string PrepareContent(string workFolder) => Path.Combine(RepositoryRoot, "content");
+    /// <summary>The catalogue to build: a copy of the repository's content/, which a variant may change.</summary>
+    protected virtual TestCatalog CreateCatalog() => TestCatalog.FromRepository();
 
     /// <summary>A fresh browser context and page; every request the page makes is recorded in <see cref="TestPage.Requests"/>.</summary>
     public async Task<TestPage> OpenAsync(int width = 1280, int height = 900, bool javaScript = true)
@@ -157,28 +158,24 @@ public class SiteUnderTest : IAsyncLifetime
             await server.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(workDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; never mask a test result for it.
-        }
+        workspace?.Dispose();
     }
 
     private WebApplication StartServer()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = workDir });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Workspace.Root });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(Origin);
         var app = builder.Build();
         var files = new PhysicalFileProvider(SiteDir);
+        // GitHub Pages serves YAML too (the web editor's admin/config.yml).
+        var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        types.Mappings[".yml"] = "application/yaml";
         // Like GitHub Pages: the site exists only under its sub-path; a directory serves its index.html.
         app.Map(SubPath.TrimEnd('/'), site =>
         {
             site.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            site.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            site.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = types });
         });
         return app;
     }

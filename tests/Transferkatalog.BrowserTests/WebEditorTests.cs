@@ -1,102 +1,28 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
-using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.BrowserTests;
 
-/// <summary>The web editor under /admin/ (Sveltia CMS), switched on in a copy of the sample content and opened in Chromium.</summary>
-public sealed class WebEditorTests : IAsyncLifetime
+/// <summary>The sample site with the web editor switched on (a `redaktion` entry in site.yml), served like the others.</summary>
+public sealed class WebEditorSiteUnderTest : SiteUnderTest
 {
-    private const string SubPath = "/transferkatalog/";
+    protected override TestCatalog CreateCatalog() => base.CreateCatalog()
+        .WithEntry("site.yml", "redaktion:\n  repository: kreis-beispiel/transferkatalog\n  branch: main");
+}
 
-    private readonly string workDir = Path.Combine(Path.GetTempPath(), "tk-webeditor-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? server;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-    private string origin = "";
-
-    private string SiteDir => Path.Combine(workDir, "site");
-
-    public async Task InitializeAsync()
-    {
-        var chromium = Environment.GetEnvironmentVariable("TK_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
-        Assert.True(File.Exists(chromium), $"Chromium fehlt unter {chromium}: 'apt-get install -y chromium' (das erledigt .ci/run).");
-        var root = typeof(WebEditorTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-        var content = Path.Combine(workDir, "content");
-        CopyDirectory(Path.Combine(root, "content"), content);
-        File.AppendAllText(Path.Combine(content, "site.yml"), "redaktion:\n  repository: kreis-beispiel/transferkatalog\n  branch: main\n");
-
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            origin = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
-        }
-
-        var result = new SiteBuilder().Build(new BuildOptions(content, Path.Combine(root, "themes", "default"), SiteDir, BaseUrl: origin + SubPath));
-        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
-
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = workDir });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(origin);
-        server = builder.Build();
-        var files = new PhysicalFileProvider(SiteDir);
-        var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
-        types.Mappings[".yml"] = "application/yaml";
-        server.Map(SubPath.TrimEnd('/'), site =>
-        {
-            site.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            site.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = types });
-        });
-        await server.StartAsync();
-
-        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-            Timeout = 60_000,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.CloseAsync();
-        }
-
-        playwright?.Dispose();
-        if (server is not null)
-        {
-            await server.StopAsync();
-            await server.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(workDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+/// <summary>The web editor under /admin/ (Sveltia CMS), switched on in a copy of the sample content and opened in Chromium.</summary>
+public sealed class WebEditorTests(WebEditorSiteUnderTest site) : IClassFixture<WebEditorSiteUnderTest>
+{
+    private string Origin => site.Origin;
 
     [Fact]
     public async Task Editor_page_loads_the_cms_from_the_site_itself_and_nothing_from_third_parties()
     {
-        var (context, page, requests) = await OpenAsync(testRepository: true);
-        await using var _ = context;
+        await using var tp = await OpenAsync(testRepository: true);
+        var (page, requests) = (tp.Page, tp.Requests);
 
-        var response = await page.GotoAsync(origin + SubPath + "admin/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        var response = await page.GotoAsync(site.Url("admin/"), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         Assert.True(response is { Ok: true });
         var start = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { NameRegex = new Regex("Test") });
         await start.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
@@ -106,7 +32,7 @@ public sealed class WebEditorTests : IAsyncLifetime
         await page.WaitForTimeoutAsync(1000);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("redaktion-liste.png") });
 
-        var foreign = requests.Where(u => !u.StartsWith(origin + "/", StringComparison.Ordinal) && !u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("blob:", StringComparison.Ordinal)).ToList();
+        var foreign = requests.Where(u => !u.StartsWith(Origin + "/", StringComparison.Ordinal) && !u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("blob:", StringComparison.Ordinal)).ToList();
         Assert.True(foreign.Count == 0, "Anfragen an fremde Server: " + string.Join(", ", foreign));
         Assert.Contains(requests, u => u.EndsWith("/admin/sveltia-cms.js", StringComparison.Ordinal));
         Assert.Contains(requests, u => u.Contains("/admin/config.yml", StringComparison.Ordinal));
@@ -115,11 +41,11 @@ public sealed class WebEditorTests : IAsyncLifetime
     [Fact]
     public async Task New_profile_filled_in_the_editor_passes_check()
     {
-        var (context, page, _) = await OpenAsync(testRepository: true);
-        await using var _c = context;
+        await using var tp = await OpenAsync(testRepository: true);
+        var page = tp.Page;
         try
         {
-            await page.GotoAsync(origin + SubPath + "admin/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+            await page.GotoAsync(site.Url("admin/"), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { NameRegex = new Regex("Test") }).ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Neuen Eintrag anlegen" }).First.ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
             var form = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { NameRegex = new Regex("Inhalt bearbeiten") });
@@ -171,11 +97,9 @@ public sealed class WebEditorTests : IAsyncLifetime
 
 
             // The real validator on the sample catalogue plus the new file: it must load it and find nothing wrong.
-            var content = Path.Combine(workDir, "check-content");
-            CopyDirectory(Path.Combine(workDir, "content"), content);
-            var before = new SiteBuilder().Check(new BuildOptions(content));
-            await File.WriteAllTextAsync(Path.Combine(content, "projekte", name), markdown);
-            var result = new SiteBuilder().Check(new BuildOptions(content));
+            using var check = TestCatalog.CopyOf(site.ContentDir);
+            var before = check.Check();
+            var result = check.Write(Path.Combine("projekte", name), markdown).Check();
             Assert.True(result.ErrorCount == 0, "check lehnt den Steckbrief aus dem Editor ab:\n" + string.Join('\n', result.Diagnostics) + "\n---\n" + markdown);
             Assert.Equal(before.ProfileCount + 1, result.ProfileCount);
             var own = result.Diagnostics.Where(d => d.ToString().Contains(name, StringComparison.Ordinal)).ToList();
@@ -237,31 +161,19 @@ public sealed class WebEditorTests : IAsyncLifetime
     }
 
     /// <summary>A page with the generated config.yml, whose backend (GitHub) is swapped for the CMS's in-memory test repository.</summary>
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Requests)> OpenAsync(bool testRepository)
+    private async Task<TestPage> OpenAsync(bool testRepository)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "de-DE",
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-        });
+        var tp = await site.OpenAsync();
+        var context = tp.Context;
         context.SetDefaultTimeout(20_000);
-        var requests = new List<string>();
-        context.Request += (_, request) =>
-        {
-            lock (requests)
-            {
-                requests.Add(request.Url);
-            }
-        };
 
         // Nothing may leave the machine, whatever the CMS tries: a request to another host fails here (and is still logged).
-        await context.RouteAsync(url => !url.StartsWith(origin + "/", StringComparison.Ordinal), route => route.AbortAsync());
+        await context.RouteAsync(url => !url.StartsWith(Origin + "/", StringComparison.Ordinal), route => route.AbortAsync());
         if (testRepository)
         {
-            await context.RouteAsync(url => url.StartsWith(origin + SubPath + "admin/config.yml", StringComparison.Ordinal), async route =>
+            await context.RouteAsync(url => url.StartsWith(site.Url("admin/config.yml"), StringComparison.Ordinal), async route =>
             {
-                var yaml = await File.ReadAllTextAsync(Path.Combine(SiteDir, "admin", "config.yml"));
+                var yaml = await File.ReadAllTextAsync(Path.Combine(site.SiteDir, "admin", "config.yml"));
                 var start = yaml.IndexOf("backend:\n", StringComparison.Ordinal);
                 var end = yaml.IndexOf("\nsite_url:", StringComparison.Ordinal);
                 Assert.True(start >= 0 && end > start, "config.yml hat keinen backend-Block");
@@ -270,26 +182,14 @@ public sealed class WebEditorTests : IAsyncLifetime
             });
         }
 
-        var page = await context.NewPageAsync();
-        page.Console += (_, m) => Console.WriteLine($"console {m.Type}: {m.Text}");
-        page.PageError += (_, e) => Console.WriteLine($"pageerror: {e}");
-        return (context, page, requests);
+        tp.Page.Console += (_, m) => Console.WriteLine($"console {m.Type}: {m.Text}");
+        tp.Page.PageError += (_, e) => Console.WriteLine($"pageerror: {e}");
+        return tp;
     }
 
-    private static string Screenshot(string name)
+    private string Screenshot(string name)
     {
-        var dir = Environment.GetEnvironmentVariable("TK_SCREENSHOT_DIR") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "transferkatalog-screens");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Directory.CreateDirectory(site.ScreenshotDir);
+        return Path.Combine(site.ScreenshotDir, name);
     }
 }

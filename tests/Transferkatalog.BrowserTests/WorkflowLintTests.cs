@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Transferkatalog.Scaffolding;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.BrowserTests;
 
@@ -9,7 +10,6 @@ namespace Transferkatalog.BrowserTests;
 public sealed class WorkflowLintTests : IDisposable
 {
     private static readonly string Tools = Metadata("BrowserTestsDirectory");
-    private static readonly string RepositoryRoot = Metadata("RepositoryRoot");
     private readonly string workDir = Path.Combine(Path.GetTempPath(), "tk-lint-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -23,7 +23,7 @@ public sealed class WorkflowLintTests : IDisposable
     [Fact]
     public void The_repository_workflow_passes_actionlint()
     {
-        var (exit, output) = Lint(Path.Combine(RepositoryRoot, ".github", "workflows", "pages.yml"));
+        var (exit, output) = Lint(Repo.PathOf(".github", "workflows", "pages.yml"));
         Assert.True(exit == 0, output);
     }
 
@@ -31,7 +31,7 @@ public sealed class WorkflowLintTests : IDisposable
     public void The_workflow_of_a_new_catalogue_passes_actionlint()
     {
         var folder = Path.Combine(workDir, "katalog");
-        var result = CatalogInitializer.Create(new InitOptions(folder, Path.Combine(RepositoryRoot, "content"), "kreis-beispiel/transferkatalog@main", new DateOnly(2026, 12, 1), Kreise: ["kreis-lippe"]));
+        var result = CatalogInitializer.Create(new InitOptions(folder, Repo.Content, "kreis-beispiel/transferkatalog@main", new DateOnly(2026, 12, 1), Kreise: ["kreis-lippe"]));
         Assert.True(result.Created, result.Message);
 
         var (exit, output) = Lint(Path.Combine(folder, ".github", "workflows", "pages.yml"));

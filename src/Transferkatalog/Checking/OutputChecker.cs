@@ -43,7 +43,6 @@ public sealed class OutputChecker
     {
         private readonly HashSet<string> existing = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<Finding> pending = new();
-        private readonly Lazy<Rendering.MarkdownRenderer> markdown = new(() => new Rendering.MarkdownRenderer(urls.BasePath));
         private readonly Lazy<Dictionary<string, string>> pageOfSource = new(() =>
         {
             var pages = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -115,18 +114,19 @@ public sealed class OutputChecker
         }
 
         /// <summary>Reports one page's findings, each from the body's Markdown where it explains it.</summary>
-        /// <remarks>Parsing the body again costs about as much as rendering it, so only pages with a finding pay for it.
+        /// <remarks>The body's links come from the validator's parse, with their places in the file; nothing is parsed again.
         /// Matched by element and value in order: a theme link with the same value as a body link keeps the page as its place.</remarks>
         private void ReportAll(List<Finding> findings)
         {
             if (bodies is not null && bodies.TryGetValue(findings[0].Page, out var body))
             {
-                foreach (var link in markdown.Value.Links(body.Markdown))
+                foreach (var link in body.Markdown.Links)
                 {
-                    var i = findings.FindIndex(f => f.Link is null && f.Tag == link.Tag && f.Value == link.Value);
+                    var value = link.ValueUnder(urls.BasePath);
+                    var i = findings.FindIndex(f => f.Link is null && f.Tag == link.Tag && f.Value == value);
                     if (i >= 0)
                     {
-                        findings[i] = findings[i] with { At = new SourceSpan(body.File, body.Line + link.Line, link.Column + 1), Link = link };
+                        findings[i] = findings[i] with { At = link.At, Link = link };
                     }
                 }
 
@@ -186,7 +186,7 @@ public sealed class OutputChecker
     }
 
     /// <summary>A reference of a page that failed, or waits for <see cref="Session.Complete"/> while Problem is null.</summary>
-    private sealed record Finding(string Page, SourceSpan At, string Tag, string Attribute, string Value, string? Problem, string? Target, Rendering.BodyLink? Link, HashSet<string>? Ids)
+    private sealed record Finding(string Page, SourceSpan At, string Tag, string Attribute, string Value, string? Problem, string? Target, SafeMarkdown.BodyLink? Link, HashSet<string>? Ids)
     {
         /// <summary>The front-matter field the reference came from ("links[0].url"), once matched.</summary>
         public string? Field { get; init; }
@@ -303,8 +303,8 @@ public sealed class OutputChecker
     }
 }
 
-/// <summary>The Markdown a page's body was rendered from: the file as diagnostics name it, the text and the file line the text starts on.</summary>
-public sealed record BodySource(string File, string Markdown, int Line)
+/// <summary>The parsed Markdown a page's body was rendered from, with the file as diagnostics name it.</summary>
+public sealed record BodySource(string File, SafeMarkdown.MarkdownBody Markdown)
 {
     /// <summary>The front-matter links of a profile page, so a broken one is reported at its 'url:' value.</summary>
     public IReadOnlyList<Content.Link> Links { get; init; } = [];

@@ -31,7 +31,15 @@ public sealed partial class ContentLoader
     /// <summary>Full paths of the profile files under <paramref name="contentRoot"/>/projekte, in the order a build reads them; null when the folder is missing.</summary>
     public static IReadOnlyList<string>? ProfileFiles(string contentRoot, DiagnosticBag diagnostics)
     {
-        var folder = Path.Combine(Path.GetFullPath(contentRoot), "projekte");
+        var root = Path.GetFullPath(contentRoot);
+        var folder = Path.Combine(root, "projekte");
+
+        // A missing content folder is reported once by Load; its missing subfolder would only repeat that.
+        if (!Directory.Exists(root))
+        {
+            return null;
+        }
+
         return MissingFolder(folder, required: true, diagnostics) ? null : ListMarkdownFiles(folder, RealPaths.Of(contentRoot), diagnostics);
     }
 

@@ -62,30 +62,66 @@ public sealed record Partnersuche(IReadOnlyList<string> Wen, string Hinweis, Dat
 public sealed record ProfileReference(string Slug, int Line, int Column);
 
 /// <summary>One cooperation project profile (Steckbrief).</summary>
-public sealed record Profile(
-    string Slug,
-    string SourcePath,
-    string Titel,
-    string Kurzbeschreibung,
-    IReadOnlyList<string> Handlungsfelder,
-    IReadOnlyList<string> Kommunen,
-    string? Federfuehrung,
-    string Status,
-    int? Seit,
-    IReadOnlyList<string> Stichworte,
-    IReadOnlyList<string> Beteiligte,
-    string? Rechtsform,
-    string? Finanzierung,
-    Foerderung? Foerderung,
-    Kontakt Kontakt,
-    IReadOnlyList<Link> Links,
-    Transfer? Transfer,
-    IReadOnlyList<Nachnutzung> Nachnutzung,
-    DateOnly Aktualisiert,
-    int AktualisiertLine,
-    string Body,
-    int BodyLine)
+/// <remarks>
+/// Named properties, not a positional record: a new front-matter field is one property here and one assignment in the
+/// binding (CatalogValidator.ReadProfile). A property is <c>required</c> exactly when its field is required in
+/// <see cref="Schema.ContentSchema.Profile"/>, so every profile made in code has what every file must have, and an
+/// optional field is absent unless set; FieldCoverageTests checks both and that every field reaches the outputs.
+/// </remarks>
+public sealed record Profile
 {
+    /// <summary>File name without .md: the profile's URL segment and its key in exports.</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>The file as shown in messages.</summary>
+    public required string SourcePath { get; init; }
+
+    public required string Titel { get; init; }
+
+    public required string Kurzbeschreibung { get; init; }
+
+    public required IReadOnlyList<string> Handlungsfelder { get; init; }
+
+    public required IReadOnlyList<string> Kommunen { get; init; }
+
+    public string? Federfuehrung { get; init; }
+
+    public required string Status { get; init; }
+
+    public int? Seit { get; init; }
+
+    public IReadOnlyList<string> Stichworte { get; init; } = [];
+
+    public IReadOnlyList<string> Beteiligte { get; init; } = [];
+
+    public string? Rechtsform { get; init; }
+
+    public string? Finanzierung { get; init; }
+
+    public Foerderung? Foerderung { get; init; }
+
+    public required Kontakt Kontakt { get; init; }
+
+    public IReadOnlyList<Link> Links { get; init; } = [];
+
+    public Transfer? Transfer { get; init; }
+
+    public IReadOnlyList<Nachnutzung> Nachnutzung { get; init; } = [];
+
+    public required DateOnly Aktualisiert { get; init; }
+
+    /// <summary>Line of the aktualisiert key, where staleness warnings point.</summary>
+    public required int AktualisiertLine { get; init; }
+
+    /// <summary>The Markdown text after the front matter.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>Line of the file where <see cref="Body"/> begins.</summary>
+    public required int BodyLine { get; init; }
+
+    /// <summary>The body parsed once, by the validator: HTML, search text and links all come from it.</summary>
+    public required SafeMarkdown.MarkdownBody ParsedBody { get; init; }
+
     /// <summary>Profiles this one is deliberately related to (verwandt), in the order written.</summary>
     public IReadOnlyList<ProfileReference> Verwandt { get; init; } = [];
 
@@ -97,7 +133,11 @@ public sealed record Profile(
 }
 
 /// <summary>A plain page such as Impressum.</summary>
-public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine);
+public sealed record Page(string Slug, string SourcePath, string Titel, string? Beschreibung, int Reihenfolge, string Body, int BodyLine)
+{
+    /// <summary>The body parsed once, by the validator: HTML and links come from it.</summary>
+    public required SafeMarkdown.MarkdownBody ParsedBody { get; init; }
+}
 
 /// <summary>The validated, reference-checked catalogue: the input to the site model.</summary>
 public sealed record Catalog(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transferkatalog.Content;
 using Transferkatalog.Schema;
 using Transferkatalog.SiteModel;
 
@@ -19,54 +20,158 @@ public sealed record TableColumn(string Key, string Label, CellKind Kind, Func<S
     public bool IsList { get; init; }
 }
 
-/// <summary>The columns the CSV and the spreadsheet share, so both exports always carry the same data as the profile pages.</summary>
+/// <summary>
+/// One datum of a profile in the exports: its member in katalog.json (when <see cref="Json"/> is set) and its columns
+/// in katalog.csv, katalog.xlsx and the CSV's description (when <see cref="Columns"/> has any).
+/// </summary>
+public sealed record ExportField(string Key, Func<Site, ProfileEntry, object?>? Json, IReadOnlyList<TableColumn> Columns);
+
+/// <summary>
+/// What the exports say about each profile, in one table: JSON members in the order of <see cref="Fields"/>, CSV and
+/// spreadsheet columns in the same order. A new front-matter field is one entry here for all exports.
+/// </summary>
 public static class CatalogTable
 {
     private static string Join(IEnumerable<string?> values) => string.Join(ContentSchema.ListSeparator, values.OfType<string>());
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static readonly IReadOnlyList<TableColumn> Columns =
+    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static ExportField Field(string key, Func<Site, ProfileEntry, object?> json, params IReadOnlyList<TableColumn> columns) => new(key, json, columns);
+
+    private static ExportField JsonOnly(string key, Func<Site, ProfileEntry, object?> json) => new(key, json, []);
+
+    private static ExportField CsvOnly(TableColumn column) => new(column.Key, null, [column]);
+
+    public static readonly IReadOnlyList<ExportField> Fields =
     [
-        new("slug", "Kurzname", CellKind.Text, (_, e) => e.Profile.Slug, 24),
-        new("titel", "Titel", CellKind.Text, (_, e) => e.Profile.Titel, 40),
-        new("kurzbeschreibung", "Kurzbeschreibung", CellKind.Text, (_, e) => e.Profile.Kurzbeschreibung, 60),
-        new("url", "Adresse im Katalog", CellKind.Text, (s, e) => ExportUrls.Absolute(s, e.Url), 40),
-        new("handlungsfelder", "Handlungsfelder", CellKind.Text, (_, e) => Join(e.Handlungsfelder.Select(f => f.Name)), 30) { IsList = true },
-        new("handlungsfelder_schluessel", "Handlungsfelder (Schlüssel)", CellKind.Text, (_, e) => Join(e.Profile.Handlungsfelder), 30) { IsList = true },
-        new("kommunen", "Kommunen", CellKind.Text, (_, e) => Join(e.Kommunen.Select(k => k.Name)), 40) { IsList = true },
-        new("kommunen_schluessel", "Kommunen (Schlüssel)", CellKind.Text, (_, e) => Join(e.Profile.Kommunen), 30) { IsList = true },
-        new("kommunen_ags", "Amtliche Gemeindeschlüssel", CellKind.Text, (_, e) => Join(e.Kommunen.Select(k => k.Ags)), 24) { IsList = true },
-        new("kreise", "Kreise", CellKind.Text, (_, e) => Join(e.Kreise.Select(k => k.Name)), 30) { IsList = true },
-        new("federfuehrung", "Federführung", CellKind.Text, (_, e) => e.Federfuehrung?.Name, 24),
-        new("status", "Status", CellKind.Text, (_, e) => e.Profile.Status, 14),
-        new("seit", "Seit", CellKind.Number, (_, e) => e.Profile.Seit?.ToString(CultureInfo.InvariantCulture), 8),
-        new("stichworte", "Stichworte", CellKind.Text, (_, e) => Join(e.Profile.Stichworte), 40) { IsList = true },
-        new("beteiligte", "Beteiligte", CellKind.Text, (_, e) => Join(e.Profile.Beteiligte), 40) { IsList = true },
-        new("rechtsform", "Rechtsform", CellKind.Text, (_, e) => e.Profile.Rechtsform, 24),
-        new("finanzierung", "Finanzierung", CellKind.Text, (_, e) => e.Profile.Finanzierung, 40),
-        new("foerderprogramm", "Förderprogramm", CellKind.Text, (_, e) => e.Profile.Foerderung?.Programm, 30),
-        new("foerderbetrag_eur", "Fördersumme (Euro)", CellKind.Number, (_, e) => e.Profile.Foerderung?.BetragEur?.ToString(CultureInfo.InvariantCulture), 14),
-        new("foerderzeitraum", "Förderzeitraum", CellKind.Text, (_, e) => e.Profile.Foerderung?.Zeitraum, 16),
-        new("kontakt_organisation", "Kontakt: Stelle", CellKind.Text, (_, e) => e.Profile.Kontakt.Organisation, 36),
-        new("kontakt_name", "Kontakt: Name", CellKind.Text, (_, e) => e.Profile.Kontakt.Name, 20),
-        new("kontakt_email", "Kontakt: E-Mail", CellKind.Text, (_, e) => e.Profile.Kontakt.Email, 28),
-        new("kontakt_telefon", "Kontakt: Telefon", CellKind.Text, (_, e) => e.Profile.Kontakt.Telefon, 18),
-        new("kontakt_url", "Kontakt: Webseite", CellKind.Text, (_, e) => e.Profile.Kontakt.Url, 32),
-        new("uebertragbarkeit", "Übertragbarkeit", CellKind.Text, (_, e) => e.Profile.Transfer?.Uebertragbarkeit, 14),
-        new("aufwand", "Aufwand", CellKind.Text, (_, e) => e.Profile.Transfer?.Aufwand, 40),
-        new("voraussetzungen", "Voraussetzungen", CellKind.Text, (_, e) => e.Profile.Transfer?.Voraussetzungen, 40),
-        new("nachnutzung", "Nachnutzung durch", CellKind.Text, (_, e) => Join(e.Nachnutzer.Select(n => n.Kommune.Name)), 30) { IsList = true },
-        new("nachnutzung_anzahl", "Zahl der Nachnutzer", CellKind.Number, (_, e) => e.Nachnutzer.Count.ToString(CultureInfo.InvariantCulture), 10),
-        new("sucht_wen", "Partnersuche: gesucht", CellKind.Text, (s, e) => Join(Search.CatalogDataBuilder.OpenSucht(s, e)), 16) { IsList = true },
-        new("sucht_anliegen", "Partnersuche: Anliegen", CellKind.Text, (s, e) => OpenSearch(s, e)?.Hinweis, 40),
-        new("sucht_bis", "Partnersuche: gilt bis", CellKind.Date, (s, e) => OpenSearch(s, e) is { } sucht ? Date(sucht.Bis) : null, 14),
-        new("verwandt", "Verwandte Projekte (Kurznamen)", CellKind.Text, (s, e) => Join(Verwandt(s, e).Select(v => v.Profile.Slug)), 30) { IsList = true },
-        new("aktualisiert", "Zuletzt geprüft", CellKind.Date, (_, e) => Date(e.Profile.Aktualisiert), 14),
+        Field("slug", (_, e) => e.Profile.Slug, new TableColumn("slug", "Kurzname", CellKind.Text, (_, e) => e.Profile.Slug, 24)),
+        JsonOnly("url", (s, e) => ExportUrls.Absolute(s, e.Url)),
+        Field("titel", (_, e) => e.Profile.Titel, new TableColumn("titel", "Titel", CellKind.Text, (_, e) => e.Profile.Titel, 40)),
+        Field("kurzbeschreibung", (_, e) => e.Profile.Kurzbeschreibung, new TableColumn("kurzbeschreibung", "Kurzbeschreibung", CellKind.Text, (_, e) => e.Profile.Kurzbeschreibung, 60)),
+
+        // The address is the JSON's second member but the CSV's fourth column; both orders are published, so neither moves.
+        CsvOnly(new("url", "Adresse im Katalog", CellKind.Text, (s, e) => ExportUrls.Absolute(s, e.Url), 40)),
+        Field(
+            "handlungsfelder",
+            (s, e) => e.Handlungsfelder.Select(f => new Dictionary<string, object?>
+            {
+                ["schluessel"] = f.Key,
+                ["name"] = f.Name,
+                ["url"] = ExportUrls.Absolute(s, s.Urls.Handlungsfeld(f.Key)),
+            }).ToList(),
+            new TableColumn("handlungsfelder", "Handlungsfelder", CellKind.Text, (_, e) => Join(e.Handlungsfelder.Select(f => f.Name)), 30) { IsList = true },
+            new TableColumn("handlungsfelder_schluessel", "Handlungsfelder (Schlüssel)", CellKind.Text, (_, e) => Join(e.Profile.Handlungsfelder), 30) { IsList = true }),
+        Field(
+            "kommunen",
+            (s, e) => e.Kommunen.Select(k => KommuneObject(s, k)).ToList(),
+            new TableColumn("kommunen", "Kommunen", CellKind.Text, (_, e) => Join(e.Kommunen.Select(k => k.Name)), 40) { IsList = true },
+            new TableColumn("kommunen_schluessel", "Kommunen (Schlüssel)", CellKind.Text, (_, e) => Join(e.Profile.Kommunen), 30) { IsList = true },
+            new TableColumn("kommunen_ags", "Amtliche Gemeindeschlüssel", CellKind.Text, (_, e) => Join(e.Kommunen.Select(k => k.Ags)), 24) { IsList = true },
+            new TableColumn("kreise", "Kreise", CellKind.Text, (_, e) => Join(e.Kreise.Select(k => k.Name)), 30) { IsList = true }),
+        Field("federfuehrung", (s, e) => e.Federfuehrung is { } lead ? KommuneObject(s, lead) : null, new TableColumn("federfuehrung", "Federführung", CellKind.Text, (_, e) => e.Federfuehrung?.Name, 24)),
+        Field("status", (_, e) => e.Profile.Status, new TableColumn("status", "Status", CellKind.Text, (_, e) => e.Profile.Status, 14)),
+        Field("seit", (_, e) => e.Profile.Seit, new TableColumn("seit", "Seit", CellKind.Number, (_, e) => Number(e.Profile.Seit), 8)),
+        Field("stichworte", (_, e) => e.Profile.Stichworte, new TableColumn("stichworte", "Stichworte", CellKind.Text, (_, e) => Join(e.Profile.Stichworte), 40) { IsList = true }),
+        Field("beteiligte", (_, e) => e.Profile.Beteiligte, new TableColumn("beteiligte", "Beteiligte", CellKind.Text, (_, e) => Join(e.Profile.Beteiligte), 40) { IsList = true }),
+        Field("rechtsform", (_, e) => e.Profile.Rechtsform, new TableColumn("rechtsform", "Rechtsform", CellKind.Text, (_, e) => e.Profile.Rechtsform, 24)),
+        Field("finanzierung", (_, e) => e.Profile.Finanzierung, new TableColumn("finanzierung", "Finanzierung", CellKind.Text, (_, e) => e.Profile.Finanzierung, 40)),
+        Field(
+            "foerderung",
+            (_, e) => e.Profile.Foerderung is { } f ? new Dictionary<string, object?> { ["programm"] = f.Programm, ["betrag_eur"] = f.BetragEur, ["zeitraum"] = f.Zeitraum } : null,
+            new TableColumn("foerderprogramm", "Förderprogramm", CellKind.Text, (_, e) => e.Profile.Foerderung?.Programm, 30),
+            new TableColumn("foerderbetrag_eur", "Fördersumme (Euro)", CellKind.Number, (_, e) => e.Profile.Foerderung?.BetragEur?.ToString(CultureInfo.InvariantCulture), 14),
+            new TableColumn("foerderzeitraum", "Förderzeitraum", CellKind.Text, (_, e) => e.Profile.Foerderung?.Zeitraum, 16)),
+        Field(
+            "kontakt",
+            (_, e) => new Dictionary<string, object?>
+            {
+                ["organisation"] = e.Profile.Kontakt.Organisation,
+                ["name"] = e.Profile.Kontakt.Name,
+                ["email"] = e.Profile.Kontakt.Email,
+                ["telefon"] = e.Profile.Kontakt.Telefon,
+                ["url"] = e.Profile.Kontakt.Url,
+            },
+            new TableColumn("kontakt_organisation", "Kontakt: Stelle", CellKind.Text, (_, e) => e.Profile.Kontakt.Organisation, 36),
+            new TableColumn("kontakt_name", "Kontakt: Name", CellKind.Text, (_, e) => e.Profile.Kontakt.Name, 20),
+            new TableColumn("kontakt_email", "Kontakt: E-Mail", CellKind.Text, (_, e) => e.Profile.Kontakt.Email, 28),
+            new TableColumn("kontakt_telefon", "Kontakt: Telefon", CellKind.Text, (_, e) => e.Profile.Kontakt.Telefon, 18),
+            new TableColumn("kontakt_url", "Kontakt: Webseite", CellKind.Text, (_, e) => e.Profile.Kontakt.Url, 32)),
+
+        // Several titled addresses do not fit a cell; the CSV leaves them to the JSON and the profile page.
+        JsonOnly("links", (_, e) => e.Profile.Links.Select(l => new Dictionary<string, object?> { ["titel"] = l.Titel, ["url"] = l.Url }).ToList()),
+        Field(
+            "transfer",
+            (_, e) => e.Profile.Transfer is { } t ? new Dictionary<string, object?> { ["uebertragbarkeit"] = t.Uebertragbarkeit, ["aufwand"] = t.Aufwand, ["voraussetzungen"] = t.Voraussetzungen } : null,
+            new TableColumn("uebertragbarkeit", "Übertragbarkeit", CellKind.Text, (_, e) => e.Profile.Transfer?.Uebertragbarkeit, 14),
+            new TableColumn("aufwand", "Aufwand", CellKind.Text, (_, e) => e.Profile.Transfer?.Aufwand, 40),
+            new TableColumn("voraussetzungen", "Voraussetzungen", CellKind.Text, (_, e) => e.Profile.Transfer?.Voraussetzungen, 40)),
+        Field(
+            "nachnutzung",
+            (s, e) => e.Nachnutzer.Select(n => new Dictionary<string, object?>
+            {
+                ["kommune"] = KommuneObject(s, n.Kommune),
+                ["seit"] = n.Entry.Seit,
+                ["hinweis"] = n.Entry.Hinweis,
+            }).ToList(),
+            new TableColumn("nachnutzung", "Nachnutzung durch", CellKind.Text, (_, e) => Join(e.Nachnutzer.Select(n => n.Kommune.Name)), 30) { IsList = true },
+            new TableColumn("nachnutzung_anzahl", "Zahl der Nachnutzer", CellKind.Number, (_, e) => Number(e.Nachnutzer.Count), 10)),
+        Field(
+            "sucht",
+            (s, e) => OpenSearch(s, e) is { } sucht
+                ? new Dictionary<string, object?> { ["wen"] = Search.CatalogDataBuilder.OpenSucht(s, e), ["anliegen"] = sucht.Hinweis, ["bis"] = Date(sucht.Bis) }
+                : null,
+            new TableColumn("sucht_wen", "Partnersuche: gesucht", CellKind.Text, (s, e) => Join(Search.CatalogDataBuilder.OpenSucht(s, e)), 16) { IsList = true },
+            new TableColumn("sucht_anliegen", "Partnersuche: Anliegen", CellKind.Text, (s, e) => OpenSearch(s, e)?.Hinweis, 40),
+            new TableColumn("sucht_bis", "Partnersuche: gilt bis", CellKind.Date, (s, e) => OpenSearch(s, e) is { } sucht ? Date(sucht.Bis) : null, 14)),
+        Field(
+            "verwandt",
+            (s, e) => Verwandt(s, e).Select(v => new Dictionary<string, object?>
+            {
+                ["slug"] = v.Profile.Slug,
+                ["titel"] = v.Profile.Titel,
+                ["url"] = ExportUrls.Absolute(s, v.Url),
+            }).ToList(),
+            new TableColumn("verwandt", "Verwandte Projekte (Kurznamen)", CellKind.Text, (s, e) => Join(Verwandt(s, e).Select(v => v.Profile.Slug)), 30) { IsList = true }),
+        Field("aktualisiert", (_, e) => Date(e.Profile.Aktualisiert), new TableColumn("aktualisiert", "Zuletzt geprüft", CellKind.Date, (_, e) => Date(e.Profile.Aktualisiert), 14)),
     ];
 
+    /// <summary>The columns of the CSV and the spreadsheet, so both always carry the same data.</summary>
+    public static readonly IReadOnlyList<TableColumn> Columns = Fields.SelectMany(f => f.Columns).ToList();
+
+    /// <summary>A profile's record in katalog.json: the members of <see cref="Fields"/> that have one, in order.</summary>
+    public static Dictionary<string, object?> JsonRecord(Site site, ProfileEntry entry)
+    {
+        var record = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in Fields)
+        {
+            if (field.Json is { } value)
+            {
+                record.Add(field.Key, value(site, entry));
+            }
+        }
+
+        return record;
+    }
+
+    /// <summary>A Kommune as the JSON names it: key, name, type, AGS, its Kreis's name and its page.</summary>
+    public static Dictionary<string, object?> KommuneObject(Site site, Kommune k) => new()
+    {
+        ["schluessel"] = k.Key,
+        ["name"] = k.Name,
+        ["typ"] = k.Typ,
+        ["ags"] = k.Ags,
+        ["kreis"] = k.Kreis is { } kreis && KommunenByKey.GetValue(site, ByKey).TryGetValue(kreis, out var kr) ? kr.Name : null,
+        ["url"] = ExportUrls.Absolute(site, site.Urls.Kommune(k.Key)),
+    };
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Site, Dictionary<string, Kommune>> KommunenByKey = new();
+
+    private static Dictionary<string, Kommune> ByKey(Site site) => site.Kommunen.ToDictionary(k => k.Kommune.Key, k => k.Kommune, StringComparer.Ordinal);
+
     /// <summary>The profile's partner search while it runs on the build's reference date; an expired one is hidden from the site and so from its data.</summary>
-    public static Content.Partnersuche? OpenSearch(Site site, ProfileEntry entry) =>
+    public static Partnersuche? OpenSearch(Site site, ProfileEntry entry) =>
         entry.Profile.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate) ? sucht : null;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Site, Dictionary<ProfileEntry, IReadOnlyList<ProfileEntry>>> Relations = new();

@@ -92,17 +92,16 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         clock.Lap("modell");
         var related = cache is null ? RelatedProjects.Compute(site.Profiles) : content.Related.Update(site.Profiles);
         clock.Lap("verwandt");
-        var renderer = new SiteRenderer(theme.Compiled, theme.Source);
-        var jobs = renderer.PlanPages(site, related);
+        var jobs = new SiteRenderer(theme.Compiled, theme.Source).PlanPages(site, related);
         clock.Lap("plan");
         Progress?.Report(mode == Mode.Write ? "Seiten erzeugen, prüfen und schreiben" : "Seiten erzeugen und prüfen");
         return cache is null
-            ? new(RenderAll(options, mode == Mode.Write, diagnostics, catalog, site, renderer, jobs, theme, clock))
+            ? new(RenderAll(options, mode == Mode.Write, diagnostics, catalog, site, jobs, theme, clock))
             : RenderChanged(cache, diagnostics, catalog, site, jobs, theme, clock);
     }
 
     /// <summary>A cold build: every page is rendered, link-checked and (when writing) staged at once, so the site is never held in memory.</summary>
-    private static BuildResult RenderAll(BuildOptions options, bool write, DiagnosticBag diagnostics, Catalog catalog, Site site, SiteRenderer renderer, IReadOnlyList<PageJob> jobs, ThemeState theme, StageClock clock)
+    private static BuildResult RenderAll(BuildOptions options, bool write, DiagnosticBag diagnostics, Catalog catalog, Site site, IReadOnlyList<PageJob> jobs, ThemeState theme, StageClock clock)
     {
         // Link errors go to their own bag: a theme that fails half-way must report only its own error, as before pages were checked while rendering.
         var linkDiagnostics = new DiagnosticBag();
@@ -111,7 +110,15 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         IReadOnlyList<OutputFile> files;
         try
         {
-            files = renderer.Render(site, jobs, output, theme.Assets);
+            // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
+            // longer add their time after the parallel part (a sequential build still does them one after the other).
+            var pagePaths = jobs.Select(j => j.Path).ToList();
+            var extras = Parallelism.IsSequential ? Task.FromResult(SiteExtras.Build(site, pagePaths, theme.Source)) : Task.Run(() => SiteExtras.Build(site, pagePaths, theme.Source));
+            output.Planned(pagePaths.Concat(theme.Assets.Select(a => a.RelativePath)));
+            var pages = SiteRenderer.RenderPages(jobs, output);
+            var rest = theme.Assets.Concat(extras.Result).ToArray();
+            Parallel.For(0, rest.Length, Parallelism.Options, i => rest[i] = output.Add(rest[i]));
+            files = [.. pages, .. rest];
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -142,7 +149,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var pagePaths = jobs.Select(j => j.Path).ToList();
         var themeSource = theme.Source;
         var extrasNow = cache.LastExtras;
-        Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || cache.LastReadEverything ? Task.Run(() => SiteRenderer.RenderExtras(site, pagePaths, themeSource)) : null;
+        Task<IReadOnlyList<OutputFile>>? syncExtras = extrasNow is null || cache.LastReadEverything ? Task.Run(() => SiteExtras.Build(site, pagePaths, themeSource)) : null;
         var toRender = new List<(PageJob Job, UInt128? Signature, int At)>();
         var next = new Dictionary<string, RenderedPage>(jobs.Count, StringComparer.Ordinal);
         var ordered = new OutputFile[jobs.Count];
@@ -235,7 +242,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         {
             PendingExports = () =>
             {
-                var extras = SiteRenderer.RenderExtras(site, pagePaths, themeSource);
+                var extras = SiteExtras.Build(site, pagePaths, themeSource);
                 cache.LastExtras = extras;
                 return Result(extras, clock.Elapsed);
             },
@@ -248,9 +255,9 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var bodies = new Dictionary<string, BodySource>(StringComparer.Ordinal);
         foreach (var job in jobs)
         {
-            if (job.Page.Body is { } body && wanted(job.Path))
+            if (wanted(job.Path) && job.Page.Body is { } body)
             {
-                bodies[job.Path] = new BodySource(body.File, body.Markdown, body.Line) { Links = body.Links };
+                bodies[job.Path] = new BodySource(body.File, body.Markdown) { Links = body.Links };
             }
         }
 

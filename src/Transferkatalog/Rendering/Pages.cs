@@ -29,8 +29,8 @@ public abstract record SitePage
     internal abstract UInt128? Signature(PageSignatures.Scope signatures);
 }
 
-/// <summary>The Markdown behind a page: the file as diagnostics name it, the text, the file line it starts on and, for profiles, the front-matter links.</summary>
-public sealed record PageBody(string File, string Markdown, int Line, IReadOnlyList<Content.Link> Links);
+/// <summary>The Markdown behind a page: the file as diagnostics name it, the parsed body (links with their places in the file) and, for profiles, the front-matter links.</summary>
+public sealed record PageBody(string File, SafeMarkdown.MarkdownBody Markdown, IReadOnlyList<Content.Link> Links);
 
 /// <summary>What a page needs to render itself: the site, the Markdown renderer and the layout of the theme.</summary>
 internal sealed record PageContext(Site Site, MarkdownRenderer Markdown, SiteRenderer Renderer, int CatalogPages);
@@ -59,7 +59,7 @@ public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry>
 
     public override string Template => "projekt";
 
-    public override PageBody? Body => new(Entry.Profile.SourcePath, Entry.Profile.Body, Entry.Profile.BodyLine, Entry.Profile.Links);
+    public override PageBody? Body => new(Entry.Profile.SourcePath, Entry.Profile.ParsedBody, Entry.Profile.Links);
 
     internal override string Render(PageContext c) => c.Renderer.Page(
         c.Site, Template, Entry.Url, Entry.Profile.Titel, Entry.Profile.Kurzbeschreibung, SiteRenderer.BuildProfilePage(c.Site, this, c.Markdown), jsonLd: Exports.JsonLd.ForProfile(c.Site, Entry));
@@ -127,10 +127,10 @@ public sealed record PlainPage(PageEntry Entry) : SitePage
 
     public override string Template => "seite";
 
-    public override PageBody? Body => new(Entry.Page.SourcePath, Entry.Page.Body, Entry.Page.BodyLine, []);
+    public override PageBody? Body => new(Entry.Page.SourcePath, Entry.Page.ParsedBody, []);
 
     internal override string Render(PageContext c) => c.Renderer.Page(
-        c.Site, Template, Entry.Url, Entry.Page.Titel, Entry.Page.Beschreibung ?? Entry.Page.Titel, new PlainPageView(Entry.Page.Titel, TrustedHtml.FromGenerator(c.Markdown.Render(Entry.Page.Body))));
+        c.Site, Template, Entry.Url, Entry.Page.Titel, Entry.Page.Beschreibung ?? Entry.Page.Titel, new PlainPageView(Entry.Page.Titel, c.Markdown.Render(Entry.Page.ParsedBody)));
 
     // Reads nothing but settings and pages, which make the preview start afresh when they change.
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Fixed;

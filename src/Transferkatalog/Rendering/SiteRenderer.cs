@@ -10,24 +10,16 @@ namespace Transferkatalog.Rendering;
 /// <summary>Pipeline stage 4: renders every page of the site model with the theme, in memory.</summary>
 public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 {
-    /// <summary>Renders pages, assets and exports: the whole site, in memory.</summary>
-    public IReadOnlyList<OutputFile> Render(Site site) => Render(site, PlanPages(site, RelatedProjects.Compute(site.Profiles)), InMemoryOutput.Instance);
+    /// <summary>Renders every page and the theme's assets in memory (the exports are the pipeline's, see Pipeline/SiteExtras).</summary>
+    public IReadOnlyList<OutputFile> Render(Site site) =>
+        [.. RenderPages(PlanPages(site, RelatedProjects.Compute(site.Profiles)), InMemoryOutput.Instance), .. Assets()];
 
-    /// <summary>Renders the planned pages, assets and exports, handing each page to <paramref name="sink"/> as soon as it is rendered.</summary>
-    public IReadOnlyList<OutputFile> Render(Site site, IReadOnlyList<PageJob> jobs, IOutputSink sink, IReadOnlyList<OutputFile>? assets = null)
+    /// <summary>Renders the planned pages in parallel, handing each to <paramref name="sink"/> as soon as it is rendered; the files in plan order.</summary>
+    public static OutputFile[] RenderPages(IReadOnlyList<PageJob> jobs, IOutputSink sink)
     {
-        // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
-        // longer add their time after the parallel part (a sequential build still does them one after the other).
-        var pagePaths = jobs.Select(j => j.Path).ToList();
-        var extras = Parallelism.IsSequential ? Task.FromResult(RenderExtras(site, pagePaths, themeSource)) : Task.Run(() => RenderExtras(site, pagePaths, themeSource));
-        assets ??= Assets();
-        sink.Planned(pagePaths.Concat(assets.Select(a => a.RelativePath)));
         var rendered = new OutputFile[jobs.Count];
         Parallel.For(0, jobs.Count, Parallelism.Options, i => rendered[i] = sink.AddPage(jobs[i].Path, jobs[i].Render()));
-
-        var rest = assets.Concat(extras.Result).ToArray();
-        Parallel.For(0, rest.Length, Parallelism.Options, i => rest[i] = sink.Add(rest[i]));
-        return [.. rendered, .. rest];
+        return rendered;
     }
 
     /// <summary>Every HTML page of the site, in a fixed order, each rendered only when asked.</summary>
@@ -59,38 +51,6 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         return pages.Select(page => new PageJob(page, () => page.Render(context))).ToList();
     }
 
-    /// <summary>Open data, feed, sitemap, search index, card data, JSON Schema and the web editor: everything generated besides the pages.</summary>
-    public static IReadOnlyList<OutputFile> RenderExtras(Site site, IEnumerable<string> pagePaths, ThemeSource? theme = null)
-    {
-        var urls = site.Urls;
-        var extraFiles = new List<OutputFile>();
-
-        // JSON Schema for editors' YAML tooling, generated from ContentSchema with this site's registry keys.
-        foreach (var schema in JsonSchemaGenerator.All(RegistryKeysOf(site), urls.Absolute(urls.Local("schema/"))))
-        {
-            extraFiles.Add(new OutputFile($"schema/{schema.FileName}", schema.Content));
-        }
-
-        extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
-        extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
-        extraFiles.Add(new OutputFile(CsvMetadataExport.Path, CsvMetadataExport.Build(site)));
-        extraFiles.Add(new OutputFile(CatalogXlsxExport.Path, CatalogXlsxExport.Build(site)));
-        extraFiles.Add(new OutputFile(Dcat.Path, Dcat.Build(site)));
-        extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
-        extraFiles.Add(new OutputFile(FeedExport.PartnerPath, FeedExport.BuildPartnersuche(site)));
-        extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, pagePaths)));
-        extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
-        extraFiles.AddRange(new SearchIndexBuilder().Build(site));
-        extraFiles.AddRange(CatalogDataBuilder.Build(site));
-
-        extraFiles.AddRange(WebEditor.WebEditorFiles.Build(site, theme));
-
-        // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
-        extraFiles.Add(new OutputFile(".nojekyll", []));
-        extraFiles.Add(GeneratorVersion.Record());
-        return extraFiles;
-    }
-
     /// <summary>The theme's static files (style sheet, scripts), copied as they are.</summary>
     public IReadOnlyList<OutputFile> Assets()
     {
@@ -120,22 +80,21 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     {
         var content = theme.Render(template, view);
         var isHome = template == "katalog";
-        var layout = new LayoutView(
-            site.Config.Sprache,
-            site.Config.Titel,
-            isHome ? site.Config.Titel : $"{title} – {site.Config.Titel}",
-            description,
-            site.Urls.Absolute(url),
-            site.Urls.Home,
-            site.Urls.Asset("style.css"),
-            withScript ? site.Urls.Asset("katalog.js") : null,
-            Navigation(site, url),
-            site.Pages.Select(p => new NavLink(p.Page.Titel, p.Url, p.Url == url)).ToList(),
-            site.Config.Betreiber,
-            template,
-            TrustedHtml.FromGenerator(content),
-            null)
+        var layout = new LayoutView
         {
+            Lang = site.Config.Sprache,
+            SiteTitle = site.Config.Titel,
+            PageTitle = isHome ? site.Config.Titel : $"{title} – {site.Config.Titel}",
+            MetaDescription = description,
+            CanonicalUrl = site.Urls.Absolute(url),
+            HomeUrl = site.Urls.Home,
+            StylesheetUrl = site.Urls.Asset("style.css"),
+            ScriptUrl = withScript ? site.Urls.Asset("katalog.js") : null,
+            Navigation = Navigation(site, url),
+            FooterLinks = site.Pages.Select(p => new NavLink(p.Page.Titel, p.Url, p.Url == url)).ToList(),
+            Operator = site.Config.Betreiber,
+            PageType = template,
+            Content = TrustedHtml.FromGenerator(content),
             FeedUrl = site.Urls.Local(FeedExport.Path),
             FeedTitle = $"{site.Config.Titel}: zuletzt aktualisierte Projekte",
             AssetsUrl = site.Urls.Asset(""),
@@ -163,22 +122,22 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     {
         var u = site.Urls;
         var adopters = p.Nachnutzer.Count;
-        return new CardView(
-            p.Profile.Slug,
-            p.Profile.Titel,
-            p.Url,
-            p.Profile.Kurzbeschreibung,
-            p.Profile.Status,
-            GermanFormat.Status(p.Profile.Status),
-            p.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
-            p.Kommunen.Select(k => new TermLink(k.Key, k.Name, u.Kommune(k.Key))).ToList(),
-            string.Join(' ', p.Profile.Handlungsfelder),
-            string.Join(' ', p.Profile.Kommunen),
-            string.Join(' ', p.Kreise.Select(k => k.Key)),
-            adopters,
-            adopters == 0 ? null : $"Nachgenutzt von {GermanFormat.Count(adopters, "Kommune", "Kommunen")}",
-            headingLevel)
+        return new CardView
         {
+            Slug = p.Profile.Slug,
+            Titel = p.Profile.Titel,
+            Url = p.Url,
+            Kurzbeschreibung = p.Profile.Kurzbeschreibung,
+            Status = p.Profile.Status,
+            StatusLabel = GermanFormat.Status(p.Profile.Status),
+            Handlungsfelder = p.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
+            Kommunen = p.Kommunen.Select(k => new TermLink(k.Key, k.Name, u.Kommune(k.Key))).ToList(),
+            DataHandlungsfelder = string.Join(' ', p.Profile.Handlungsfelder),
+            DataKommunen = string.Join(' ', p.Profile.Kommunen),
+            DataKreise = string.Join(' ', p.Kreise.Select(k => k.Key)),
+            NachnutzungCount = adopters,
+            NachnutzungText = adopters == 0 ? null : $"Nachgenutzt von {GermanFormat.Count(adopters, "Kommune", "Kommunen")}",
+            HeadingLevel = headingLevel,
             SuchtText = p.Profile.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate) ? GermanFormat.SuchtText(sucht.Wen) : null,
             DataSucht = string.Join(' ', CatalogDataBuilder.OpenSucht(site, p)),
         };
@@ -340,32 +299,32 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         var u = site.Urls;
         var k = p.Kontakt;
         var stale = Validation.StalenessCheck.IsStale(p, site.Config.VeraltetNachMonaten, site.ReferenceDate);
-        return new ProfileView(
-            p.Titel,
-            p.Kurzbeschreibung,
-            p.Status,
-            GermanFormat.Status(p.Status),
-            entry.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
-            entry.Kommunen.Select(x => new TermLink(x.Key, x.Name, u.Kommune(x.Key))).ToList(),
-            entry.Kreise.Select(x => new TermLink(x.Key, x.Name, u.Kommune(x.Key))).ToList(),
-            entry.Federfuehrung is { } lead ? new TermLink(lead.Key, lead.Name, u.Kommune(lead.Key)) : null,
-            p.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            p.Beteiligte,
-            p.Rechtsform,
-            p.Finanzierung,
-            p.Foerderung is { } f ? new FoerderungView(f.Programm, f.BetragEur is { } b ? GermanFormat.Euro(b) : null, f.Zeitraum) : null,
-            new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())) { Url = k.Url },
-            p.Links.Select(l => new LinkView(l.Titel, l.Url, Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) ? uri.Host : l.Url)).ToList(),
-            p.Transfer is { } t ? new TransferView(t.Uebertragbarkeit is null ? null : GermanFormat.Uebertragbarkeit(t.Uebertragbarkeit), t.Aufwand, t.Voraussetzungen) : null,
-            entry.Nachnutzer.Select(n => new NachnutzerView(n.Kommune.Name, u.Kommune(n.Kommune.Key), n.Entry.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Entry.Hinweis)).ToList(),
-            p.Stichworte,
-            GermanFormat.Date(p.Aktualisiert),
-            p.Aktualisiert.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            stale,
-            TrustedHtml.FromGenerator(markdown.Render(p.Body)),
-            u.Absolute(entry.Url),
-            u.Home)
+        return new ProfileView
         {
+            Titel = p.Titel,
+            Kurzbeschreibung = p.Kurzbeschreibung,
+            Status = p.Status,
+            StatusLabel = GermanFormat.Status(p.Status),
+            Handlungsfelder = entry.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
+            Kommunen = entry.Kommunen.Select(x => new TermLink(x.Key, x.Name, u.Kommune(x.Key))).ToList(),
+            Kreise = entry.Kreise.Select(x => new TermLink(x.Key, x.Name, u.Kommune(x.Key))).ToList(),
+            Federfuehrung = entry.Federfuehrung is { } lead ? new TermLink(lead.Key, lead.Name, u.Kommune(lead.Key)) : null,
+            Seit = p.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Beteiligte = p.Beteiligte,
+            Rechtsform = p.Rechtsform,
+            Finanzierung = p.Finanzierung,
+            Foerderung = p.Foerderung is { } f ? new FoerderungView(f.Programm, f.BetragEur is { } b ? GermanFormat.Euro(b) : null, f.Zeitraum) : null,
+            Kontakt = new KontaktView(k.Organisation, k.Name, k.Email, k.Email is null ? null : $"mailto:{k.Email}", k.Telefon, k.Telefon is null ? null : "tel:" + new string(k.Telefon.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray())) { Url = k.Url },
+            Links = p.Links.Select(l => new LinkView(l.Titel, l.Url, Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) ? uri.Host : l.Url)).ToList(),
+            Transfer = p.Transfer is { } t ? new TransferView(t.Uebertragbarkeit is null ? null : GermanFormat.Uebertragbarkeit(t.Uebertragbarkeit), t.Aufwand, t.Voraussetzungen) : null,
+            Nachnutzer = entry.Nachnutzer.Select(n => new NachnutzerView(n.Kommune.Name, u.Kommune(n.Kommune.Key), n.Entry.Seit?.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Entry.Hinweis)).ToList(),
+            Stichworte = p.Stichworte,
+            Aktualisiert = GermanFormat.Date(p.Aktualisiert),
+            AktualisiertIso = p.Aktualisiert.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Veraltet = stale,
+            BodyHtml = markdown.Render(p.ParsedBody),
+            AbsoluteUrl = u.Absolute(entry.Url),
+            CatalogUrl = u.Home,
             Partnersuche = p.Sucht is { } sucht && sucht.IsOpen(site.ReferenceDate)
                 ? new PartnersucheView(
                     GermanFormat.SuchtText(sucht.Wen),
@@ -406,20 +365,20 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             kreisfrei);
     }
 
-    internal static KommuneView BuildKommune(Site site, KommuneEntry k) => new KommuneView(
-        k.Kommune.Name,
-        GermanFormat.KommuneTyp(k.Kommune.Typ),
-        k.Kreis is { } kreis ? new TermLink(kreis.Key, kreis.Name, site.Urls.Kommune(kreis.Key)) : null,
-        k.Kommune.Regierungsbezirk.Length > 0 ? k.Kommune.Regierungsbezirk : null,
-        k.Kommune.Einwohner is { } e ? GermanFormat.Number(e) : null,
-        k.Members.Select(m => new TermLink(m.Key, m.Name, site.Urls.Kommune(m.Key))).ToList(),
-        GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"),
-        k.OwnProfiles.Select(p => Card(site, p, "h3")).ToList(),
-        k.MemberProfiles.Select(p => Card(site, p, "h3")).ToList(),
-        k.AdoptedProfiles.Select(p => Card(site, p, "h3")).ToList(),
-        site.Urls.KommunenIndex,
-        $"{site.Urls.Home}?{(k.Kommune.IsKreis ? "kreis" : "kommune")}={Uri.EscapeDataString(k.Kommune.Key)}")
+    internal static KommuneView BuildKommune(Site site, KommuneEntry k) => new KommuneView
     {
+        Heading = k.Kommune.Name,
+        TypLabel = GermanFormat.KommuneTyp(k.Kommune.Typ),
+        Kreis = k.Kreis is { } kreis ? new TermLink(kreis.Key, kreis.Name, site.Urls.Kommune(kreis.Key)) : null,
+        Regierungsbezirk = k.Kommune.Regierungsbezirk.Length > 0 ? k.Kommune.Regierungsbezirk : null,
+        Einwohner = k.Kommune.Einwohner is { } e ? GermanFormat.Number(e) : null,
+        Members = k.Members.Select(m => new TermLink(m.Key, m.Name, site.Urls.Kommune(m.Key))).ToList(),
+        CountText = GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"),
+        OwnCards = k.OwnProfiles.Select(p => Card(site, p, "h3")).ToList(),
+        MemberCards = k.MemberProfiles.Select(p => Card(site, p, "h3")).ToList(),
+        AdoptedCards = k.AdoptedProfiles.Select(p => Card(site, p, "h3")).ToList(),
+        IndexUrl = site.Urls.KommunenIndex,
+        FilterUrl = $"{site.Urls.Home}?{(k.Kommune.IsKreis ? "kreis" : "kommune")}={Uri.EscapeDataString(k.Kommune.Key)}",
         Genitiv = GermanFormat.Genitiv(k.Kommune.Name, k.Kommune.Typ),
         ImKreis = k.Kommune.IsKreis ? GermanFormat.ImKreis(k.Kommune.Name) : k.Kreis is { } ownKreis ? GermanFormat.ImKreis(ownKreis.Name) : null,
         MitmachenUrl = site.Pages.FirstOrDefault(p => p.Page.Slug == "mitmachen")?.Url,
@@ -431,8 +390,8 @@ public sealed record PageJob(SitePage Page, Func<string> Render)
 {
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>The file in the output folder.</summary>
-    public string Path => Page.Path;
+    /// <summary>The file in the output folder (computed once: the preview looks it up several times per page and build).</summary>
+    public string Path { get; } = Page.Path;
 
     /// <summary>Renders the page and encodes it as UTF-8 without a byte order mark.</summary>
     public OutputFile ToFile() => new(Path, Utf8.GetBytes(Render()));

@@ -9,22 +9,37 @@ public sealed record NavLink(string Title, string Url, bool Current);
 public sealed record TermLink(string Key, string Name, string Url, int Count = 0, string? CountText = null, string? Beschreibung = null);
 
 /// <summary>Data every page's frame needs: head, header, navigation, footer.</summary>
-public sealed record LayoutView(
-    string Lang,
-    string SiteTitle,
-    string PageTitle,
-    string MetaDescription,
-    string CanonicalUrl,
-    string HomeUrl,
-    string StylesheetUrl,
-    string? ScriptUrl,
-    IReadOnlyList<NavLink> Navigation,
-    IReadOnlyList<NavLink> FooterLinks,
-    string? Operator,
-    string PageType,
-    TrustedHtml Content,
-    string? HeadExtra)
+public sealed record LayoutView
 {
+    public required string Lang { get; init; }
+
+    public required string SiteTitle { get; init; }
+
+    public required string PageTitle { get; init; }
+
+    public required string MetaDescription { get; init; }
+
+    public required string CanonicalUrl { get; init; }
+
+    public required string HomeUrl { get; init; }
+
+    public required string StylesheetUrl { get; init; }
+
+    public required string? ScriptUrl { get; init; }
+
+    public required IReadOnlyList<NavLink> Navigation { get; init; }
+
+    public required IReadOnlyList<NavLink> FooterLinks { get; init; }
+
+    public required string? Operator { get; init; }
+
+    public required string PageType { get; init; }
+
+    public required TrustedHtml Content { get; init; }
+
+    /// <summary>Extra markup for the head that a page kind may add; none does today.</summary>
+    public string? HeadExtra { get; init; }
+
     /// <summary>Site path of the Atom feed, announced in the head of every page.</summary>
     public string? FeedUrl { get; init; }
 
@@ -52,22 +67,36 @@ public sealed record LayoutView(
 }
 
 /// <summary>A profile as a card in lists.</summary>
-public sealed record CardView(
-    string Slug,
-    string Titel,
-    string Url,
-    string Kurzbeschreibung,
-    string Status,
-    string StatusLabel,
-    IReadOnlyList<TermLink> Handlungsfelder,
-    IReadOnlyList<TermLink> Kommunen,
-    string DataHandlungsfelder,
-    string DataKommunen,
-    string DataKreise,
-    int NachnutzungCount,
-    string? NachnutzungText,
-    string HeadingLevel)
+public sealed record CardView
 {
+    public required string Slug { get; init; }
+
+    public required string Titel { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string Kurzbeschreibung { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string StatusLabel { get; init; }
+
+    public required IReadOnlyList<TermLink> Handlungsfelder { get; init; }
+
+    public required IReadOnlyList<TermLink> Kommunen { get; init; }
+
+    public required string DataHandlungsfelder { get; init; }
+
+    public required string DataKommunen { get; init; }
+
+    public required string DataKreise { get; init; }
+
+    public required int NachnutzungCount { get; init; }
+
+    public required string? NachnutzungText { get; init; }
+
+    public required string HeadingLevel { get; init; }
+
     /// <summary>Position in the catalogue order, for search hits and filter data; only set on catalogue pages.</summary>
     public string? DataNr { get; init; }
 
@@ -166,32 +195,56 @@ public sealed record NachnutzerView(string Name, string Url, string? Seit, strin
 public sealed record LinkView(string Titel, string Url, string Host);
 
 /// <summary>A profile page.</summary>
-public sealed record ProfileView(
-    string Titel,
-    string Kurzbeschreibung,
-    string Status,
-    string StatusLabel,
-    IReadOnlyList<TermLink> Handlungsfelder,
-    IReadOnlyList<TermLink> Kommunen,
-    IReadOnlyList<TermLink> Kreise,
-    TermLink? Federfuehrung,
-    string? Seit,
-    IReadOnlyList<string> Beteiligte,
-    string? Rechtsform,
-    string? Finanzierung,
-    FoerderungView? Foerderung,
-    KontaktView Kontakt,
-    IReadOnlyList<LinkView> Links,
-    TransferView? Transfer,
-    IReadOnlyList<NachnutzerView> Nachnutzer,
-    IReadOnlyList<string> Stichworte,
-    string Aktualisiert,
-    string AktualisiertIso,
-    bool Veraltet,
-    TrustedHtml BodyHtml,
-    string AbsoluteUrl,
-    string CatalogUrl)
+public sealed record ProfileView
 {
+    public required string Titel { get; init; }
+
+    public required string Kurzbeschreibung { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string StatusLabel { get; init; }
+
+    public required IReadOnlyList<TermLink> Handlungsfelder { get; init; }
+
+    public required IReadOnlyList<TermLink> Kommunen { get; init; }
+
+    public required IReadOnlyList<TermLink> Kreise { get; init; }
+
+    public required TermLink? Federfuehrung { get; init; }
+
+    public required string? Seit { get; init; }
+
+    public required IReadOnlyList<string> Beteiligte { get; init; }
+
+    public required string? Rechtsform { get; init; }
+
+    public required string? Finanzierung { get; init; }
+
+    public required FoerderungView? Foerderung { get; init; }
+
+    public required KontaktView Kontakt { get; init; }
+
+    public required IReadOnlyList<LinkView> Links { get; init; }
+
+    public required TransferView? Transfer { get; init; }
+
+    public required IReadOnlyList<NachnutzerView> Nachnutzer { get; init; }
+
+    public required IReadOnlyList<string> Stichworte { get; init; }
+
+    public required string Aktualisiert { get; init; }
+
+    public required string AktualisiertIso { get; init; }
+
+    public required bool Veraltet { get; init; }
+
+    public required TrustedHtml BodyHtml { get; init; }
+
+    public required string AbsoluteUrl { get; init; }
+
+    public required string CatalogUrl { get; init; }
+
     /// <summary>Profiles sharing the most subjects and neighbours, computed at build time.</summary>
     public IReadOnlyList<CardView> Related { get; init; } = [];
 
@@ -231,22 +284,34 @@ public sealed record KommunenIndexView(string Heading, string Intro, IReadOnlyLi
 public sealed record HandlungsfeldView(string Heading, string Beschreibung, string CountText, IReadOnlyList<CardView> Cards, string IndexUrl, string FilterUrl);
 
 /// <summary>A Kommune page.</summary>
-public sealed record KommuneView(
-    string Heading,
-    string TypLabel,
-    TermLink? Kreis,
-    string? Regierungsbezirk,
-    string? Einwohner,
-    IReadOnlyList<TermLink> Members,
-    string CountText,
-    IReadOnlyList<CardView> OwnCards,
-    IReadOnlyList<CardView> MemberCards,
-    IReadOnlyList<CardView> AdoptedCards,
-    string IndexUrl,
-    string FilterUrl)
+public sealed record KommuneView
 {
+    public required string Heading { get; init; }
+
+    public required string TypLabel { get; init; }
+
+    public required TermLink? Kreis { get; init; }
+
+    public required string? Regierungsbezirk { get; init; }
+
+    public required string? Einwohner { get; init; }
+
+    public required IReadOnlyList<TermLink> Members { get; init; }
+
+    public required string CountText { get; init; }
+
+    public required IReadOnlyList<CardView> OwnCards { get; init; }
+
+    public required IReadOnlyList<CardView> MemberCards { get; init; }
+
+    public required IReadOnlyList<CardView> AdoptedCards { get; init; }
+
+    public required string IndexUrl { get; init; }
+
+    public required string FilterUrl { get; init; }
+
     /// <summary>The name in the genitive with its article: "des Kreises Höxter", "der Stadt Paderborn".</summary>
-    public string Genitiv { get; init; } = Heading;
+    public required string Genitiv { get; init; }
 
     /// <summary>For a Kreis: its name after "in", "im Kreis Höxter"; for a town: its Kreis's.</summary>
     public string? ImKreis { get; init; }

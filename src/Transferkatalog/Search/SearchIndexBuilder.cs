@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Markdig;
 using Transferkatalog.Output;
 using Transferkatalog.SiteModel;
 
@@ -82,9 +81,8 @@ public sealed class SearchIndexBuilder
     internal static Dictionary<string, List<(int Id, int Weight)>> CollectTerms(Site site)
     {
         var terms = new Dictionary<string, List<(int Id, int Weight)>>(StringComparer.Ordinal);
-        var pipeline = new MarkdownPipelineBuilder().Build();
 
-        // Tokenising (with its Markdown-to-text pass) and keeping each token's best weight are independent per profile
+        // Tokenising (with the body's plain text, rendered from the parse the validator made) and keeping each token's best weight are independent per profile
         // and run in parallel; merging stays sequential in profile order, so every posting list comes out ascending
         // without sorting and the index bytes are those of a sequential run. In batches, so only a few hundred
         // profiles' tokens are held at once, not the whole catalogue's.
@@ -94,7 +92,7 @@ public sealed class SearchIndexBuilder
         {
             var count = Math.Min(Batch, site.Profiles.Count - start);
             var first = start;
-            Parallel.For(0, count, Parallelism.Options, i => tokens[i] = Tokens(site.Profiles[first + i], pipeline));
+            Parallel.For(0, count, Parallelism.Options, i => tokens[i] = Tokens(site.Profiles[first + i]));
             for (var i = 0; i < count; i++)
             {
                 foreach (var (token, weight) in tokens[i])
@@ -114,14 +112,14 @@ public sealed class SearchIndexBuilder
     }
 
     /// <summary>A profile's distinct tokens, each with the best weight it reached (title over summary over the rest).</summary>
-    private static Dictionary<string, int> Tokens(ProfileEntry entry, MarkdownPipeline pipeline)
+    private static Dictionary<string, int> Tokens(ProfileEntry entry)
     {
         var p = entry.Profile;
         var texts = new List<(int Weight, string? Text)> { (WeightTitle, p.Titel) };
         texts.AddRange(p.Stichworte.Select(s => (WeightTitle, (string?)s)));
         texts.Add((WeightSummary, p.Kurzbeschreibung));
         texts.AddRange(OtherTexts(entry).Select(t => (WeightOther, t)));
-        texts.Add((WeightOther, Markdown.ToPlainText(p.Body, pipeline)));
+        texts.Add((WeightOther, p.ParsedBody.PlainText()));
         var best = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (weight, text) in texts)
         {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Transferkatalog.Content;
 using Transferkatalog.Diagnostics;
+using Transferkatalog.SafeMarkdown;
 using Transferkatalog.Schema;
 using YamlDotNet.RepresentationModel;
 
@@ -246,10 +247,10 @@ public sealed partial class CatalogValidator
 
     private static Profile? ReadProfile(MarkdownSource source, ReferenceIndex references, DiagnosticBag diagnostics)
     {
-        var usableBody = ReportDefusedLinks(source, diagnostics);
+        var body = ParseBody(source, diagnostics);
         var file = source.File.DisplayPath;
         var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
-        if (node is null || !usableBody)
+        if (node is null || body is null)
         {
             return null;
         }
@@ -277,30 +278,31 @@ public sealed partial class CatalogValidator
 
         var foerderung = v.Get("foerderung");
         var transfer = v.Get("transfer");
-        return new Profile(
-            source.Slug,
-            file,
-            titel,
-            summary,
-            v.Strings("handlungsfelder"),
-            kommunen,
-            v.Str("federfuehrung"),
-            status,
-            (int?)v.Long("seit"),
-            v.Strings("stichworte"),
-            v.Strings("beteiligte"),
-            v.Str("rechtsform"),
-            v.Str("finanzierung"),
-            foerderung?.Str("programm") is { } programm ? new Foerderung(programm, foerderung.Decimal("betrag_eur"), foerderung.Str("zeitraum")) : null,
-            ReadKontakt(kontakt, diagnostics),
-            v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty) { UrlAt = l.Get("url")?.At ?? l.At }).Where(l => l.Url.Length > 0).ToList(),
-            transfer is null ? null : new Transfer(transfer.Str("uebertragbarkeit"), transfer.Str("aufwand"), transfer.Str("voraussetzungen")),
-            v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
-            updated,
-            v.Get("aktualisiert")!.At.Line,
-            source.Body,
-            source.BodyLine)
+        return new Profile
         {
+            Slug = source.Slug,
+            SourcePath = file,
+            Titel = titel,
+            Kurzbeschreibung = summary,
+            Handlungsfelder = v.Strings("handlungsfelder"),
+            Kommunen = kommunen,
+            Federfuehrung = v.Str("federfuehrung"),
+            Status = status,
+            Seit = (int?)v.Long("seit"),
+            Stichworte = v.Strings("stichworte"),
+            Beteiligte = v.Strings("beteiligte"),
+            Rechtsform = v.Str("rechtsform"),
+            Finanzierung = v.Str("finanzierung"),
+            Foerderung = foerderung?.Str("programm") is { } programm ? new Foerderung(programm, foerderung.Decimal("betrag_eur"), foerderung.Str("zeitraum")) : null,
+            Kontakt = ReadKontakt(kontakt, diagnostics),
+            Links = v.List("links").Select(l => new Link(l.Str("titel") ?? string.Empty, l.Str("url") ?? string.Empty) { UrlAt = l.Get("url")?.At ?? l.At }).Where(l => l.Url.Length > 0).ToList(),
+            Transfer = transfer is null ? null : new Transfer(transfer.Str("uebertragbarkeit"), transfer.Str("aufwand"), transfer.Str("voraussetzungen")),
+            Nachnutzung = v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
+            Aktualisiert = updated,
+            AktualisiertLine = v.Get("aktualisiert")!.At.Line,
+            Body = source.Body,
+            BodyLine = source.BodyLine,
+            ParsedBody = body,
             Verwandt = v.List("verwandt").Where(r => r.Value is string).Select(r => new ProfileReference((string)r.Value, r.At.Line, r.At.Column)).ToList(),
             TitelLine = v.Get("titel")!.At.Line,
             Sucht = v.Get("sucht") is { } sucht && sucht.Strings("wen") is { Count: > 0 } wen && sucht.Str("anliegen") is { } hinweis && sucht.Get("bis") is { Value: DateOnly bis } bisNode
@@ -323,62 +325,43 @@ public sealed partial class CatalogValidator
 
     private static Page? ReadPage(MarkdownSource source, DiagnosticBag diagnostics)
     {
-        var usableBody = ReportDefusedLinks(source, diagnostics);
+        var body = ParseBody(source, diagnostics);
         PagePlaceholders.Report(source, diagnostics);
         var file = source.File.DisplayPath;
         var node = YamlDocumentReader.Parse(source.FrontMatter, file, source.FrontMatterLine, diagnostics);
-        var v = node is null || !usableBody ? null : new SchemaValidator(file, source.FrontMatterLine, diagnostics, null).Validate(node, ContentSchema.Page, string.Empty);
+        var v = node is null || body is null ? null : new SchemaValidator(file, source.FrontMatterLine, diagnostics, null).Validate(node, ContentSchema.Page, string.Empty);
         if (v?.Str("titel") is not { } titel)
         {
             return null;
         }
 
-        return new Page(source.Slug, file, titel, v.Str("beschreibung"), (int)(v.Long("reihenfolge") ?? 100), source.Body, source.BodyLine);
+        return new Page(source.Slug, file, titel, v.Str("beschreibung"), (int)(v.Long("reihenfolge") ?? 100), source.Body, source.BodyLine) { ParsedBody = body! };
     }
 
-    /// <summary>Warns about each link the renderer will show as plain text because of its address, so the editor learns why the link is gone.</summary>
+    /// <summary>Parses the body, the one parse of it in the whole build, and warns about each link it shows as plain text because of its address, so the editor learns why the link is gone.</summary>
     /// <remarks>Done here rather than while rendering: it depends on the file alone, so check, build and the preview (which re-validates an edited file) report it alike.</remarks>
-    /// <returns>False when the body is nested too deeply to render (TK0024 reported); the file is then left out.</returns>
-    private static bool ReportDefusedLinks(MarkdownSource source, DiagnosticBag diagnostics)
+    /// <returns>Null when the body is nested too deeply to render (TK0024 reported); the file is then left out.</returns>
+    private static MarkdownBody? ParseBody(MarkdownSource source, DiagnosticBag diagnostics)
     {
-        IReadOnlyList<Rendering.BodyLink> defused;
-        var deep = MarkdownNesting.TooDeep(source.Body);
-        try
+        var body = MarkdownBody.Parse(source.Body, source.File.DisplayPath, source.BodyLine);
+        if (body.TooDeep is { } deep)
         {
-            var depth = 0;
-            defused = deep is null ? Rendering.MarkdownRenderer.DefusedLinks(source.Body, out depth) : [];
-            if (depth > MarkdownNesting.MaxTreeDepth)
-            {
-                // Nesting the line scan cannot see, such as hundreds of '[' or '*' inside one paragraph.
-                deep = (0, 1);
-            }
-        }
-        catch (ArgumentException)
-        {
-            // Markdig's own depth limit (deep tables, emphasis); our scan above catches the common container cases first.
-            deep = (0, 1);
-            defused = [];
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, $"Markdown-Text ist zu tief verschachtelt (mehr als {MarkdownNesting.MaxDepth} Ebenen aus Zitaten '>', Listen, Einrückung oder Klammern) — verwenden Sie höchstens wenige Ebenen", deep);
+            return null;
         }
 
-        if (deep is var (line, column))
+        foreach (var link in body.Defused)
         {
-            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, $"Markdown-Text ist zu tief verschachtelt (mehr als {MarkdownNesting.MaxDepth} Ebenen aus Zitaten '>', Listen, Einrückung oder Klammern) — verwenden Sie höchstens wenige Ebenen", new SourceSpan(source.File.DisplayPath, source.BodyLine + line, column));
-            return false;
-        }
-
-        foreach (var link in defused)
-        {
-            var at = new SourceSpan(source.File.DisplayPath, source.BodyLine + link.Line, link.Column + 1);
             var what = link.Tag == "img" ? "Bild" : "Link";
             var url = link.Written.Trim();
             var colon = url.IndexOf(':');
             var message = colon > 0
                 ? $"{what} '{Suggestions.Shown(url)}' wird nur als Text gezeigt: Adressen mit '{Suggestions.Shown(url[..colon].ToLowerInvariant())}:' sind nicht erlaubt, weil sie Code ausführen oder Inhalte einschleusen können — verwenden Sie eine Adresse mit https://, mailto: oder einen Pfad wie /projekte/<slug>/"
                 : $"{what} ohne Adresse wird nur als Text gezeigt — tragen Sie die Adresse in die runden Klammern hinter dem Text ein";
-            diagnostics.Warning(DiagnosticCodes.UnsafeMarkdownLink, message, at);
+            diagnostics.Warning(DiagnosticCodes.UnsafeMarkdownLink, message, link.At);
         }
 
-        return true;
+        return body;
     }
 
     /// <summary>Reports invalid file names and slugs used twice (in sub-folders) among one folder's files.</summary>

@@ -11,7 +11,7 @@ namespace Transferkatalog.Tests.Diagnostics;
 /// exact lines `build` prints for it, paths as seen from the case's folder.
 /// </summary>
 /// <remarks>
-/// A case folder holds only what differs from <see cref="SampleCatalog"/>: its content/ files replace or join the
+/// A case folder holds only what differs from <see cref="TestCatalog.Minimal"/>: its content/ files replace or join the
 /// catalogue's, a theme/ folder is the theme (what it lacks comes from the default theme, as from the one shipped with
 /// the tool), any other file or folder lands beside content/. An optional setup.txt does what files in git cannot, one
 /// step a line: "delete &lt;path&gt;", "symlink &lt;path&gt; &lt;target&gt;", "fifo &lt;path&gt;", "output &lt;path&gt;" (the
@@ -20,9 +20,6 @@ namespace Transferkatalog.Tests.Diagnostics;
 /// </remarks>
 public sealed class DiagnosticCaseTests
 {
-    /// <summary>The build date of every case, so staleness and expired searches do not depend on the day the tests run.</summary>
-    internal static readonly DateOnly Date = new(2026, 11, 21);
-
     internal static string Folder => Path.Combine(Repo.Root, "tests", "Transferkatalog.Tests", "Diagnostics", "Cases");
 
     internal const string ExpectedFile = "expected.txt";
@@ -79,7 +76,7 @@ public sealed class DiagnosticCaseTests
     private static PreparedCase Prepare(string name)
     {
         var caseDir = Path.Combine(Folder, name);
-        var sample = new SampleCatalog();
+        var sample = TestCatalog.Minimal();
         var output = sample.Output;
         var theme = Directory.Exists(Path.Combine(caseDir, "theme")) ? Path.Combine(sample.Root, "theme") : Repo.Theme;
         foreach (var file in Directory.EnumerateFiles(caseDir, "*", SearchOption.AllDirectories))
@@ -134,11 +131,11 @@ public sealed class DiagnosticCaseTests
             }
         }
 
-        return new PreparedCase(sample, new BuildOptions(sample.Content, theme, output, null, Date, 1, FallbackThemeDir: Repo.Theme));
+        return new PreparedCase(sample, new BuildOptions(sample.Content, theme, output, null, TestCatalog.ReferenceDate, 1, FallbackThemeDir: Repo.Theme));
     }
 
     /// <summary>A case written out to a temp folder; removed on dispose.</summary>
-    private sealed class PreparedCase(SampleCatalog sample, BuildOptions options) : IDisposable
+    private sealed class PreparedCase(TestCatalog sample, BuildOptions options) : IDisposable
     {
         private readonly string root = Path.GetFullPath(sample.Root);
 

@@ -1,4 +1,5 @@
 using Transferkatalog.Cli;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -9,7 +10,7 @@ public sealed class CliEditorTests
     public void Tool_ships_the_default_theme_identical_to_the_repository_copy()
     {
         var bundled = CliApp.BundledTheme;
-        var repo = TempCatalog.RepoTheme;
+        var repo = Repo.Theme;
 
         var expected = Directory.GetFiles(repo, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(repo, f)).Order(StringComparer.Ordinal).ToList();
         var actual = Directory.GetFiles(bundled, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(bundled, f)).Order(StringComparer.Ordinal).ToList();
@@ -30,9 +31,9 @@ public sealed class CliEditorTests
     [Fact]
     public void Build_without_theme_option_uses_a_theme_and_prints_one_summary_line_without_progress_noise()
     {
-        using var catalog = new TempCatalog();
+        using var catalog = TestCatalog.FromRepository();
 
-        var (code, output, errors) = TempCatalog.Cli("build", "--content", catalog.Content, "--output", catalog.Output);
+        var (code, output, errors) = CliRunner.Run("build", "--content", catalog.Content, "--output", catalog.Output);
 
         Assert.True(code == CliApp.ExitOk, errors);
         var summary = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));

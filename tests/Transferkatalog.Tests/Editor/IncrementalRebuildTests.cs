@@ -1,12 +1,13 @@
 using Transferkatalog.Pipeline;
 using Transferkatalog.Serving;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
 /// <summary>The preview's incremental rebuild: re-renders only what an edit touched, and its output equals a full build's byte for byte.</summary>
 public sealed class IncrementalRebuildTests : IDisposable
 {
-    private readonly TempCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.FromRepository();
     private readonly string theme;
     private readonly IncrementalRebuilder rebuilder = new();
 
@@ -14,12 +15,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     {
         // A private copy of the theme, so a test may edit it.
         theme = Path.Combine(catalog.Root, "theme");
-        foreach (var file in Directory.EnumerateFiles(TempCatalog.RepoTheme, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(theme, Path.GetRelativePath(TempCatalog.RepoTheme, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        TestCatalog.CopyFolder(Repo.Theme, theme);
     }
 
     public void Dispose() => catalog.Dispose();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Schema;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -35,8 +36,8 @@ public sealed class JsonSchemaTests
     [Fact]
     public void Built_site_publishes_schemas_with_the_registry_keys_as_enums()
     {
-        using var catalog = new TempCatalog();
-        var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, TempCatalog.RepoTheme, catalog.Output, "https://bezirk.github.io/katalog/"));
+        using var catalog = TestCatalog.FromRepository();
+        var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, Repo.Theme, catalog.Output, "https://bezirk.github.io/katalog/"));
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
 
         var schemaDir = Path.Combine(catalog.Output, "schema");

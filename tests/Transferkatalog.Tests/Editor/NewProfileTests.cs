@@ -4,20 +4,21 @@ using Transferkatalog.Cli;
 using Transferkatalog.Scaffolding;
 using Transferkatalog.Schema;
 using YamlDotNet.RepresentationModel;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
 /// <summary>`transferkatalog new`: the scaffold follows ContentSchema, check flags its placeholders, and a filled-in scaffold passes.</summary>
 public sealed partial class NewProfileTests : IDisposable
 {
-    private readonly TempCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.FromRepository();
 
     public void Dispose() => catalog.Dispose();
 
     [Fact]
     public void New_writes_every_schema_key_with_a_comment_line_above_it()
     {
-        var (code, output, _) = TempCatalog.Cli("new", "gemeinsames-rechenzentrum", "--content", catalog.Content);
+        var (code, output, _) = CliRunner.Run("new", "gemeinsames-rechenzentrum", "--content", catalog.Content);
 
         Assert.Equal(CliApp.ExitOk, code);
         Assert.Contains("gemeinsames-rechenzentrum.md", output);
@@ -35,9 +36,9 @@ public sealed partial class NewProfileTests : IDisposable
     [Fact]
     public void Check_flags_each_placeholder_once_with_its_own_code()
     {
-        TempCatalog.Cli("new", "gemeinsames-rechenzentrum", "--content", catalog.Content);
+        CliRunner.Run("new", "gemeinsames-rechenzentrum", "--content", catalog.Content);
 
-        var (code, _, errors) = TempCatalog.Cli("check", "--content", catalog.Content);
+        var (code, _, errors) = CliRunner.Run("check", "--content", catalog.Content);
 
         Assert.Equal(CliApp.ExitContentErrors, code);
         var ownLines = errors.Split('\n').Where(l => l.Contains("gemeinsames-rechenzentrum.md", StringComparison.Ordinal)).ToList();
@@ -51,16 +52,16 @@ public sealed partial class NewProfileTests : IDisposable
     [Fact]
     public void Scaffold_with_placeholders_replaced_passes_check_and_builds()
     {
-        var (created, _, _) = TempCatalog.Cli("new", "--titel", "Gemeinsames Rechenzentrum: Höxter & \"Partner\"", "--content", catalog.Content);
+        var (created, _, _) = CliRunner.Run("new", "--titel", "Gemeinsames Rechenzentrum: Höxter & \"Partner\"", "--content", catalog.Content);
         Assert.Equal(CliApp.ExitOk, created);
         var path = catalog.Profile("gemeinsames-rechenzentrum-hoexter-partner");
         File.WriteAllText(path, FillIn(File.ReadAllText(path)));
 
-        var (code, output, errors) = TempCatalog.Cli("check", "--content", catalog.Content);
+        var (code, output, errors) = CliRunner.Run("check", "--content", catalog.Content);
         Assert.True(code == CliApp.ExitOk, errors);
         Assert.Contains("Prüfung bestanden", output);
 
-        var (built, _, buildErrors) = TempCatalog.Cli("build", "--content", catalog.Content, "--theme", TempCatalog.RepoTheme, "--output", catalog.Output);
+        var (built, _, buildErrors) = CliRunner.Run("build", "--content", catalog.Content, "--theme", Repo.Theme, "--output", catalog.Output);
         Assert.True(built == CliApp.ExitOk, buildErrors);
         var html = File.ReadAllText(Path.Combine(catalog.Output, "projekte", "gemeinsames-rechenzentrum-hoexter-partner", "index.html"));
         var document = new HtmlParser().ParseDocument(html);
@@ -74,7 +75,7 @@ public sealed partial class NewProfileTests : IDisposable
     [Fact]
     public void Scaffold_front_matter_is_valid_yaml_and_lists_known_registry_keys()
     {
-        TempCatalog.Cli("new", "lora-netz", "--content", catalog.Content);
+        CliRunner.Run("new", "lora-netz", "--content", catalog.Content);
         var text = File.ReadAllText(catalog.Profile("lora-netz"));
         var frontMatter = text.Split("---\n")[1];
 
@@ -93,7 +94,7 @@ public sealed partial class NewProfileTests : IDisposable
         var existing = catalog.Profile("digitalboard-owl");
         var before = File.ReadAllBytes(existing);
 
-        var (code, _, errors) = TempCatalog.Cli("new", "digitalboard-owl", "--content", catalog.Content);
+        var (code, _, errors) = CliRunner.Run("new", "digitalboard-owl", "--content", catalog.Content);
 
         Assert.Equal(CliApp.ExitUsage, code);
         Assert.Contains("gibt es schon", errors);
@@ -109,7 +110,7 @@ public sealed partial class NewProfileTests : IDisposable
     {
         var before = Directory.GetFiles(catalog.Content, "*", SearchOption.AllDirectories).Length;
 
-        var (code, _, errors) = TempCatalog.Cli("new", slug, "--content", catalog.Content);
+        var (code, _, errors) = CliRunner.Run("new", slug, "--content", catalog.Content);
 
         Assert.Equal(CliApp.ExitUsage, code);
         Assert.Contains("ungültiger Slug", errors);

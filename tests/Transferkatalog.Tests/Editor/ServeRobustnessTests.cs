@@ -1,33 +1,18 @@
 using System.Net;
 using Transferkatalog.Pipeline;
 using Transferkatalog.Serving;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
 /// <summary>`serve` against hostile callers and a content folder that disappears: DNS rebinding, script injection, recovery.</summary>
 public sealed class ServeRobustnessTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private PreviewUnderTest preview = null!;
 
-    private readonly TempCatalog catalog = new();
-    private readonly StringWriter log = new();
-    private readonly StringWriter errors = new();
-    private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(15) };
-    private PreviewServer server = null!;
+    public async Task InitializeAsync() => preview = await PreviewUnderTest.StartAsync(TimeSpan.FromMilliseconds(100));
 
-    public async Task InitializeAsync()
-    {
-        server = new PreviewServer(new BuildOptions(catalog.Content, TempCatalog.RepoTheme), port: 0, log, errors) { Debounce = TimeSpan.FromMilliseconds(100) };
-        using var startup = new CancellationTokenSource(Patience);
-        await server.StartAsync(startup.Token);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await server.DisposeAsync();
-        http.Dispose();
-        catalog.Dispose();
-    }
+    public async Task DisposeAsync() => await preview.DisposeAsync();
 
     private async Task<HttpResponseMessage> Get(Uri url, string? host = null)
     {
@@ -37,7 +22,7 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
             request.Headers.Host = host;
         }
 
-        return await http.SendAsync(request);
+        return await preview.Http.SendAsync(request);
     }
 
     [Theory(Timeout = 120_000)]
@@ -45,25 +30,25 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
     [InlineData("evil.example:8080")]
     [InlineData("127.0.0.1.nip.io")]
     [InlineData("localhost.evil.example")]
-    public async Task OnlyLoopbackHostNamesAreAnswered(string host)
+    public async Task Only_loopback_host_names_are_answered(string host)
     {
         // A page on evil.example whose name resolves to 127.0.0.1 (DNS rebinding) sends its own Host header.
-        using var response = await Get(server.SiteAddress!, host);
+        using var response = await Get(preview.Server.SiteAddress!, host);
         Assert.Equal(HttpStatusCode.MisdirectedRequest, response.StatusCode);
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task LoopbackNamesAreAnswered()
+    public async Task Loopback_names_are_answered()
     {
-        using var byAddress = await Get(server.SiteAddress!);
+        using var byAddress = await Get(preview.Server.SiteAddress!);
         Assert.Equal(HttpStatusCode.OK, byAddress.StatusCode);
-        using var byName = await Get(server.SiteAddress!, $"localhost:{server.ServerAddress!.Port}");
+        using var byName = await Get(preview.Server.SiteAddress!, $"localhost:{preview.Server.ServerAddress!.Port}");
         Assert.Equal(HttpStatusCode.OK, byName.StatusCode);
     }
 
     [Fact]
-    public void LiveReloadScriptCannotBeBrokenOutOfByTheBasePath()
+    public void Live_reload_script_cannot_be_broken_out_of_by_the_base_path()
     {
         var script = LiveReload.Script("/a\"</script><script>alert(1)//\\");
         Assert.DoesNotContain("</script>", script, StringComparison.OrdinalIgnoreCase);
@@ -73,42 +58,24 @@ public sealed class ServeRobustnessTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 240_000)]
-    public async Task ContentFolderRemovedAndRecreatedIsFollowedAgain()
+    public async Task Content_folder_removed_and_recreated_is_followed_again()
     {
         // The watcher of the removed folder never fires again; the preview stayed "Build fehlgeschlagen" for good.
-        var page = new Uri(server.SiteAddress!, "projekte/digitalboard-owl/");
-        var saved = Path.Combine(catalog.Root, "gesichert");
-        Directory.Move(catalog.Content, saved);
+        var page = new Uri(preview.Server.SiteAddress!, "projekte/digitalboard-owl/");
+        var saved = Path.Combine(preview.Catalog.Root, "gesichert");
+        Directory.Move(preview.Catalog.Content, saved);
         await WaitFor(page, HttpStatusCode.InternalServerError);
 
-        TempCatalog.CopyDirectory(saved, catalog.Content);
+        TestCatalog.CopyFolder(saved, preview.Catalog.Content);
         await WaitFor(page, HttpStatusCode.OK);
 
         // And edits inside the new folder are followed too.
-        var profile = catalog.Profile("digitalboard-owl");
+        var profile = preview.Catalog.Profile("digitalboard-owl");
         await File.WriteAllTextAsync(profile, (await File.ReadAllTextAsync(profile)).Replace("titel: Digitalboard OWL", "titel: Digitalboard Neu", StringComparison.Ordinal));
         var body = await WaitFor(page, HttpStatusCode.OK, "Digitalboard Neu");
         Assert.Contains("Digitalboard Neu", body);
     }
 
-    private async Task<string> WaitFor(Uri url, HttpStatusCode status, string? text = null)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        var last = string.Empty;
-        HttpStatusCode lastStatus = default;
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await http.GetAsync(url);
-            (lastStatus, last) = (response.StatusCode, await response.Content.ReadAsStringAsync());
-            if (lastStatus == status && (text is null || last.Contains(text, StringComparison.Ordinal)))
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"no {status} from {url} within {Patience.TotalSeconds} s; last {lastStatus}; server log:\n{log}\n{errors}");
-        return last;
-    }
+    private async Task<string> WaitFor(Uri url, HttpStatusCode status, string? text = null) =>
+        (await preview.WaitFor(url, r => r.StatusCode == status && (text is null || r.Body.Contains(text, StringComparison.Ordinal)))).Body;
 }

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -17,7 +18,7 @@ public sealed class StalenessTests : IDisposable
     // 2030-06-15T12:00:00Z: far enough after the content's review dates that every profile is older than 24 months.
     private const string Epoch2030 = "1907755200";
 
-    private readonly TempCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.FromRepository();
     private readonly string? savedEpoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
 
     public void Dispose()
@@ -42,8 +43,8 @@ public sealed class StalenessTests : IDisposable
         SetReviewed("digitalbuero-owl", "2028-06-16");
         Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", Epoch2030);
 
-        var (checkCode, _, checkErrors) = TempCatalog.Cli("check", "--content", catalog.Content);
-        var (buildCode, buildOut, buildErrors) = TempCatalog.Cli("build", "--content", catalog.Content, "--theme", TempCatalog.RepoTheme, "--output", catalog.Output);
+        var (checkCode, _, checkErrors) = CliRunner.Run("check", "--content", catalog.Content);
+        var (buildCode, buildOut, buildErrors) = CliRunner.Run("build", "--content", catalog.Content, "--theme", Repo.Theme, "--output", catalog.Output);
 
         // A warning, not an error: the catalogue still builds.
         Assert.Equal(0, checkCode);
@@ -73,7 +74,7 @@ public sealed class StalenessTests : IDisposable
         SetReviewed("digitalbuero-owl", "2029-12-16");
         Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", Epoch2030);
 
-        var (_, _, errors) = TempCatalog.Cli("check", "--content", catalog.Content);
+        var (_, _, errors) = CliRunner.Run("check", "--content", catalog.Content);
 
         Assert.Contains(errors.Split('\n'), l => l.Contains("TK0501", StringComparison.Ordinal) && l.Contains("digitalboard-owl.md", StringComparison.Ordinal) && l.Contains("6 Monaten", StringComparison.Ordinal));
         Assert.DoesNotContain(errors.Split('\n'), l => l.Contains("TK0501", StringComparison.Ordinal) && l.Contains("digitalbuero-owl.md", StringComparison.Ordinal));
@@ -83,7 +84,7 @@ public sealed class StalenessTests : IDisposable
     public void Same_source_date_epoch_gives_byte_identical_output()
     {
         Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", Epoch2030);
-        var options = new BuildOptions(catalog.Content, TempCatalog.RepoTheme);
+        var options = new BuildOptions(catalog.Content, Repo.Theme);
 
         var first = new SiteBuilder().Build(options, write: false);
         var second = new SiteBuilder().Build(options, write: false);

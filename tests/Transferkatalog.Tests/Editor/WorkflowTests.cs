@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Editor;
 
@@ -40,7 +41,7 @@ public sealed class WorkflowTests
         var setups = Steps().Concat(ActionSteps()).Where(s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(2, setups.Count);
         Assert.All(setups, s => Assert.EndsWith("global.json", Scalar((YamlMappingNode)s.Children["with"], "global-json-file")));
-        Assert.True(File.Exists(Path.Combine(TempCatalog.RepoRoot, "global.json")));
+        Assert.True(File.Exists(Path.Combine(Repo.Root, "global.json")));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class WorkflowTests
         Assert.Equal("true", Scalar(with, "cache"));
         var paths = Scalar(with, "cache-dependency-path")!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("Directory.Packages.props", paths);
-        Assert.True(File.Exists(Path.Combine(TempCatalog.RepoRoot, "Directory.Packages.props")));
+        Assert.True(File.Exists(Path.Combine(Repo.Root, "Directory.Packages.props")));
 
         var cache = ActionSteps().Single(s => Scalar(s, "uses")?.StartsWith("actions/cache", StringComparison.Ordinal) == true);
         Assert.Contains("steps.nuget-key.outputs.hash", Scalar((YamlMappingNode)cache.Children["with"], "key"));
@@ -133,7 +134,7 @@ public sealed class WorkflowTests
     internal static YamlMappingNode Load(params string[] path)
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine([TempCatalog.RepoRoot, .. path]));
+        using var reader = new StreamReader(Path.Combine([Repo.Root, .. path]));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents.Single().RootNode;
     }

@@ -7,7 +7,7 @@ namespace Transferkatalog.Tests.FindReuse;
 /// <summary>`--base-url` with only a path (`/`, `/katalog/`): every absolute address uses basis_url's host and that path.</summary>
 public sealed class BaseUrlTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -17,11 +18,11 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     {
         public BuiltSite()
         {
-            Site = new FindReuseSite();
+            Site = FindReuseSite.Create();
             Result = Site.Build();
         }
 
-        public FindReuseSite Site { get; }
+        public TestCatalog Site { get; }
 
         public Transferkatalog.Pipeline.BuildResult Result { get; }
 
@@ -33,7 +34,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     [Fact]
     public void Katalog_json_has_every_profile_by_slug_with_resolved_names_and_absolute_urls()
     {
-        using var doc = JsonDocument.Parse(FindReuseSite.File(site.Result, "daten/katalog.json").Content);
+        using var doc = JsonDocument.Parse(TestCatalog.FileOf(site.Result, "daten/katalog.json").Content);
         var projekte = doc.RootElement.GetProperty("projekte").EnumerateArray().ToList();
         Assert.Equal(Slugs, projekte.Select(p => p.GetProperty("slug").GetString()));
         Assert.Equal(4, doc.RootElement.GetProperty("anzahl").GetInt32());
@@ -65,7 +66,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     [Fact]
     public void Katalog_csv_is_rfc4180_utf8_with_bom_and_one_row_per_profile()
     {
-        var bytes = FindReuseSite.File(site.Result, "daten/katalog.csv").Content;
+        var bytes = TestCatalog.FileOf(site.Result, "daten/katalog.csv").Content;
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes[3..]);
         var rows = Rfc4180.Parse(text);
@@ -97,7 +98,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     [Fact]
     public void Feed_is_atom_ordered_by_update_with_absolute_links()
     {
-        var doc = XDocument.Parse(FindReuseSite.Text(site.Result, "feed.xml"));
+        var doc = XDocument.Parse(TestCatalog.TextOf(site.Result, "feed.xml"));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var feed = doc.Root!;
         Assert.Equal(atom + "feed", feed.Name);
@@ -124,7 +125,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     [Fact]
     public void Every_page_announces_the_feed()
     {
-        var html = new HtmlParser().ParseDocument(FindReuseSite.Text(site.Result, "kommunen/brakel/index.html"));
+        var html = new HtmlParser().ParseDocument(TestCatalog.TextOf(site.Result, "kommunen/brakel/index.html"));
         var link = html.QuerySelector("link[rel='alternate'][type='application/atom+xml']")!;
         Assert.Equal("/transferkatalog/feed.xml", link.GetAttribute("href"));
     }
@@ -132,7 +133,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     [Fact]
     public void Sitemap_lists_every_page_but_404_with_absolute_urls_and_robots_points_to_it()
     {
-        var doc = XDocument.Parse(FindReuseSite.Text(site.Result, "sitemap.xml"));
+        var doc = XDocument.Parse(TestCatalog.TextOf(site.Result, "sitemap.xml"));
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var locs = doc.Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
 
@@ -144,7 +145,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
         var abfall = doc.Root!.Elements(sm + "url").Single(u => u.Element(sm + "loc")!.Value.EndsWith("/projekte/abfall-app/", StringComparison.Ordinal));
         Assert.Equal("2026-10-01", abfall.Element(sm + "lastmod")!.Value);
 
-        var robots = FindReuseSite.Text(site.Result, "robots.txt");
+        var robots = TestCatalog.TextOf(site.Result, "robots.txt");
         Assert.Contains("User-agent: *", robots);
         Assert.Contains($"Sitemap: {FindReuseSite.BaseUrl}sitemap.xml", robots.Split('\n'));
     }
@@ -152,7 +153,7 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     [Fact]
     public void Profile_pages_carry_json_ld_that_script_content_cannot_break_out_of()
     {
-        var text = FindReuseSite.Text(site.Result, "projekte/ratsinformation/index.html");
+        var text = TestCatalog.TextOf(site.Result, "projekte/ratsinformation/index.html");
         var html = new HtmlParser().ParseDocument(text);
 
         // Had the title closed the element, the parser would see extra script elements and the alert.
@@ -173,11 +174,11 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     [Fact]
     public void Exports_are_byte_identical_across_builds()
     {
-        using var again = new FindReuseSite();
+        using var again = FindReuseSite.Create();
         var second = again.Build();
         foreach (var path in new[] { "daten/katalog.json", "daten/katalog.csv", "feed.xml", "sitemap.xml", "robots.txt", "suche/index.json", "suche/t0.json" })
         {
-            Assert.Equal(FindReuseSite.File(site.Result, path).Content, FindReuseSite.File(second, path).Content);
+            Assert.Equal(TestCatalog.FileOf(site.Result, path).Content, TestCatalog.FileOf(second, path).Content);
         }
     }
 }

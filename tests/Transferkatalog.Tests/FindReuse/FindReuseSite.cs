@@ -1,24 +1,16 @@
-using System.Text;
-using Transferkatalog.Diagnostics;
-using Transferkatalog.Output;
-using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
-/// <summary>A small catalogue with umlauts, adopters and a hostile title, built for real into a temp folder.</summary>
-public sealed class FindReuseSite : IDisposable
+/// <summary>A small catalogue with umlauts, adopters and a hostile title, for the find-and-reuse tests to build for real.</summary>
+public static class FindReuseSite
 {
     public const string BaseUrl = "https://org.github.io/transferkatalog/";
 
-    public FindReuseSite(Action<FindReuseSite>? extra = null)
-    {
-        Root = Path.Combine(Path.GetTempPath(), "tk-findreuse-" + Guid.NewGuid().ToString("N"));
-        Content = Path.Combine(Root, "content");
-        Output = Path.Combine(Root, "_site");
-        Directory.CreateDirectory(Path.Combine(Content, "projekte"));
-        Directory.CreateDirectory(Path.Combine(Content, "seiten"));
-        Write("site.yml", $"titel: Testkatalog\nbeschreibung: Kooperationsprojekte zum Testen\nbasis_url: {BaseUrl}\nsprache: de\nbetreiber: Digitalbüro Test\n");
-        Write("handlungsfelder.yml", """
+    /// <summary>The catalogue in a fresh temp folder; a test may change it further before it builds.</summary>
+    public static TestCatalog Create() => TestCatalog.Empty("tk-findreuse")
+        .Write("site.yml", $"titel: Testkatalog\nbeschreibung: Kooperationsprojekte zum Testen\nbasis_url: {BaseUrl}\nsprache: de\nbetreiber: Digitalbüro Test\n")
+        .Write("handlungsfelder.yml", """
             verwaltung:
               name: Verwaltung
               beschreibung: Digitale Dienste der Verwaltung.
@@ -28,8 +20,8 @@ public sealed class FindReuseSite : IDisposable
             umwelt:
               name: Umwelt
               beschreibung: Abfall, Wasser, Klima.
-            """);
-        Write("kommunen.yml", """
+            """)
+        .Write("kommunen.yml", """
             kreis-hoexter:
               name: Kreis Höxter
               typ: kreis
@@ -63,8 +55,8 @@ public sealed class FindReuseSite : IDisposable
               typ: kreisfreie-stadt
               regierungsbezirk: Detmold
               land: Nordrhein-Westfalen
-            """);
-        Write("projekte/abfall-app.md", """
+            """)
+        .Write("projekte/abfall-app.md", """
             ---
             titel: Abfall-App für den Kreis
             kurzbeschreibung: "Termine der Müllabfuhr, Wertstoffhöfe und Sperrmüll: eine App für alle Städte im Kreis."
@@ -88,8 +80,8 @@ public sealed class FindReuseSite : IDisposable
             ## Anlass
 
             Die Bürgerinnen und Bürger fragten ständig nach Abholterminen.
-            """);
-        Write("projekte/dorfladen-netz.md", """
+            """)
+        .Write("projekte/dorfladen-netz.md", """
             ---
             titel: Dorfladen-Netz Nieheim
             kurzbeschreibung: "Drei Dorfläden teilen Lager, Kasse und Lieferdienst; dazu ein Bring-Service für Ältere."
@@ -105,8 +97,8 @@ public sealed class FindReuseSite : IDisposable
             ## Anlass
 
             Der letzte Supermarkt schloss; die Wege wurden lang.
-            """);
-        Write("projekte/lorawan-sensoren.md", """
+            """)
+        .Write("projekte/lorawan-sensoren.md", """
             ---
             titel: LoRaWAN-Sensoren für Straßen und Wasser
             kurzbeschreibung: Ein gemeinsames LoRaWAN misst Pegel, Glätte und Füllstände von Glascontainern.
@@ -121,8 +113,8 @@ public sealed class FindReuseSite : IDisposable
             ## Umsetzung
 
             Die Sensoren melden den Füllstand; die MUELLABFUHR fährt nur volle Container an.
-            """);
-        Write("projekte/ratsinformation.md", """
+            """)
+        .Write("projekte/ratsinformation.md", """
             ---
             titel: "Ratsinformation </script><script>alert(1)</script> gemeinsam"
             kurzbeschreibung: Ein Ratsinformationssystem für Kreis und Städte, betrieben vom Kreis.
@@ -135,77 +127,6 @@ public sealed class FindReuseSite : IDisposable
             aktualisiert: 2026-08-01
             ---
             Sitzungen, Vorlagen und Beschlüsse an einem Ort.
-            """);
-        Write("seiten/impressum.md", "---\ntitel: Impressum\n---\nAngaben gemäß § 5 DDG.\n");
-        extra?.Invoke(this);
-    }
-
-    public string Root { get; }
-
-    public string Content { get; }
-
-    public string Output { get; }
-
-    public void Write(string relative, string text)
-    {
-        var path = Path.Combine(Content, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        System.IO.File.WriteAllText(path, text, new UTF8Encoding(false));
-    }
-
-    /// <summary>Builds the site into <see cref="Output"/> with the repository's default theme; fails the test on any error.</summary>
-    public BuildResult Build()
-    {
-        var result = new SiteBuilder().Build(new BuildOptions(Content, RepoPaths.Theme, Output, ReferenceDate: new DateOnly(2026, 11, 21)));
-        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
-        Assert.True(result.Succeeded, "Build failed:\n" + string.Join('\n', errors));
-        return result;
-    }
-
-    public static OutputFile File(BuildResult result, string path) =>
-        result.Files.SingleOrDefault(f => f.RelativePath == path) ?? throw new Xunit.Sdk.XunitException($"No output file {path}");
-
-    public static string Text(BuildResult result, string path) => Encoding.UTF8.GetString(File(result, path).Content);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder must not fail the test run.
-        }
-    }
-}
-
-/// <summary>Paths in the repository checkout the tests run from.</summary>
-public static class RepoPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Theme => Path.Combine(Root, "themes", "default");
-
-    public static string Assets => Path.Combine(Theme, "assets");
-
-    // The compiler records this file's path, so the root is found even when tests run from a separate artifacts folder.
-    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { Path.GetDirectoryName(sourceFile), AppContext.BaseDirectory })
-        {
-            var dir = start is null ? null : new DirectoryInfo(start);
-            while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Transferkatalog.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            if (dir is not null)
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Transferkatalog.sln not found above " + sourceFile);
-    }
+            """)
+        .Write("seiten/impressum.md", "---\ntitel: Impressum\n---\nAngaben gemäß § 5 DDG.\n");
 }

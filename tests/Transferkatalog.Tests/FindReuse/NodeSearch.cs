@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -50,7 +51,7 @@ public static class NodeSearch
             var queriesFile = Path.Combine(work, "queries.json");
             File.WriteAllText(harness, Harness);
             File.WriteAllText(queriesFile, JsonSerializer.Serialize(queries.ToArray()));
-            var script = Path.Combine(RepoPaths.Assets, "suche.js");
+            var script = Path.Combine(Repo.Assets, "suche.js");
             var dataDir = Path.Combine(siteDir, "suche") + "/";
             return Parse(RunNode(harness, script, dataDir, queriesFile));
         }
@@ -73,7 +74,7 @@ public static class NodeSearch
                 require(process.argv[2]);
                 process.stdout.write(JSON.stringify({{expression}}));
                 """);
-            return RunNode(file, Path.Combine(RepoPaths.Assets, "suche.js"));
+            return RunNode(file, Path.Combine(Repo.Assets, "suche.js"));
         }
         finally
         {

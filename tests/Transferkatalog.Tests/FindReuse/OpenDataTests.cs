@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Transferkatalog.Pipeline;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -21,30 +22,20 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     {
         public BuiltSite()
         {
-            Site = new FindReuseSite(s =>
-            {
-                Replace(s, "kommunen.yml", "kreis-hoexter:\n  name: Kreis Höxter\n  typ: kreis\n", "kreis-hoexter:\n  name: Kreis Höxter\n  typ: kreis\n  ags: \"05762\"\n");
-                Replace(s, "kommunen.yml", "kreis-lippe:\n  name: Kreis Lippe\n  typ: kreis\n", "kreis-lippe:\n  name: Kreis Lippe\n  typ: kreis\n  ags: \"05766\"\n");
-                Replace(s, "kommunen.yml", "bielefeld:\n  name: Bielefeld\n  typ: kreisfreie-stadt\n", "bielefeld:\n  name: Bielefeld\n  typ: kreisfreie-stadt\n  ags: \"05711000\"\n");
-                Replace(s, "handlungsfelder.yml", "umwelt:\n  name: Umwelt\n", "umwelt:\n  name: \"Klimaschutz, Mobilität & Umwelt\"\n");
-                Replace(s, "projekte/abfall-app.md", "  telefon: \"05271 965-0\"\n", "  telefon: \"+49 5271 965-0\"\n  url: https://www.kreis-hoexter.de/abfall\nfoerderung:\n  programm: Förderung der interkommunalen Zusammenarbeit\n  betrag_eur: 490000\n  zeitraum: 2022–2026\n");
-            });
+            Site = FindReuseSite.Create()
+                .Replace("kommunen.yml", "kreis-hoexter:\n  name: Kreis Höxter\n  typ: kreis\n", "kreis-hoexter:\n  name: Kreis Höxter\n  typ: kreis\n  ags: \"05762\"\n")
+                .Replace("kommunen.yml", "kreis-lippe:\n  name: Kreis Lippe\n  typ: kreis\n", "kreis-lippe:\n  name: Kreis Lippe\n  typ: kreis\n  ags: \"05766\"\n")
+                .Replace("kommunen.yml", "bielefeld:\n  name: Bielefeld\n  typ: kreisfreie-stadt\n", "bielefeld:\n  name: Bielefeld\n  typ: kreisfreie-stadt\n  ags: \"05711000\"\n")
+                .Replace("handlungsfelder.yml", "umwelt:\n  name: Umwelt\n", "umwelt:\n  name: \"Klimaschutz, Mobilität & Umwelt\"\n")
+                .Replace("projekte/abfall-app.md", "  telefon: \"05271 965-0\"\n", "  telefon: \"+49 5271 965-0\"\n  url: https://www.kreis-hoexter.de/abfall\nfoerderung:\n  programm: Förderung der interkommunalen Zusammenarbeit\n  betrag_eur: 490000\n  zeitraum: 2022–2026\n");
             Result = Site.Build();
         }
 
-        public FindReuseSite Site { get; }
+        public TestCatalog Site { get; }
 
         public BuildResult Result { get; }
 
         public void Dispose() => Site.Dispose();
-
-        private static void Replace(FindReuseSite s, string file, string oldText, string newText)
-        {
-            var path = Path.Combine(s.Content, file);
-            var text = File.ReadAllText(path);
-            Assert.Contains(oldText, text);
-            s.Write(file, text.Replace(oldText, newText, StringComparison.Ordinal));
-        }
     }
 
     private const string DefaultLicence = "http://dcat-ap.de/def/licenses/dl-by-de/2.0";
@@ -52,7 +43,7 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     [Fact]
     public void Json_carries_the_licence_contact_page_and_municipality_codes()
     {
-        using var doc = JsonDocument.Parse(FindReuseSite.File(site.Result, "daten/katalog.json").Content);
+        using var doc = JsonDocument.Parse(TestCatalog.FileOf(site.Result, "daten/katalog.json").Content);
         var lizenz = doc.RootElement.GetProperty("lizenz");
         Assert.Equal("dl-by-de/2.0", lizenz.GetProperty("id").GetString());
         Assert.Equal(DefaultLicence, lizenz.GetProperty("uri").GetString());
@@ -69,11 +60,11 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     [Fact]
     public void Csv_sidecar_describes_licence_and_every_column_of_the_csv()
     {
-        using var meta = JsonDocument.Parse(FindReuseSite.File(site.Result, "daten/katalog.csv-metadata.json").Content);
+        using var meta = JsonDocument.Parse(TestCatalog.FileOf(site.Result, "daten/katalog.csv-metadata.json").Content);
         Assert.Equal("katalog.csv", meta.RootElement.GetProperty("url").GetString());
         Assert.Equal(DefaultLicence, meta.RootElement.GetProperty("dc:license").GetProperty("@id").GetString());
         var columns = meta.RootElement.GetProperty("tableSchema").GetProperty("columns").EnumerateArray().ToList();
-        var header = Rfc4180.Parse(FindReuseSite.Text(site.Result, "daten/katalog.csv").TrimStart('\uFEFF'))[0];
+        var header = Rfc4180.Parse(TestCatalog.TextOf(site.Result, "daten/katalog.csv").TrimStart('\uFEFF'))[0];
         Assert.Equal(header, columns.Select(c => c.GetProperty("name").GetString()));
         Assert.Equal("; ", columns.Single(c => c.GetProperty("name").GetString() == "stichworte").GetProperty("separator").GetString());
         Assert.Equal("date", columns.Single(c => c.GetProperty("name").GetString() == "aktualisiert").GetProperty("datatype").GetString());
@@ -87,7 +78,7 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     [Fact]
     public void Feed_names_the_licence()
     {
-        var feed = XDocument.Parse(FindReuseSite.Text(site.Result, "feed.xml"));
+        var feed = XDocument.Parse(TestCatalog.TextOf(site.Result, "feed.xml"));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         Assert.Contains("Datenlizenz Deutschland – Namensnennung – Version 2.0", feed.Root!.Element(atom + "rights")!.Value, StringComparison.Ordinal);
         Assert.Contains(feed.Root.Elements(atom + "link"), l => (string?)l.Attribute("rel") == "license" && (string?)l.Attribute("href") == "https://www.govdata.de/dl-de/by-2-0");
@@ -96,7 +87,7 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     [Fact]
     public void Json_ld_has_keywords_as_a_list_funder_and_municipality_codes()
     {
-        var html = FindReuseSite.Text(site.Result, "projekte/abfall-app/index.html");
+        var html = TestCatalog.TextOf(site.Result, "projekte/abfall-app/index.html");
         var doc = new HtmlParser().ParseDocument(html);
         using var ld = JsonDocument.Parse(doc.QuerySelector("script[type='application/ld+json']")!.TextContent);
         var keywords = ld.RootElement.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()).ToList();
@@ -113,7 +104,7 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     [Fact]
     public void Sitemap_dates_list_pages_by_their_newest_profile()
     {
-        var sitemap = XDocument.Parse(FindReuseSite.Text(site.Result, "sitemap.xml"));
+        var sitemap = XDocument.Parse(TestCatalog.TextOf(site.Result, "sitemap.xml"));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var lastmod = sitemap.Root!.Elements(ns + "url").ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value);
         Assert.Equal(Newest(), lastmod[FindReuseSite.BaseUrl]);
@@ -124,7 +115,7 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     [Fact]
     public void Xlsx_is_a_valid_workbook_with_typed_cells_and_german_headers()
     {
-        var bytes = FindReuseSite.File(site.Result, "daten/katalog.xlsx").Content;
+        var bytes = TestCatalog.FileOf(site.Result, "daten/katalog.xlsx").Content;
         using var stream = new MemoryStream(bytes);
         using var document = SpreadsheetDocument.Open(stream, false);
 
@@ -161,13 +152,13 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     [Fact]
     public void Xlsx_and_dcat_are_byte_identical_across_builds()
     {
-        using var again = new FindReuseSite(_ => { });
+        using var again = FindReuseSite.Create();
         var second = again.Build();
-        using var other = new FindReuseSite(_ => { });
+        using var other = FindReuseSite.Create();
         var third = other.Build();
         foreach (var path in new[] { "daten/katalog.xlsx", "daten/dcat.rdf", "daten/katalog.csv-metadata.json" })
         {
-            Assert.Equal(FindReuseSite.File(second, path).Content, FindReuseSite.File(third, path).Content);
+            Assert.Equal(TestCatalog.FileOf(second, path).Content, TestCatalog.FileOf(third, path).Content);
         }
     }
 
@@ -214,13 +205,13 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
     [Fact]
     public void A_licence_from_site_yml_reaches_every_export()
     {
-        using var cc = new FindReuseSite(s => s.Write("site.yml", $"titel: Testkatalog\nbeschreibung: B\nbasis_url: {FindReuseSite.BaseUrl}\nsprache: de\nlizenz: cc-by/4.0\n"));
+        using var cc = FindReuseSite.Create().Write("site.yml", $"titel: Testkatalog\nbeschreibung: B\nbasis_url: {FindReuseSite.BaseUrl}\nsprache: de\nlizenz: cc-by/4.0\n");
         var result = cc.Build();
         const string uri = "http://dcat-ap.de/def/licenses/cc-by/4.0";
-        Assert.Contains($"<dct:license rdf:resource=\"{uri}\" />", FindReuseSite.Text(result, "daten/dcat.rdf"), StringComparison.Ordinal);
-        Assert.Contains(uri, FindReuseSite.Text(result, "daten/katalog.json"), StringComparison.Ordinal);
-        Assert.Contains(uri, FindReuseSite.Text(result, "daten/katalog.csv-metadata.json"), StringComparison.Ordinal);
-        Assert.Contains("CC BY 4.0", FindReuseSite.Text(result, "feed.xml"), StringComparison.Ordinal);
+        Assert.Contains($"<dct:license rdf:resource=\"{uri}\" />", TestCatalog.TextOf(result, "daten/dcat.rdf"), StringComparison.Ordinal);
+        Assert.Contains(uri, TestCatalog.TextOf(result, "daten/katalog.json"), StringComparison.Ordinal);
+        Assert.Contains(uri, TestCatalog.TextOf(result, "daten/katalog.csv-metadata.json"), StringComparison.Ordinal);
+        Assert.Contains("CC BY 4.0", TestCatalog.TextOf(result, "feed.xml"), StringComparison.Ordinal);
     }
 
     /// <summary>The newest aktualisiert of the fixture's profiles, read from the files themselves.</summary>
@@ -254,11 +245,11 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.BuiltSite>
             Assert.Equal("Datenlizenz Deutschland – Namensnennung – Version 2.0", licence.TextContent);
         }
 
-        var profile = new HtmlParser().ParseDocument(FindReuseSite.Text(site.Result, "projekte/abfall-app/index.html"));
+        var profile = new HtmlParser().ParseDocument(TestCatalog.TextOf(site.Result, "projekte/abfall-app/index.html"));
         Assert.Equal("Abfall-App für den Kreis", profile.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
         Assert.Equal("article", profile.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
         Assert.Contains(profile.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://www.kreis-hoexter.de/abfall");
-        var home = new HtmlParser().ParseDocument(FindReuseSite.Text(site.Result, "index.html"));
+        var home = new HtmlParser().ParseDocument(TestCatalog.TextOf(site.Result, "index.html"));
         Assert.Equal("website", home.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
         Assert.Contains(home.QuerySelectorAll(".offene-daten a"), a => a.GetAttribute("href") == "/transferkatalog/daten/katalog.xlsx");
         Assert.Contains(home.QuerySelectorAll(".offene-daten a"), a => a.GetAttribute("href") == "/transferkatalog/daten/dcat.rdf");

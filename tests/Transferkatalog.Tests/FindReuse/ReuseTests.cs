@@ -1,7 +1,9 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Transferkatalog.Content;
+using Transferkatalog.SafeMarkdown;
 using Transferkatalog.SiteModel;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -13,9 +15,9 @@ public sealed class ReuseTests
     [Fact]
     public void Catalogue_offers_the_adopted_only_filter_and_cards_carry_the_adopter_count()
     {
-        using var fixture = new FindReuseSite();
+        using var fixture = FindReuseSite.Create();
         var result = fixture.Build();
-        var html = Parser.ParseDocument(FindReuseSite.Text(result, "index.html"));
+        var html = Parser.ParseDocument(TestCatalog.TextOf(result, "index.html"));
 
         var box = html.QuerySelector("input[type='checkbox'][name='nachnutzung']")!;
         Assert.Equal("ja", box.GetAttribute("value"));
@@ -27,12 +29,12 @@ public sealed class ReuseTests
         Assert.Equal("2", abfall.GetAttribute("data-nachnutzung"));
         Assert.Contains("Nachgenutzt von 2 Kommunen", abfall.TextContent);
 
-        var profile = Parser.ParseDocument(FindReuseSite.Text(result, "projekte/abfall-app/index.html"));
+        var profile = Parser.ParseDocument(TestCatalog.TextOf(result, "projekte/abfall-app/index.html"));
         var section = profile.QuerySelector("section.nachnutzung")!;
         Assert.Equal(["/transferkatalog/kommunen/detmold/", "/transferkatalog/kommunen/bielefeld/"], section.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Contains("seit 2024", section.TextContent);
 
-        var detmold = Parser.ParseDocument(FindReuseSite.Text(result, "kommunen/detmold/index.html"));
+        var detmold = Parser.ParseDocument(TestCatalog.TextOf(result, "kommunen/detmold/index.html"));
         var adopted = detmold.QuerySelector("section[aria-labelledby='nachgenutzt-titel']")!;
         Assert.Contains("Abfall-App für den Kreis", adopted.TextContent);
     }
@@ -40,14 +42,14 @@ public sealed class ReuseTests
     [Fact]
     public void Related_projects_share_subjects_ranked_by_overlap_and_never_neighbours_alone()
     {
-        using var fixture = new FindReuseSite();
+        using var fixture = FindReuseSite.Create();
         var result = fixture.Build();
 
         // Abfall-App: LoRaWAN shares Umwelt, Brakel and the Kreis; Ratsinformation shares Verwaltung only;
         // the Dorfladen lies in the same Kreis but shares no subject.
         Assert.Equal(["LoRaWAN-Sensoren für Straßen und Wasser", "Ratsinformation </script><script>alert(1)</script> gemeinsam"], RelatedTitles(result, "abfall-app"));
         Assert.Empty(RelatedTitles(result, "dorfladen-netz"));
-        Assert.Null(Parser.ParseDocument(FindReuseSite.Text(result, "projekte/dorfladen-netz/index.html")).QuerySelector("section.verwandt"));
+        Assert.Null(Parser.ParseDocument(TestCatalog.TextOf(result, "projekte/dorfladen-netz/index.html")).QuerySelector("section.verwandt"));
     }
 
     [Fact]
@@ -75,15 +77,15 @@ public sealed class ReuseTests
     [Fact]
     public void Profile_page_prints_as_a_fact_sheet_with_short_url_and_without_site_chrome()
     {
-        using var fixture = new FindReuseSite();
+        using var fixture = FindReuseSite.Create();
         var result = fixture.Build();
-        var html = Parser.ParseDocument(FindReuseSite.Text(result, "projekte/abfall-app/index.html"));
+        var html = Parser.ParseDocument(TestCatalog.TextOf(result, "projekte/abfall-app/index.html"));
         // At the top of the printed page: catalogue name, Stand date, web address.
         var head = html.QuerySelector(".druck-kopf")!;
         Assert.Equal(DocumentPositions.Following, head.CompareDocumentPosition(html.QuerySelector("h1")!) & DocumentPositions.Following);
         Assert.Equal(["Testkatalog", "Stand: 01.10.2026", FindReuseSite.BaseUrl + "projekte/abfall-app/"], head.QuerySelectorAll("p").Select(p => p.TextContent));
 
-        var css = File.ReadAllText(Path.Combine(RepoPaths.Assets, "style.css"));
+        var css = File.ReadAllText(Path.Combine(Repo.Assets, "style.css"));
         var print = css[css.IndexOf("@media print", StringComparison.Ordinal)..];
         Assert.Contains("size: A4", print);
         var hidden = print[..print.IndexOf("display: none", StringComparison.Ordinal)];
@@ -102,32 +104,31 @@ public sealed class ReuseTests
     public void A_large_catalogue_is_paged_so_every_profile_stays_reachable_without_javascript()
     {
         const int extra = 120;
-        using var fixture = new FindReuseSite(s =>
+        using var fixture = FindReuseSite.Create();
+        for (var i = 0; i < extra; i++)
         {
-            for (var i = 0; i < extra; i++)
-            {
-                s.Write($"projekte/serie-{i:000}.md", $"""
-                    ---
-                    titel: Serienprojekt {i:000}
-                    kurzbeschreibung: Ein Projekt aus einer Serie zum Testen der Seiten.
-                    handlungsfelder: [{(i % 2 == 0 ? "verwaltung" : "umwelt")}]
-                    kommunen: [brakel]
-                    status: laufend
-                    kontakt:
-                      organisation: Stadt Brakel
-                    aktualisiert: 2026-01-01
-                    ---
-                    Text.
-                    """);
-            }
-        });
+            fixture.WithProfile($"serie-{i:000}", $"""
+                ---
+                titel: Serienprojekt {i:000}
+                kurzbeschreibung: Ein Projekt aus einer Serie zum Testen der Seiten.
+                handlungsfelder: [{(i % 2 == 0 ? "verwaltung" : "umwelt")}]
+                kommunen: [brakel]
+                status: laufend
+                kontakt:
+                  organisation: Stadt Brakel
+                aktualisiert: 2026-01-01
+                ---
+                Text.
+                """);
+        }
+
         var result = fixture.Build();
         var total = extra + 4;
         var pages = new[] { "index.html", "katalog/2/index.html", "katalog/3/index.html" };
         var seen = new List<string>();
         foreach (var page in pages)
         {
-            var html = Parser.ParseDocument(FindReuseSite.Text(result, page));
+            var html = Parser.ParseDocument(TestCatalog.TextOf(result, page));
             var list = html.QuerySelector("#karten")!;
             Assert.False(list.HasAttribute("data-vollstaendig"));
             Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), html.QuerySelector("#trefferzahl")!.GetAttribute("data-gesamt"));
@@ -139,7 +140,7 @@ public sealed class ReuseTests
         Assert.Null(result.Files.SingleOrDefault(f => f.RelativePath == "katalog/4/index.html"));
         Assert.Equal(total, seen.Count);
         Assert.Equal(total, seen.Distinct().Count());
-        var first = Parser.ParseDocument(FindReuseSite.Text(result, "index.html"));
+        var first = Parser.ParseDocument(TestCatalog.TextOf(result, "index.html"));
         Assert.Equal(Transferkatalog.Rendering.SiteRenderer.CatalogPageSize, first.QuerySelectorAll("#karten [data-karte]").Length);
         Assert.Equal("/transferkatalog/katalog/2/", first.QuerySelector("nav[data-seiten] a[rel='next']")!.GetAttribute("href"));
         Assert.Equal(
@@ -150,7 +151,7 @@ public sealed class ReuseTests
         Assert.NotNull(first.QuerySelector("form[role='search']"));
 
         // Further pages carry no filter form (the script needs none there) but point back to the first page.
-        var second = Parser.ParseDocument(FindReuseSite.Text(result, "katalog/2/index.html"));
+        var second = Parser.ParseDocument(TestCatalog.TextOf(result, "katalog/2/index.html"));
         Assert.Null(second.QuerySelector("form#filter"));
         Assert.Null(second.QuerySelector("form[role='search']"));
         Assert.Equal("/transferkatalog/", second.QuerySelector(".filter-bereich p a")!.GetAttribute("href"));
@@ -163,15 +164,30 @@ public sealed class ReuseTests
     }
 
     private static List<string> RelatedTitles(Transferkatalog.Pipeline.BuildResult result, string slug) =>
-        Parser.ParseDocument(FindReuseSite.Text(result, $"projekte/{slug}/index.html"))
+        Parser.ParseDocument(TestCatalog.TextOf(result, $"projekte/{slug}/index.html"))
             .QuerySelectorAll("section.verwandt .karte-titel a")
             .Select(a => a.TextContent)
             .ToList();
 
     private static ProfileEntry Entry(string slug, string[] felder, string[] stichworte, Kommune kreis, Handlungsfeld[] allFelder)
     {
-        var profile = new Profile(slug, slug + ".md", slug, "-", felder, [kreis.Key], null, "laufend", null, stichworte, [], null, null, null,
-            new Kontakt("Org", null, null, null), [], null, [], new DateOnly(2026, 1, 1), 1, string.Empty, 1);
+        var profile = new Profile
+        {
+            Slug = slug,
+            SourcePath = slug + ".md",
+            Titel = slug,
+            Kurzbeschreibung = "-",
+            Handlungsfelder = felder,
+            Kommunen = [kreis.Key],
+            Status = "laufend",
+            Stichworte = stichworte,
+            Kontakt = new Kontakt("Org", null, null, null),
+            Aktualisiert = new DateOnly(2026, 1, 1),
+            AktualisiertLine = 1,
+            Body = string.Empty,
+            BodyLine = 1,
+            ParsedBody = MarkdownBody.Parse(string.Empty),
+        };
         return new ProfileEntry(profile, "/p/" + slug + "/", allFelder.Where(f => felder.Contains(f.Key)).ToList(), [kreis], [kreis], null, []);
     }
 }

@@ -3,6 +3,7 @@ using Transferkatalog.Output;
 using Transferkatalog.Search;
 using Transferkatalog.SiteModel;
 using Xunit.Abstractions;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -44,7 +45,7 @@ public sealed class SearchBudgetTests(ITestOutputHelper output)
             output.WriteLine($"Profiles: {site.Profiles.Count:N0}; index: {shards.Count} shards, {shards.Sum(s => (long)s.Content.Length):N0} bytes in all, largest {shards.Max(s => s.Content.Length):N0} bytes; manifest {manifest.Content.Length:N0} bytes");
             output.WriteLine($"Card chunks: {files.Count(f => f.RelativePath.StartsWith("suche/karten/", StringComparison.Ordinal))}, filter lists: {files.Count(f => f.RelativePath.StartsWith("suche/filter/", StringComparison.Ordinal))}");
             var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
-            var script = File.ReadAllBytes(Path.Combine(RepoPaths.Assets, "suche.js"));
+            var script = File.ReadAllBytes(Path.Combine(Repo.Assets, "suche.js"));
             var names = byPath["suche/namen.json"].Content;
             output.WriteLine($"suche.js {script.Length:N0} B (gzip {Gzip(script):N0} B), namen.json {names.Length:N0} B; a result page shows {ResultsPerPage} cards");
             foreach (var r in results)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Transferkatalog.Search;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -15,7 +16,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     {
         public BuiltSite()
         {
-            Site = new FindReuseSite();
+            Site = FindReuseSite.Create();
             Result = Site.Build();
             // Profile number → slug, read back from the card data the page script uses.
             var slugs = new SortedDictionary<int, string>();
@@ -34,7 +35,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
             Slugs = slugs;
         }
 
-        public FindReuseSite Site { get; }
+        public TestCatalog Site { get; }
 
         public Transferkatalog.Pipeline.BuildResult Result { get; }
 
@@ -72,12 +73,12 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     [Fact]
     public void Index_manifest_lists_every_shard_with_its_real_size()
     {
-        using var manifest = JsonDocument.Parse(FindReuseSite.File(site.Result, "suche/index.json").Content);
+        using var manifest = JsonDocument.Parse(TestCatalog.FileOf(site.Result, "suche/index.json").Content);
         var parts = manifest.RootElement.GetProperty("teile").EnumerateArray().ToList();
         Assert.NotEmpty(parts);
         for (var i = 0; i < parts.Count; i++)
         {
-            var shard = FindReuseSite.File(site.Result, $"suche/t{i}.json");
+            var shard = TestCatalog.FileOf(site.Result, $"suche/t{i}.json");
             Assert.Equal(shard.Content.Length, parts[i][1].GetInt32());
             using var parsed = JsonDocument.Parse(shard.Content);
             Assert.Equal(JsonValueKind.Object, parsed.RootElement.ValueKind);
@@ -147,7 +148,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     [Fact]
     public void Filter_data_matches_the_cards_data_attributes()
     {
-        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(FindReuseSite.Text(site.Result, "index.html"));
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(TestCatalog.TextOf(site.Result, "index.html"));
         foreach (var group in CatalogDataBuilder.FilterGroups.Where(g => g != "nachnutzung"))
         {
             var values = html.QuerySelectorAll($"input[name='{group}']").Select(i => i.GetAttribute("value")!).ToList();
@@ -162,7 +163,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
             if (values.Count == 0)
             {
                 // Kreis and Kommune: options from the file the script fetches when the group opens.
-                using var options = System.Text.Json.JsonDocument.Parse(FindReuseSite.Text(site.Result, CatalogDataBuilder.OptionsPath(group)));
+                using var options = System.Text.Json.JsonDocument.Parse(TestCatalog.TextOf(site.Result, CatalogDataBuilder.OptionsPath(group)));
                 values = options.RootElement.EnumerateArray().Select(o => o[0].GetString()!).ToList();
             }
 
@@ -181,7 +182,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     [Fact]
     public void Without_javascript_the_search_box_is_hidden_and_every_card_is_listed()
     {
-        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(FindReuseSite.Text(site.Result, "index.html"));
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(TestCatalog.TextOf(site.Result, "index.html"));
         var search = html.QuerySelector("form[role='search']")!;
         // Hidden by the style sheet when there is no script (@media (scripting: none)), never shown late by the script.
         Assert.Contains("nur-mit-skript", search.ClassList);
@@ -195,7 +196,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     }
 
     private HashSet<int> FilterSet(string group, params string[] values) =>
-        values.SelectMany(v => Postings.Decode(FindReuseSite.Text(site.Result, $"suche/filter/{group}/{v}.txt")).Select(p => p.Id)).ToHashSet();
+        values.SelectMany(v => Postings.Decode(TestCatalog.TextOf(site.Result, $"suche/filter/{group}/{v}.txt")).Select(p => p.Id)).ToHashSet();
 
     private IReadOnlyList<NodeSearch.Result> Search(params string[] queries) => NodeSearch.Run(site.Site.Output, queries);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Transferkatalog.Content;
+using Transferkatalog.SafeMarkdown;
 
 namespace Transferkatalog.Tests.FindReuse;
 
@@ -57,29 +58,27 @@ public static class SyntheticCatalog
             var nachnutzung = random.Next(5) == 0
                 ? new List<Nachnutzung> { new(kommunen[random.Next(kommunen.Count)].Key, 2020 + random.Next(6), null) }
                 : [];
-            list.Add(new Profile(
-                $"projekt-{i:00000}",
-                $"projekte/projekt-{i:00000}.md",
-                title,
-                Summary(random, vocabulary),
-                fs,
-                ks,
-                null,
-                new[] { "geplant", "laufend", "abgeschlossen", "eingestellt" }[random.Next(4)],
-                2000 + random.Next(26),
-                [topic, Capitalize(Word(random, vocabulary))],
-                random.Next(3) == 0 ? [$"{Capitalize(Word(random, vocabulary))} GmbH"] : [],
-                null,
-                null,
-                null,
-                new Kontakt($"Stadt {Capitalize(Word(random, vocabulary))}", null, null, null),
-                [],
-                null,
-                nachnutzung,
-                new DateOnly(2020 + random.Next(7), 1 + random.Next(12), 1 + random.Next(28)),
-                1,
-                body.ToString(),
-                10));
+            // Initialisers run in the order written: keep it, so the seeded catalogue stays the same.
+            list.Add(new Profile
+            {
+                Slug = $"projekt-{i:00000}",
+                SourcePath = $"projekte/projekt-{i:00000}.md",
+                Titel = title,
+                Kurzbeschreibung = Summary(random, vocabulary),
+                Handlungsfelder = fs,
+                Kommunen = ks,
+                Status = new[] { "geplant", "laufend", "abgeschlossen", "eingestellt" }[random.Next(4)],
+                Seit = 2000 + random.Next(26),
+                Stichworte = [topic, Capitalize(Word(random, vocabulary))],
+                Beteiligte = random.Next(3) == 0 ? [$"{Capitalize(Word(random, vocabulary))} GmbH"] : [],
+                Kontakt = new Kontakt($"Stadt {Capitalize(Word(random, vocabulary))}", null, null, null),
+                Nachnutzung = nachnutzung,
+                Aktualisiert = new DateOnly(2020 + random.Next(7), 1 + random.Next(12), 1 + random.Next(28)),
+                AktualisiertLine = 1,
+                Body = body.ToString(),
+                BodyLine = 10,
+                ParsedBody = MarkdownBody.Parse(body.ToString(), $"projekte/projekt-{i:00000}.md", 10),
+            });
         }
 
         var config = new SiteConfig("Benchmark", "Synthetischer Katalog", "https://example.github.io/transferkatalog/", "de", 24, null);

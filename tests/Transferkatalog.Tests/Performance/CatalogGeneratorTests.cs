@@ -9,7 +9,7 @@ namespace Transferkatalog.Tests.Performance;
 public sealed class CatalogGeneratorTests(GeneratedCatalog catalog) : IClassFixture<GeneratedCatalog>
 {
     [Fact]
-    public void GeneratedProfilesAreValidAndShapedLikeRealOnes()
+    public void Generated_profiles_are_valid_and_shaped_like_real_ones()
     {
         var diagnostics = new DiagnosticBag();
         var raw = new ContentLoader().Load(catalog.Content, diagnostics);
@@ -44,7 +44,7 @@ public sealed class CatalogGeneratorTests(GeneratedCatalog catalog) : IClassFixt
     }
 
     [Fact]
-    public void SameSeedSameFilesOtherSeedOtherFiles()
+    public void Same_seed_same_files_other_seed_other_files()
     {
         var again = Path.Combine(catalog.Root, "nochmal");
         var other = Path.Combine(catalog.Root, "anders");

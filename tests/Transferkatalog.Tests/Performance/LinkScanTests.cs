@@ -14,7 +14,7 @@ public sealed class LinkScanTests(GeneratedCatalog catalog) : IClassFixture<Gene
     private static readonly string[] Selectors = ["a[href]", "area[href]", "link[href]", "script[src]", "img[src]", "source[src]", "iframe[src]", "form[action]"];
 
     [Fact]
-    public void TokenizerScanFindsWhatTheDomFindsOnEveryGeneratedPage()
+    public void Tokenizer_scan_finds_what_the_dom_finds_on_every_generated_page()
     {
         var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, Repo.Theme, catalog.Output("scan"), null, new DateOnly(2026, 11, 21)), write: false);
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics.Take(10)));
@@ -39,11 +39,11 @@ public sealed class LinkScanTests(GeneratedCatalog catalog) : IClassFixture<Gene
     [InlineData("<SCRIPT>if (a < b) { x = '</scripts>'; }</SCRIPT ><a href=\"/nach-skript/\">n</a><p>a < b <3 </ p><a href=\"/weiter/\">w</a>")]
     [InlineData("<a title=\"a > b\" href=\"/groesser/\">g</a><a title='it\"s' href='/einfach/'>e</a><a href=\"/offen/\"")]
     [InlineData("<img src=\"a.png\" src=\"b.png\"><a =\"komisch\" href=\"/gleich/\">x</a></a href=\"/endtag/\"><a href=\"/x/\" >")]
-    public void TokenizerScanAgreesWithTheDomOnTrickyMarkup(string body) =>
+    public void Tokenizer_scan_agrees_with_the_dom_on_tricky_markup(string body) =>
         AssertSameAsDom($"<!DOCTYPE html><html><head></head><body>{body}</body></html>", body);
 
     [Fact]
-    public void BrokenLinksAndForeignResourcesAreStillReported()
+    public void Broken_links_and_foreign_resources_are_still_reported()
     {
         var urls = new UrlScheme("https://org.github.io/katalog/");
         var html = """

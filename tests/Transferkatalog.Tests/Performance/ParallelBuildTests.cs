@@ -18,7 +18,7 @@ public sealed class ParallelBuildTests(GeneratedCatalog catalog) : IClassFixture
     }
 
     [Fact]
-    public void SequentialAndParallelBuildsWriteIdenticalFiles()
+    public void Sequential_and_parallel_builds_write_identical_files()
     {
         var sequential = Build(catalog.Content, "seq", threads: 1);
         var parallel = Build(catalog.Content, "par", threads: null);
@@ -32,7 +32,7 @@ public sealed class ParallelBuildTests(GeneratedCatalog catalog) : IClassFixture
     }
 
     [Fact]
-    public void TwoBuildsOfTheSameContentAreIdentical()
+    public void Two_builds_of_the_same_content_are_identical()
     {
         var first = Build(catalog.Content, "eins", threads: null);
         var second = Build(catalog.Content, "zwei", threads: null);
@@ -40,7 +40,7 @@ public sealed class ParallelBuildTests(GeneratedCatalog catalog) : IClassFixture
     }
 
     [Fact]
-    public void RealCatalogueBuildsIdenticallySequentialAndParallel()
+    public void Real_catalogue_builds_identically_sequential_and_parallel()
     {
         var root = catalog.Output("real");
         var sequential = new SiteBuilder().Build(new BuildOptions(Repo.Content, Repo.Theme, Path.Combine(root, "seq"), null, Date, 1));
@@ -53,7 +53,7 @@ public sealed class ParallelBuildTests(GeneratedCatalog catalog) : IClassFixture
     [Theory]
     [InlineData("status: ", "status: unbekannt-", "TK0106")]
     [InlineData("](/projekte/", "](/projekte/fehlt-", "TK0401")]
-    public void DiagnosticsComeInTheSameOrderWhateverTheParallelism(string find, string replace, string code)
+    public void Diagnostics_come_in_the_same_order_whatever_the_parallelism(string find, string replace, string code)
     {
         // Errors found in parallel stages (validation, link check) in many files: the reported list must not depend on threads.
         var broken = catalog.Output("kaputt-" + code);

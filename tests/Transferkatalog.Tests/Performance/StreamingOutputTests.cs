@@ -9,7 +9,7 @@ public sealed class StreamingOutputTests(GeneratedCatalog catalog) : IClassFixtu
     private static readonly DateOnly Date = new(2026, 11, 21);
 
     [Fact]
-    public void WrittenFolderIsByteIdenticalToTheInMemoryBuild()
+    public void Written_folder_is_byte_identical_to_the_in_memory_build()
     {
         var output = catalog.Output("gestreamt");
         var options = new BuildOptions(catalog.Content, Repo.Theme, output, null, Date);
@@ -45,9 +45,9 @@ public sealed class StreamingOutputTests(GeneratedCatalog catalog) : IClassFixtu
     }
 
     [Fact]
-    public void BrokenLinksFailTheStreamingBuildLikeTheInMemoryOneAndKeepTheOldOutput()
+    public void Broken_links_fail_the_streaming_build_like_the_in_memory_one_and_keep_the_old_output()
     {
-        using var sample = new SampleCatalog();
+        using var sample = TestCatalog.Minimal();
         var options = new BuildOptions(sample.Content, Repo.Theme, sample.Output, null, Date);
         Assert.True(new SiteBuilder().Build(options).Succeeded);
         var before = Snapshot(sample.Output);

@@ -7,7 +7,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>The command line speaks German, suggests mistyped commands, and names the generator's version.</summary>
 public sealed class CliGermanTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 

@@ -6,14 +6,14 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>The command line: exit codes, help, and diagnostics on standard error.</summary>
 public sealed class CliTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
     private static (int Exit, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
-    public void BuildSucceedsWithExitZero()
+    public void Build_succeeds_with_exit_zero()
     {
         var (exit, output, _) = Run("build", "--content", sample.Content, "--theme", Repo.Theme, "--output", sample.Output);
         Assert.Equal(0, exit);
@@ -22,7 +22,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void ContentErrorsExitWithOneAndListEveryDiagnostic()
+    public void Content_errors_exit_with_one_and_list_every_diagnostic()
     {
         sample.Replace("projekte/dorfladen-app.md", "kommunen: [nieheim]", "kommunen: [brakle]");
         sample.Replace("projekte/lorawan-netz.md", "status: abgeschlossen", "status: fertig");
@@ -35,7 +35,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void WrongUsageExitsWithTwo()
+    public void Wrong_usage_exits_with_two()
     {
         Assert.Equal(2, Run("build", "--gibt-es-nicht").Exit);
         Assert.Equal(2, Run("zaubern").Exit);
@@ -44,7 +44,7 @@ public sealed class CliTests : IDisposable
     [Theory]
     [InlineData("build")]
     [InlineData("check")]
-    public void HelpWorksForEachCommand(string command)
+    public void Help_works_for_each_command(string command)
     {
         var (exit, output, _) = Run(command, "--help");
         Assert.Equal(0, exit);

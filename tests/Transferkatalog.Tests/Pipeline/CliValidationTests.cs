@@ -7,7 +7,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>Wrong option values are usage errors (exit code 2) with a German message, never an exception or a build.</summary>
 public sealed class CliValidationTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
@@ -25,7 +25,7 @@ public sealed class CliValidationTests : IDisposable
     [InlineData("build", "--theme", " ")]
     [InlineData("check", "--content", "")]
     [InlineData("serve", "--content", "")]
-    public void EmptyFolderOptionIsAUsageError(string command, string option, string value)
+    public void Empty_folder_option_is_a_usage_error(string command, string option, string value)
     {
         var (exit, _, err) = Run(command, option, value);
         Assert.Equal(CliApp.ExitUsage, exit);
@@ -38,7 +38,7 @@ public sealed class CliValidationTests : IDisposable
     [InlineData("-1")]
     [InlineData("70000")]
     [InlineData("99999999999")]
-    public void PortThatIsNoPortIsAUsageError(string port)
+    public void Port_that_is_no_port_is_a_usage_error(string port)
     {
         var (exit, _, err) = Run("serve", "--content", sample.Content, "--port", port);
         Assert.Equal(CliApp.ExitUsage, exit);
@@ -57,7 +57,7 @@ public sealed class CliValidationTests : IDisposable
     [InlineData("https://example.org/?x=1", "weder '?' noch '#'")]
     [InlineData("https://example.org/a\"><script>/", "Zeichen")]
     [InlineData("/katalog/\"onload=x", "kein gültiger Pfad")]
-    public void BaseUrlIsValidatedLikeBasisUrl(string value, string expected)
+    public void Base_url_is_validated_like_basis_url(string value, string expected)
     {
         // '\evil.example' built pages that loaded their stylesheet from another host.
         var (exit, _, err) = Run("build", "--content", sample.Content, "--theme", Repo.Theme, "--output", sample.Output, "--base-url", value);
@@ -71,14 +71,14 @@ public sealed class CliValidationTests : IDisposable
     [InlineData("http://localhost:8080/katalog/")]
     [InlineData("/katalog/")]
     [InlineData("/")]
-    public void GoodBaseUrlsStillBuild(string value)
+    public void Good_base_urls_still_build(string value)
     {
         var (exit, _, err) = Run("build", "--content", sample.Content, "--theme", Repo.Theme, "--output", sample.Output, "--base-url", value);
         Assert.True(exit == CliApp.ExitOk, err);
     }
 
     [Fact]
-    public void OutputOnTheContentFolderExitsWithOneAndTouchesNothing()
+    public void Output_on_the_content_folder_exits_with_one_and_touches_nothing()
     {
         var before = Directory.GetFiles(sample.Content, "*", SearchOption.AllDirectories).Length;
         var (exit, output, err) = Run("build", "--content", sample.Content, "--theme", Repo.Theme, "--output", sample.Content);
@@ -89,7 +89,7 @@ public sealed class CliValidationTests : IDisposable
     }
 
     [Fact]
-    public void OutputPathWithALineBreakIsPrintedOnOneLine()
+    public void Output_path_with_a_line_break_is_printed_on_one_line()
     {
         var output = Path.Combine(sample.Root, "a\n::error::gefaelscht");
         var (exit, stdout, stderr) = Run("build", "--content", sample.Content, "--theme", Repo.Theme, "--output", output);
@@ -102,7 +102,7 @@ public sealed class CliValidationTests : IDisposable
 [Collection(EnvironmentCollection.Name)]
 public sealed class SourceDateEpochTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
     private readonly string? saved = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
 
     public void Dispose()
@@ -116,7 +116,7 @@ public sealed class SourceDateEpochTests : IDisposable
     [InlineData("-1")]
     [InlineData("gestern")]
     [InlineData("9223372036854775807")]
-    public void UnusableEpochIsAUsageError(string epoch)
+    public void Unusable_epoch_is_a_usage_error(string epoch)
     {
         // 999999999999999 ended in an ArgumentOutOfRangeException ("interner Fehler").
         Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", epoch);
@@ -127,7 +127,7 @@ public sealed class SourceDateEpochTests : IDisposable
     }
 
     [Fact]
-    public void LastRepresentableDayStillWorks()
+    public void Last_representable_day_still_works()
     {
         Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", "253402300799");
         var (exit, _, err) = CliValidationTests.Run("check", "--content", sample.Content);

@@ -1,5 +1,6 @@
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Tests.Robustness;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Pipeline;
 
@@ -22,7 +23,7 @@ public sealed class DataQualityTests : IDisposable
     [InlineData("250.000", "250000")]
     [InlineData("1.250.000", "1250000")]
     [InlineData("1.250.000,50", "1250000.50")]
-    public void AThousandsSeparatorInAnAmountIsAnErrorWithTheNumberToWrite(string written, string suggested)
+    public void A_thousands_separator_in_an_amount_is_an_error_with_the_number_to_write(string written, string suggested)
     {
         var d = HostileInput.Single(Profile($"foerderung:\n  programm: P\n  betrag_eur: {written}\n"), "TK0112");
         Assert.Equal(Severity.Error, d.Severity);
@@ -34,28 +35,28 @@ public sealed class DataQualityTests : IDisposable
     [InlineData("250000")]
     [InlineData("1250.50")]
     [InlineData("0.5")]
-    public void PlainAmountsPass(string written) =>
+    public void Plain_amounts_pass(string written) =>
         Assert.Empty(Own(Profile($"foerderung:\n  programm: P\n  betrag_eur: {written}\n")));
 
     [Theory]
     [InlineData("seit: \"2019\"", "seit: 2019 ohne Anführungszeichen")]
     [InlineData("seit: '2019'", "seit: 2019 ohne Anführungszeichen")]
     [InlineData("foerderung:\n  programm: P\n  betrag_eur: \"250000\"", "betrag_eur: 250000 ohne Anführungszeichen")]
-    public void AQuotedNumberIsTextAndRejectedAsTheSchemaDoes(string line, string advice)
+    public void A_quoted_number_is_text_and_rejected_as_the_schema_does(string line, string advice)
     {
         var d = HostileInput.Single(Profile(line + "\n"), "TK0112");
         Assert.Contains(advice, d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AnIntegerWrittenWithAZeroFractionIsAnIntegerAsInJsonSchema()
+    public void An_integer_written_with_a_zero_fraction_is_an_integer_as_in_json_schema()
     {
         Assert.Empty(Own(Profile("seit: 2019.0\n")));
         Assert.Single(Own(Profile("seit: 2019.5\n")), d => d.Code == "TK0112");
     }
 
     [Fact]
-    public void LengthsCountCodePointsSoAnEmojiIsOneCharacter()
+    public void Lengths_count_code_points_so_an_emoji_is_one_character()
     {
         var summary = new string('a', 299) + "😀";
         Assert.Empty(Own(input.CheckProfile(Reachable(HostileInput.ValidFrontMatter).Replace("kurzbeschreibung: K", $"kurzbeschreibung: {summary}", StringComparison.Ordinal))));
@@ -64,7 +65,7 @@ public sealed class DataQualityTests : IDisposable
     }
 
     [Fact]
-    public void AContactWithoutEmailPhoneOrWebIsAWarningAtTheContact()
+    public void A_contact_without_email_phone_or_web_is_a_warning_at_the_contact()
     {
         var diagnostics = input.CheckProfile(HostileInput.ValidFrontMatter);
         var d = HostileInput.Single(diagnostics, "TK0118");
@@ -78,11 +79,11 @@ public sealed class DataQualityTests : IDisposable
     [InlineData("  url: https://www.kreis-hoexter.de/kontakt")]
     [InlineData("  telefon: 05271 965-0")]
     [InlineData("  email: digital@kreis-hoexter.de")]
-    public void AnyOneWayToReachTheOfficeIsEnough(string line) =>
+    public void Any_one_way_to_reach_the_office_is_enough(string line) =>
         Assert.Empty(Own(input.CheckProfile(HostileInput.ValidFrontMatter.Replace("  organisation: O", "  organisation: O\n" + line, StringComparison.Ordinal))));
 
     [Fact]
-    public void AContactUrlIsCheckedLikeEveryAddress()
+    public void A_contact_url_is_checked_like_every_address()
     {
         var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter.Replace("  organisation: O", "  organisation: O\n  url: ftp://kreis.de/", StringComparison.Ordinal)), "TK0111");
         Assert.Contains("kontakt.url", d.Message, StringComparison.Ordinal);
@@ -91,7 +92,7 @@ public sealed class DataQualityTests : IDisposable
     [Theory]
     [InlineData("stichworte")]
     [InlineData("beteiligte")]
-    public void AListValueContainingTheCsvSeparatorIsRejected(string field)
+    public void A_list_value_containing_the_csv_separator_is_rejected(string field)
     {
         var d = HostileInput.Single(Profile($"{field}:\n  - Smart City; E-Government\n"), "TK0117");
         Assert.Contains("'Smart City', 'E-Government'", d.Message, StringComparison.Ordinal);
@@ -99,7 +100,7 @@ public sealed class DataQualityTests : IDisposable
     }
 
     [Fact]
-    public void BracketPlaceholdersLeftInPagesAreWarningsAtTheirPlace()
+    public void Bracket_placeholders_left_in_pages_are_warnings_at_their_place()
     {
         input.Sample.Write("seiten/impressum.md", "---\ntitel: Impressum\n---\n[Name der betreibenden Organisation]\\\nTelefon: [Telefonnummer]\n\nEin [Link](https://example.org/), ein [Verweis][ref], Fußnote[^1], `[code]` und [ref].\n\n```\n[im Codeblock]\n```\n\n[ref]: https://example.org/\n[^1]: Quelle.\n");
         var placeholders = input.Check().Where(d => d.Code == "TK0602").ToList();
@@ -109,7 +110,7 @@ public sealed class DataQualityTests : IDisposable
     }
 
     [Fact]
-    public void MunicipalityCodesAreCheckedForFormatQuotesTypeKreisAndUniqueness()
+    public void Municipality_codes_are_checked_for_format_quotes_type_Kreis_and_uniqueness()
     {
         input.Sample.Replace("kommunen.yml", "  typ: kreis\n", "  typ: kreis\n  ags: \"05762\"\n");
         Assert.DoesNotContain(input.Check(), d => d.Code.StartsWith("TK020", StringComparison.Ordinal));
@@ -130,9 +131,9 @@ public sealed class DataQualityTests : IDisposable
     }
 
     [Fact]
-    public void AnUnknownLicenceGetsASuggestion()
+    public void An_unknown_licence_gets_a_suggestion()
     {
-        input.Sample.Write("site.yml", Support.SampleCatalog.SiteYml + "\nlizenz: dl-by-de/2");
+        input.Sample.Write("site.yml", Support.MinimalCatalog.SiteYml + "\nlizenz: dl-by-de/2");
         var d = HostileInput.Single(input.Check(), "TK0106");
         Assert.Contains("meinten Sie 'dl-by-de/2.0'?", d.Message, StringComparison.Ordinal);
     }

@@ -10,7 +10,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>Warnings about profiles that look like the same cooperation entered twice, and deliberate relations (verwandt).</summary>
 public sealed class DuplicateTests : IDisposable
 {
-    private readonly SampleCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.Minimal();
 
     public void Dispose() => catalog.Dispose();
 
@@ -138,7 +138,7 @@ public sealed class DuplicateTests : IDisposable
     public void Findings_are_the_same_with_one_thread_and_with_many()
     {
         AddSecondRechenzentrum("Gemeinsames Rechenzentrm");
-        catalog.Write("projekte/dorfladen-app-nieheim.md", SampleCatalog.DorfladenMd.Replace("titel: Dorfladen-App", "titel: Dorfladen App Nieheim", StringComparison.Ordinal));
+        catalog.Write("projekte/dorfladen-app-nieheim.md", MinimalCatalog.DorfladenMd.Replace("titel: Dorfladen-App", "titel: Dorfladen App Nieheim", StringComparison.Ordinal));
 
         var many = Check().Diagnostics;
         var one = new SiteBuilder().Check(new BuildOptions(catalog.Content, Repo.Theme, ReferenceDate: new DateOnly(2026, 11, 21), MaxDegreeOfParallelism: 1)).Diagnostics;

@@ -9,7 +9,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>Builds real sites from real files and reads the generated HTML back.</summary>
 public sealed class EndToEndTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
@@ -27,7 +27,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void BuildsEveryPageType()
+    public void Builds_every_page_type()
     {
         var result = BuildOk();
         foreach (var path in new[]
@@ -45,7 +45,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void CatalogueListsEveryProfileWithFilterData()
+    public void Catalogue_lists_every_profile_with_filter_data()
     {
         BuildOk();
         var doc = Page("index.html");
@@ -95,7 +95,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void ProfilePageShowsFactsContactAndBody()
+    public void Profile_page_shows_facts_contact_and_body()
     {
         BuildOk();
         var doc = Page("projekte/gemeinsames-rechenzentrum/index.html");
@@ -133,7 +133,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void KreisPageListsProjectsOfItsTowns()
+    public void Kreis_page_lists_projects_of_its_towns()
     {
         BuildOk();
         var doc = Page("kommunen/kreis-hoexter/index.html");
@@ -148,7 +148,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void EveryLinkHonoursTheBaseUrl()
+    public void Every_link_honours_the_base_url()
     {
         BuildOk("https://example.org/unter/pfad/");
         foreach (var file in Directory.EnumerateFiles(sample.Output, "*.html", SearchOption.AllDirectories))
@@ -168,7 +168,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void TemplateOutputIsEncodedAndMarkdownHtmlIsNotPassedThrough()
+    public void Template_output_is_encoded_and_Markdown_html_is_not_passed_through()
     {
         sample.Replace("projekte/dorfladen-app.md", "titel: Dorfladen-App", "titel: \"Dorfladen <script>alert(1)</script> & Co\"");
         sample.Replace("projekte/dorfladen-app.md", "Müll, Läden und Öffnungszeiten.",
@@ -198,7 +198,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void BrokenInternalLinkFailsTheBuild()
+    public void Broken_internal_link_fails_the_build()
     {
         sample.Replace("projekte/lorawan-netz.md", "Text.", "Siehe [altes Projekt](/projekte/gibt-es-nicht/).");
         var result = Build();
@@ -209,7 +209,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void FailedBuildLeavesTheOldOutputUntouched()
+    public void Failed_build_leaves_the_old_output_untouched()
     {
         BuildOk();
         var before = Snapshot(sample.Output);
@@ -223,7 +223,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void SameInputGivesByteIdenticalOutput()
+    public void Same_input_gives_byte_identical_output()
     {
         BuildOk();
         var first = Snapshot(sample.Output);
@@ -234,7 +234,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void RealCatalogueBuildsWithOnlyTheWarningsItsSourcesLeaveOpen()
+    public void Real_catalogue_builds_with_only_the_warnings_its_sources_leave_open()
     {
         var output = Path.Combine(sample.Root, "echt");
         var result = new SiteBuilder().Build(new BuildOptions(Repo.Content, Repo.Theme, output, null, new DateOnly(2026, 11, 21)));

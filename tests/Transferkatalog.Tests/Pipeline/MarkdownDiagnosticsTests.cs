@@ -8,7 +8,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>Problems in an editor's Markdown come back at the line and column where the editor wrote them.</summary>
 public sealed class MarkdownDiagnosticsTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 

@@ -10,7 +10,7 @@ public sealed class PartnersucheTests : IDisposable
 {
     private static readonly DateOnly Today = new(2026, 11, 21);
 
-    private readonly SampleCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.Minimal();
 
     public void Dispose() => catalog.Dispose();
 

@@ -1,5 +1,6 @@
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Rendering;
+using Transferkatalog.SafeMarkdown;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Tests.Pipeline;
@@ -8,7 +9,7 @@ namespace Transferkatalog.Tests.Pipeline;
 public sealed class UnitTests
 {
     [Fact]
-    public void DiagnosticUsesCanonicalCompilerFormat()
+    public void Diagnostic_uses_canonical_compiler_format()
     {
         var d = new Diagnostic(DiagnosticCodes.UnknownHandlungsfeld, "unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", "content/projekte/x.md", 12, 3);
         Assert.Equal("content/projekte/x.md(12,3): error TK0103: unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'?", d.ToString());
@@ -22,13 +23,13 @@ public sealed class UnitTests
     [InlineData("Brakel", "brakel")]
     [InlineData("hoexter", "hoexter")]
     [InlineData("zzzzzz", null)]
-    public void SuggestionsFindTheClosestName(string input, string? expected)
+    public void Suggestions_find_the_closest_name(string input, string? expected)
     {
         Assert.Equal(expected, Suggestions.Closest(input, ["brakel", "verwaltung", "hoexter", "bad-driburg"]));
     }
 
     [Fact]
-    public void UrlSchemeKeepsTheSubPath()
+    public void Url_scheme_keeps_the_sub_path()
     {
         var urls = new UrlScheme("https://org.github.io/repo");
         Assert.Equal("/repo/", urls.BasePath);
@@ -45,17 +46,17 @@ public sealed class UnitTests
     [InlineData("[x](data:text/html;base64,AAAA)", "data:")]
     [InlineData("[x](vbscript:msgbox)", "vbscript")]
     [InlineData("<javascript:alert(1)>", "href=\"javascript")]
-    public void UnsafeLinkSchemesAreNotEmitted(string markdown, string forbidden)
+    public void Unsafe_link_schemes_are_not_emitted(string markdown, string forbidden)
     {
-        var html = new MarkdownRenderer("/").Render(markdown);
+        var html = new MarkdownRenderer("/").Render(MarkdownBody.Parse(markdown)).Html;
         Assert.DoesNotContain("<a ", html);
         Assert.DoesNotContain(forbidden, html.Replace(">x<", string.Empty, StringComparison.Ordinal).Replace("&lt;", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public void SafeLinksRemainAndHeadingsStartAtH2()
+    public void Safe_links_remain_and_headings_start_at_h2()
     {
-        var html = new MarkdownRenderer("/base/").Render("# Titel\n\n[a](https://x.org/) [b](mailto:a@b.de) [c](/seiten/ueber/) [d](#anker)");
+        var html = new MarkdownRenderer("/base/").Render(MarkdownBody.Parse("# Titel\n\n[a](https://x.org/) [b](mailto:a@b.de) [c](/seiten/ueber/) [d](#anker)")).Html;
         Assert.Contains("<h2>Titel</h2>", html);
         Assert.Contains("href=\"https://x.org/\"", html);
         Assert.Contains("href=\"mailto:a@b.de\"", html);
@@ -74,7 +75,7 @@ public sealed class UnitTests
     [InlineData("Hansestadt Lemgo", "stadt", "der Hansestadt Lemgo", null)]
     [InlineData("Altenbeken", "gemeinde", "der Gemeinde Altenbeken", null)]
     [InlineData("Gemeinde Ostbevern", "gemeinde", "der Gemeinde Ostbevern", null)]
-    public void KommuneNamesTakeTheirGermanCase(string name, string typ, string genitiv, string? imKreis)
+    public void Kommune_names_take_their_German_case(string name, string typ, string genitiv, string? imKreis)
     {
         Assert.Equal(genitiv, GermanFormat.Genitiv(name, typ));
         if (imKreis is not null)
@@ -84,7 +85,7 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void GermanFormatsDoNotDependOnTheMachine()
+    public void German_formats_do_not_depend_on_the_machine()
     {
         Assert.Equal("1.250.000\u00a0€", GermanFormat.Euro(1250000m));
         Assert.Equal("490,50\u00a0€", GermanFormat.Euro(490.5m));

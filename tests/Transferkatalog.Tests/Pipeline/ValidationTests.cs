@@ -7,7 +7,7 @@ namespace Transferkatalog.Tests.Pipeline;
 /// <summary>Bad input: every mistake comes back as a located diagnostic with a hint, all of them in one run.</summary>
 public sealed class ValidationTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
@@ -21,13 +21,13 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void SampleCatalogIsValid()
+    public void Sample_catalog_is_valid()
     {
         Assert.Empty(Check());
     }
 
     [Fact]
-    public void UnknownHandlungsfeldIsReportedAtItsPositionWithSuggestion()
+    public void Unknown_Handlungsfeld_is_reported_at_its_position_with_suggestion()
     {
         sample.Replace("projekte/gemeinsames-rechenzentrum.md", "handlungsfelder: [verwaltung, infrastruktur]", "handlungsfelder: [verwaltng, infrastruktur]");
         var d = Single(Check(), "TK0103");
@@ -40,7 +40,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void UnknownKommuneGetsSuggestion()
+    public void Unknown_Kommune_gets_suggestion()
     {
         sample.Replace("projekte/dorfladen-app.md", "kommunen: [nieheim]", "kommunen: [niehiem]");
         var d = Single(Check(), "TK0104");
@@ -49,7 +49,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void AllMistakesOfAllFilesAreReportedTogether()
+    public void All_mistakes_of_all_files_are_reported_together()
     {
         sample.Replace("projekte/dorfladen-app.md", "status: geplant", "status: geplannt");
         sample.Replace("projekte/dorfladen-app.md", "aktualisiert: 2026-09-15", "aktualisiert: 2026-13-45");
@@ -64,7 +64,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void MissingRequiredKeysAndUnknownKeysAreNamed()
+    public void Missing_required_keys_and_unknown_keys_are_named()
     {
         sample.Write("projekte/kaputt.md", "---\ntitel: Kaputt\nkurzbeschreibng: Tippfehler\nhandlungsfelder: [verwaltung]\nkommunen: [brakel]\nstatus: laufend\naktualisiert: 2026-01-01\n---\n");
         var diagnostics = Check();
@@ -78,7 +78,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void WrongTypesAreExplained()
+    public void Wrong_types_are_explained()
     {
         sample.Replace("projekte/gemeinsames-rechenzentrum.md", "seit: 2021", "seit: zweitausend");
         sample.Replace("projekte/dorfladen-app.md", "kommunen: [nieheim]", "kommunen: nieheim");
@@ -89,7 +89,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void FederfuehrungMustBeAmongKommunen()
+    public void Federfuehrung_must_be_among_Kommunen()
     {
         sample.Replace("projekte/gemeinsames-rechenzentrum.md", "federfuehrung: kreis-hoexter", "federfuehrung: nieheim");
         var d = Single(Check(), "TK0105");
@@ -98,21 +98,21 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void OverlongSummaryIsRejected()
+    public void Overlong_summary_is_rejected()
     {
         sample.Replace("projekte/lorawan-netz.md", "Ein Funknetz für Sensoren in Bielefeld.", new string('x', 301));
         Assert.Contains("301 Zeichen", Single(Check(), "TK0108").Message);
     }
 
     [Fact]
-    public void MalformedUrlIsRejected()
+    public void Malformed_url_is_rejected()
     {
         sample.Replace("projekte/gemeinsames-rechenzentrum.md", "url: https://www.kreis-hoexter.de/", "url: www.kreis-hoexter.de");
         Assert.Equal(21, Single(Check(), "TK0110").Line);
     }
 
     [Fact]
-    public void MissingAndUnclosedFrontMatter()
+    public void Missing_and_unclosed_front_matter()
     {
         sample.Write("projekte/ohne.md", "# Nur Text\n");
         sample.Write("projekte/offen.md", "---\ntitel: Offen\n");
@@ -122,7 +122,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void YamlSyntaxErrorIsLocatedInTheFile()
+    public void Yaml_syntax_error_is_located_in_the_file()
     {
         sample.Replace("projekte/dorfladen-app.md", "status: geplant", "status: [geplant");
         var d = Single(Check(), "TK0020");
@@ -131,14 +131,14 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void DuplicateYamlKeyIsReported()
+    public void Duplicate_yaml_key_is_reported()
     {
         sample.Replace("projekte/dorfladen-app.md", "status: geplant", "status: geplant\nstatus: laufend");
         Assert.EndsWith("dorfladen-app.md", Single(Check(), "TK0021").File);
     }
 
     [Fact]
-    public void NonUtf8FileIsReportedWithoutCrash()
+    public void Non_utf8_file_is_reported_without_crash()
     {
         var latin1 = System.Text.Encoding.Latin1.GetBytes("---\ntitel: Müll\n---\n");
         sample.WriteBytes("projekte/latin.md", latin1);
@@ -147,25 +147,25 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void BomAndCrlfAreValid()
+    public void Bom_and_crlf_are_valid()
     {
-        var text = SampleCatalog.DorfladenMd.Replace("\n", "\r\n", StringComparison.Ordinal);
+        var text = MinimalCatalog.DorfladenMd.Replace("\n", "\r\n", StringComparison.Ordinal);
         sample.WriteBytes("projekte/dorfladen-app.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
         Assert.Empty(Check());
     }
 
     [Fact]
-    public void DuplicateAndInvalidSlugs()
+    public void Duplicate_and_invalid_slugs()
     {
-        sample.Write("projekte/unterordner/dorfladen-app.md", SampleCatalog.DorfladenMd);
-        sample.Write("projekte/Großes Projekt.md", SampleCatalog.DorfladenMd);
+        sample.Write("projekte/unterordner/dorfladen-app.md", MinimalCatalog.DorfladenMd);
+        sample.Write("projekte/Großes Projekt.md", MinimalCatalog.DorfladenMd);
         var diagnostics = Check();
         Assert.Contains("dorfladen-app", Single(diagnostics, "TK0013").Message);
         Assert.Contains("'grosses-projekt.md'", Single(diagnostics, "TK0012").Message);
     }
 
     [Fact]
-    public void RegistryErrorsAreReported()
+    public void Registry_errors_are_reported()
     {
         sample.Replace("kommunen.yml", "  kreis: kreis-hoexter\n  regierungsbezirk: Detmold\n  land: Nordrhein-Westfalen\nnieheim:", "  kreis: kreis-hoxter\n  regierungsbezirk: Detmold\n  land: Nordrhein-Westfalen\nnieheim:");
         sample.Replace("kommunen.yml", "typ: kreisfreie-stadt", "typ: grossstadt");
@@ -180,7 +180,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void MissingRegistryFileIsReported()
+    public void Missing_registry_file_is_reported()
     {
         File.Delete(sample.PathOf("kommunen.yml"));
         Assert.Contains(Check(), d => d.Code == "TK0003" && d.File.EndsWith("kommunen.yml", StringComparison.Ordinal));
@@ -196,7 +196,7 @@ public sealed class ValidationTests : IDisposable
     [InlineData("---\nkontakt: 5\nlinks: {a: 1}\nfoerderung: [1]\ntransfer: x\n---\n")]
     [InlineData("---\nkommunen: [[brakel]]\nhandlungsfelder: [{a: b}]\nseit: -5\n---\n")]
     [InlineData("\u0000\u0001---")]
-    public void BrokenInputNeverThrows(string text)
+    public void Broken_input_never_throws(string text)
     {
         sample.Write("projekte/broken.md", text);
         var diagnostics = Check();

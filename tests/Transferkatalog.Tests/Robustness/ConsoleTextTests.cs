@@ -10,7 +10,7 @@ public sealed class ConsoleTextTests
     [InlineData("x\r\n::stop-commands::token")]
     [InlineData("x\u2028::add-mask::y")]
     [InlineData("x\u0085::warning::y")]
-    public void ValueWithALineBreakStaysOnOneLine(string value)
+    public void Value_with_a_line_break_stays_on_one_line(string value)
     {
         var d = new Diagnostic(DiagnosticCodes.InvalidValue, $"ungültiger Wert '{value}'", "content/projekte/x.md", 3, 9);
         var line = d.ToString();
@@ -25,7 +25,7 @@ public sealed class ConsoleTextTests
     [InlineData("::stop-commands::token")]
     [InlineData("   ::error::x")]
     [InlineData("\t::error::x")]
-    public void LineThatWouldStartAWorkflowCommandIsPrefixed(string text)
+    public void Line_that_would_start_a_workflow_command_is_prefixed(string text)
     {
         // The runner trims leading blanks, so a space in front is not enough.
         var line = ConsoleText.Line(text);
@@ -34,7 +34,7 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
-    public void OldStyleCommandAnywhereInTheLineIsBrokenUp()
+    public void Old_style_command_anywhere_in_the_line_is_broken_up()
     {
         // "##[add-mask]…" is recognised anywhere in a line, not only at its start.
         var line = ConsoleText.Line("Wert '##[add-mask]geheim' ist ungültig");
@@ -42,7 +42,7 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
-    public void FileNameWithLineBreakCannotForgeAnAnnotation()
+    public void File_name_with_line_break_cannot_forge_an_annotation()
     {
         var d = new Diagnostic(DiagnosticCodes.InvalidSlug, "ungültiger Dateiname", "content/projekte/a\n::error file=x::b.md", 1, 1);
         Assert.Single(d.ToString().Split('\n'));
@@ -51,7 +51,7 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
-    public void OrdinaryTextIsUnchanged()
+    public void Ordinary_text_is_unchanged()
     {
         const string text = "content/projekte/x.md(4,19): error TK0103: unbekannter Handlungsfeld-Schlüssel 'verwaltng' — meinten Sie 'verwaltung'? Tab\tbleibt.";
         Assert.Same(text, ConsoleText.Line(text));

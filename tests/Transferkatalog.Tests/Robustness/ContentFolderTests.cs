@@ -14,7 +14,7 @@ public sealed class ContentFolderTests : IDisposable
     [InlineData("projekte/lang.markdown", "lang.md")]
     [InlineData("projekte/unter/alt.Md", "alt.md")]
     [InlineData("seiten/kontakt.markdown", "kontakt.md")]
-    public void MarkdownFileWithOtherExtensionIsNotSilentlyIgnored(string relative, string suggestion)
+    public void Markdown_file_with_other_extension_is_not_silently_ignored(string relative, string suggestion)
     {
         // Such files were skipped without a word: the profile was simply missing from the site.
         input.Sample.Write(relative, Profile);
@@ -24,7 +24,7 @@ public sealed class ContentFolderTests : IDisposable
     }
 
     [Fact]
-    public void OtherFilesAreIgnored()
+    public void Other_files_are_ignored()
     {
         input.Sample.Write("projekte/.gitkeep", string.Empty);
         input.Sample.Write("projekte/notizen.txt", "nur für uns");
@@ -33,7 +33,7 @@ public sealed class ContentFolderTests : IDisposable
     }
 
     [Fact]
-    public void SymbolicLinkLoopIsOneDiagnosticNotAFlood()
+    public void Symbolic_link_loop_is_one_diagnostic_not_a_flood()
     {
         // A link back to the content folder was followed forty levels deep: 2,000 duplicate-slug errors, seiten/ read as profiles.
         Directory.CreateSymbolicLink(input.Sample.PathOf("projekte/zurueck"), "..");
@@ -44,7 +44,7 @@ public sealed class ContentFolderTests : IDisposable
     }
 
     [Fact]
-    public void SymbolicLinkToAnotherFolderIsFollowedOnce()
+    public void Symbolic_link_to_another_folder_is_followed_once()
     {
         // Inside the content folder: a link that leaves it is refused (TK0016, see SymlinkAndSpecialFileTests).
         var elsewhere = Path.Combine(input.Sample.Content, "geteilt");

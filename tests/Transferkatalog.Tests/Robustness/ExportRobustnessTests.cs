@@ -22,7 +22,7 @@ public sealed class ExportRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void CellsThatSpreadsheetsWouldRunAsFormulasAreNeutralised()
+    public void Cells_that_spreadsheets_would_run_as_formulas_are_neutralised()
     {
         // A title "=HYPERLINK(...)" reached the CSV verbatim, and spreadsheet programs execute it on opening the file.
         input.Sample.Write("projekte/x.md", "---\n" + HostileInput.ValidFrontMatter
@@ -39,7 +39,7 @@ public sealed class ExportRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void OrdinaryCellsAreUnchanged()
+    public void Ordinary_cells_are_unchanged()
     {
         var row = CsvRow("dorfladen-app");
         Assert.Equal("Dorfladen-App", row["titel"]);

@@ -29,18 +29,18 @@ public sealed class HostileCorpusTests
     }
 
     [Fact]
-    public void CorpusCoversTheReportedCases()
+    public void Corpus_covers_the_reported_cases()
     {
         Assert.True(Cases().Count >= 25, $"only {Cases().Count} corpus files in {Folder}");
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void CaseGetsExactlyItsDiagnostics(string name)
+    public void Case_gets_exactly_its_diagnostics(string name)
     {
         var path = Path.Combine(Folder, name);
         var (files, expected) = Parse(File.ReadAllText(path, Encoding.UTF8));
-        using var sample = new SampleCatalog();
+        using var sample = TestCatalog.Minimal();
         foreach (var (relative, text) in files)
         {
             sample.Write(relative, text);

@@ -1,5 +1,4 @@
 using Transferkatalog.Diagnostics;
-using Transferkatalog.Pipeline;
 using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Robustness;
@@ -10,17 +9,16 @@ public sealed class HostileInput : IDisposable
     /// <summary>Front matter of a valid profile, to which tests add or in which they replace one line.</summary>
     public const string ValidFrontMatter = "titel: T\nkurzbeschreibung: K\nhandlungsfelder: [verwaltung]\nkommunen: [brakel]\nstatus: laufend\nkontakt:\n  organisation: O\naktualisiert: 2026-01-01\n";
 
-    public SampleCatalog Sample { get; } = new();
+    public TestCatalog Sample { get; } = TestCatalog.Minimal();
 
     public void Dispose() => Sample.Dispose();
 
-    public IReadOnlyList<Diagnostic> Check() => new SiteBuilder().Check(new BuildOptions(ContentDir: Sample.Content)).Diagnostics;
+    public IReadOnlyList<Diagnostic> Check() => Sample.Check().Diagnostics;
 
     /// <summary>Writes projekte/x.md with the given front matter and body, then checks.</summary>
     public IReadOnlyList<Diagnostic> CheckProfile(string frontMatter, string body = "Text.\n")
     {
-        Sample.Write("projekte/x.md", "---\n" + frontMatter + "---\n" + body);
-        return Check();
+        return Sample.WithProfile("x", "---\n" + frontMatter + "---\n" + body).Check().Diagnostics;
     }
 
     public static Diagnostic Single(IReadOnlyList<Diagnostic> diagnostics, string code)

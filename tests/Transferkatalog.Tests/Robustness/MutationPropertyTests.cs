@@ -7,6 +7,7 @@ using Transferkatalog.Rendering;
 using Transferkatalog.Tests.Editor;
 using Transferkatalog.Validation;
 using Xunit.Abstractions;
+using Transferkatalog.Tests.Support;
 
 namespace Transferkatalog.Tests.Robustness;
 
@@ -38,25 +39,14 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
         "[^1]", "[^1]: x\n", "<script>", "](javascript:x)", "![x](//evil.example/x.png)", "| a | b |\n|---|---|\n",
     ];
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), "tk-mutation-" + Guid.NewGuid().ToString("N"));
+    private readonly TestCatalog catalog = TestCatalog.FromRepository();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public void Dispose() => catalog.Dispose();
 
     [Fact]
-    public void MutatedProfilesAndRegistriesAlwaysGetLocatedDiagnosticsOrPass()
+    public void Mutated_profiles_and_registries_always_get_located_diagnostics_or_pass()
     {
-        var content = Path.Combine(root, "content");
-        TempCatalog.CopyDirectory(TempCatalog.RepoContent, content);
+        var content = catalog.Content;
         var originals = Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -97,7 +87,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
                         Scaffolding.Placeholder.Report(source, diagnostics);
                         if (profile is not null && !validation.HasErrors)
                         {
-                            markdown.Render(profile.Body);
+                            markdown.Render(profile.ParsedBody);
                         }
                     }
                 }
@@ -120,7 +110,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output) : IDisposabl
                 if (i % 300 == 250)
                 {
                     builds++;
-                    var result = new SiteBuilder().Build(new BuildOptions(content, TempCatalog.RepoTheme, Path.Combine(root, "_site"), null, new DateOnly(2026, 11, 21), 1), write: false);
+                    var result = new SiteBuilder().Build(new BuildOptions(content, Repo.Theme, catalog.Output, null, new DateOnly(2026, 11, 21), 1), write: false);
                     diagnostics.AddRange(result.Diagnostics);
                 }
             }

@@ -10,7 +10,7 @@ public sealed class NewCommandRobustnessTests : IDisposable
     public void Dispose() => input.Dispose();
 
     [Fact]
-    public void LongTitleGivesAShortFileName()
+    public void Long_title_gives_a_short_file_name()
     {
         // A 300-character title became a 300-character file name: "path too long", reported as a permission problem.
         var titel = string.Join(' ', Enumerable.Repeat("Interkommunale Zusammenarbeit", 10));
@@ -23,7 +23,7 @@ public sealed class NewCommandRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void LongExplicitSlugIsRejectedWithAShorterSuggestion()
+    public void Long_explicit_slug_is_rejected_with_a_shorter_suggestion()
     {
         var result = ProfileCreator.Create(input.Sample.Content, new string('a', 300), null, new DateOnly(2026, 1, 1));
         Assert.False(result.Created);

@@ -11,7 +11,7 @@ public sealed class OutputFolderTests : IDisposable
 {
     private static readonly DateOnly Date = new(2026, 11, 21);
 
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 
@@ -30,7 +30,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void OutputEqualToTheContentFolderIsRefusedAndEveryProfileSurvives()
+    public void Output_equal_to_the_content_folder_is_refused_and_every_profile_survives()
     {
         // `build --content c --output c` exited 0 and replaced the profiles by the site.
         var before = Snapshot(sample.Content);
@@ -40,7 +40,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void OutputContainingTheContentFolderIsRefused()
+    public void Output_containing_the_content_folder_is_refused()
     {
         File.WriteAllText(Path.Combine(sample.Root, "notizen.txt"), "nicht löschen");
         var before = Snapshot(sample.Root);
@@ -50,7 +50,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void OutputInsideTheContentFolderIsRefused()
+    public void Output_inside_the_content_folder_is_refused()
     {
         var d = Refused(Build(Path.Combine(sample.Content, "_site")));
         Assert.Contains("liegt im Inhaltsordner", d.Message);
@@ -58,10 +58,10 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void OutputEqualToTheThemeIsRefused()
+    public void Output_equal_to_the_theme_is_refused()
     {
         var theme = Path.Combine(sample.Root, "theme");
-        TempCatalog.CopyDirectory(Repo.Theme, theme);
+        TestCatalog.CopyFolder(Repo.Theme, theme);
         var before = Snapshot(theme);
         var d = Refused(Build(theme, theme));
         Assert.Contains("Theme-Ordner", d.Message);
@@ -69,7 +69,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void RootsHomeWorkingDirectoryAndRepositoryAreRefusedByTheCheckAlone()
+    public void Roots_home_working_directory_and_repository_are_refused_by_the_check_alone()
     {
         // Checked with the rule alone: a broken rule must not be able to wipe the machine running the tests.
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
@@ -81,7 +81,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void AFolderThatIsNotASiteIsNeverWiped()
+    public void A_folder_that_is_not_a_site_is_never_wiped()
     {
         // A gh-pages worktree, notes, a CNAME: replaced silently before.
         var output = Path.Combine(sample.Root, "worktree");
@@ -97,7 +97,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void EmptyOrOwnOutputIsReplacedButAForeignFileAddedLaterStopsTheBuild()
+    public void Empty_or_own_output_is_replaced_but_a_foreign_file_added_later_stops_the_build()
     {
         Directory.CreateDirectory(sample.Output);
         Assert.True(Build(sample.Output).Succeeded);
@@ -112,7 +112,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void TrailingSlashBuildsBesideTheFolderNotInsideIt()
+    public void Trailing_slash_builds_beside_the_folder_not_inside_it()
     {
         // "out/" staged inside out/ and could never be swapped in (TK0404).
         var output = sample.Output + Path.DirectorySeparatorChar;
@@ -124,7 +124,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void SymlinkedOutputStaysALinkToTheNewSite()
+    public void Symlinked_output_stays_a_link_to_the_new_site()
     {
         var real = Path.Combine(sample.Root, "echt");
         var link = Path.Combine(sample.Root, "verknuepft");
@@ -138,7 +138,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void SwapKilledBetweenItsTwoRenamesIsUndoneByTheNextBuildEvenAFailingOne()
+    public void Swap_killed_between_its_two_renames_is_undone_by_the_next_build_even_a_failing_one()
     {
         Assert.True(Build(sample.Output).Succeeded);
         var good = Snapshot(sample.Output);
@@ -148,7 +148,7 @@ public sealed class OutputFolderTests : IDisposable
         var retired = Path.Combine(sample.Root, $"._site.alt-{Dead}");
         var staging = Path.Combine(sample.Root, $"._site.neu-{Dead}");
         Directory.Move(sample.Output, retired);
-        TempCatalog.CopyDirectory(retired, staging);
+        TestCatalog.CopyFolder(retired, staging);
 
         // A stranger's folder with a similar name but no marker is left alone.
         var stranger = Path.Combine(sample.Root, $"._site.neu-{Dead - 1}");
@@ -164,7 +164,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void LeftoversOfAnotherOutputAreNotAdoptedThroughAWildcardInTheName()
+    public void Leftovers_of_another_output_are_not_adopted_through_a_wildcard_in_the_name()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -181,13 +181,13 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void StagingFolderOfAKilledBuildIsRemovedWhenTheSwapHadFinished()
+    public void Staging_folder_of_a_killed_build_is_removed_when_the_swap_had_finished()
     {
         Assert.True(Build(sample.Output).Succeeded);
         var staging = Path.Combine(sample.Root, $"._site.neu-{int.MaxValue - 3}");
-        TempCatalog.CopyDirectory(sample.Output, staging);
+        TestCatalog.CopyFolder(sample.Output, staging);
         var retired = Path.Combine(sample.Root, $"._site.alt-{int.MaxValue - 3}");
-        TempCatalog.CopyDirectory(sample.Output, retired);
+        TestCatalog.CopyFolder(sample.Output, retired);
 
         Assert.True(Build(sample.Output).Succeeded);
         Assert.False(Directory.Exists(staging));
@@ -195,7 +195,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void OutputThatIsAFileIsRefused()
+    public void Output_that_is_a_file_is_refused()
     {
         File.WriteAllText(sample.Output, "eine Datei");
         var d = Refused(Build(sample.Output));
@@ -204,7 +204,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void RefusalIsReportedWithTheContentErrorsOfTheSameRun()
+    public void Refusal_is_reported_with_the_content_errors_of_the_same_run()
     {
         sample.Replace("projekte/lorawan-netz.md", "status: abgeschlossen", "status: kaputt");
         var result = Build(sample.Content);
@@ -213,7 +213,7 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void MountPointsAreRecognisedFromTheKernelsList()
+    public void Mount_points_are_recognised_from_the_kernels_list()
     {
         // A mount point cannot be renamed, so its contents are swapped inside it; recognising one is what decides that.
         if (!OperatingSystem.IsLinux())

@@ -20,7 +20,7 @@ public sealed class SchemaAgreementTests : IDisposable
     [InlineData("0800 ANRUFEN", false)]
     [InlineData("1234", false)]
     [InlineData("-- --", false)]
-    public void PhonePatternInSchemaAgreesWithTheValidator(string telefon, bool valid)
+    public void Phone_pattern_in_schema_agrees_with_the_validator(string telefon, bool valid)
     {
         // The schema had no pattern for telefon, so YAML editors accepted what `check` rejects as TK0116.
         var file = JsonSchemaGenerator.All(null, null).Single(f => f.FileName == "steckbrief.schema.json");
@@ -33,7 +33,7 @@ public sealed class SchemaAgreementTests : IDisposable
     }
 
     [Fact]
-    public void EveryExampleInContentSchemaPassesTheValidator()
+    public void Every_example_in_content_schema_passes_the_validator()
     {
         // Examples are shown by `new` and in the JSON Schema; one that `check` rejects would teach editors a mistake.
         var fields = ContentSchema.Profile.Fields.Where(f => f.Kind is not FieldKind.Map and not FieldKind.List && f.Example is not null).ToList();
@@ -46,7 +46,7 @@ public sealed class SchemaAgreementTests : IDisposable
     }
 
     [Fact]
-    public void SchemaCarriesTheExamples()
+    public void Schema_carries_the_examples()
     {
         var file = JsonSchemaGenerator.All(null, null).Single(f => f.FileName == "steckbrief.schema.json");
         using var json = JsonDocument.Parse(file.Content);

@@ -24,7 +24,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
         Assert.All(diagnostics, d => Assert.DoesNotContain(text, d.ToString() + d.ToGitHubAnnotation(), StringComparison.Ordinal));
 
     [Fact]
-    public void SiteYmlLinkedOutsideIsAnErrorThatNeverShowsTheTarget()
+    public void Site_yml_linked_outside_is_an_error_that_never_shows_the_target()
     {
         // "site.yml -> /proc/self/environ" in a pull request printed the CI environment in a diagnostic.
         File.Delete(input.Sample.PathOf("site.yml"));
@@ -37,7 +37,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact]
-    public void ProfileLinkedOutsideIsNotPublished()
+    public void Profile_linked_outside_is_not_published()
     {
         var profile = "---\n" + HostileInput.ValidFrontMatter.Replace("titel: T", "titel: " + Secret, StringComparison.Ordinal) + "---\nText.\n";
         File.CreateSymbolicLink(input.Sample.PathOf("projekte/fremd.md"), Outside("fremd.md", profile));
@@ -48,7 +48,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact]
-    public void FolderLinkedOutsideIsNotWalked()
+    public void Folder_linked_outside_is_not_walked()
     {
         var elsewhere = Path.Combine(input.Sample.Root, "anderswo");
         Directory.CreateDirectory(elsewhere);
@@ -60,11 +60,11 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact]
-    public void ThemeAssetLinkedOutsideIsNotPublished()
+    public void Theme_asset_linked_outside_is_not_published()
     {
         // A pull request adding assets/env.txt -> /proc/self/environ would have published the CI environment.
         var theme = Path.Combine(input.Sample.Root, "theme");
-        Editor.TempCatalog.CopyDirectory(Repo.Theme, theme);
+        TestCatalog.CopyFolder(Repo.Theme, theme);
         File.CreateSymbolicLink(Path.Combine(theme, "assets", "env.txt"), Outside("env.txt", Secret));
         var result = new SiteBuilder().Build(new BuildOptions(input.Sample.Content, theme, input.Sample.Output, null, new DateOnly(2026, 11, 21)), write: false);
         Assert.EndsWith("assets/env.txt", HostileInput.Single(result.Diagnostics, "TK0016").File);
@@ -73,7 +73,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact]
-    public void LinksInsideTheContentFolderStillWork()
+    public void Links_inside_the_content_folder_still_work()
     {
         File.Move(input.Sample.PathOf("projekte/lorawan-netz.md"), input.Sample.PathOf("lorawan.md"));
         File.CreateSymbolicLink(input.Sample.PathOf("projekte/lorawan-netz.md"), input.Sample.PathOf("lorawan.md"));
@@ -81,7 +81,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task FifoNamedLikeAProfileIsSkippedWithADiagnosticInsteadOfHanging()
+    public async Task Fifo_named_like_a_profile_is_skipped_with_a_diagnostic_instead_of_hanging()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -101,7 +101,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact]
-    public void DeviceBehindALinkInsideIsNotReadForever()
+    public void Device_behind_a_link_inside_is_not_read_forever()
     {
         if (!File.Exists("/dev/zero"))
         {
@@ -114,7 +114,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact]
-    public void HugeFileIsReportedNotRead()
+    public void Huge_file_is_reported_not_read()
     {
         input.Sample.Write("projekte/x.md", "---\n" + HostileInput.ValidFrontMatter + "---\n" + new string('a', 9 * 1024 * 1024));
         var d = HostileInput.Single(input.Check(), "TK0005");
@@ -122,7 +122,7 @@ public sealed class SymlinkAndSpecialFileTests : IDisposable
     }
 
     [Fact]
-    public void FileNameWithALineBreakIsOneLineOfOutput()
+    public void File_name_with_a_line_break_is_one_line_of_output()
     {
         if (OperatingSystem.IsWindows())
         {

@@ -13,7 +13,7 @@ public sealed class YamlRobustnessTests : IDisposable
     [InlineData("[", "]")]
     [InlineData("{a: ", "}")]
     [InlineData("- ", "")]
-    public void DeepNestingIsAnErrorNotAStackOverflow(string open, string close)
+    public void Deep_nesting_is_an_error_not_a_stack_overflow(string open, string close)
     {
         // 100,000 levels overflowed the stack inside YamlDotNet's recursive loader and killed the process.
         const int depth = 100_000;
@@ -25,7 +25,7 @@ public sealed class YamlRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void TabIndentationIsReportedAtTheTab()
+    public void Tab_indentation_is_reported_at_the_tab()
     {
         // YamlDotNet points at the start of the enclosing mapping (line 2) and says so in English.
         var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter.Replace("  organisation", "\torganisation", StringComparison.Ordinal)), "TK0020");
@@ -36,7 +36,7 @@ public sealed class YamlRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void TabBeforeATopLevelKeyIsReportedAtTheTab()
+    public void Tab_before_a_top_level_key_is_reported_at_the_tab()
     {
         var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter + "  \tseit: 2020\n"), "TK0020");
         Assert.Equal(10, d.Line);
@@ -45,7 +45,7 @@ public sealed class YamlRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void KeyThatIsAListIsExplainedNotReportedAsEmptyName()
+    public void Key_that_is_a_list_is_explained_not_reported_as_empty_name()
     {
         var diagnostics = input.CheckProfile(HostileInput.ValidFrontMatter + "[seit]: 2020\n");
         var d = HostileInput.Single(diagnostics, "TK0102");
@@ -56,7 +56,7 @@ public sealed class YamlRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void MissingKeyBeforeColonIsExplained()
+    public void Missing_key_before_colon_is_explained()
     {
         var d = HostileInput.Single(input.CheckProfile(HostileInput.ValidFrontMatter + "\"\": 2020\n"), "TK0102");
         Assert.Equal(10, d.Line);
@@ -65,9 +65,9 @@ public sealed class YamlRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void RegistryKeyThatIsAListIsExplained()
+    public void Registry_key_that_is_a_list_is_explained()
     {
-        input.Sample.Write("handlungsfelder.yml", SampleCatalog.HandlungsfelderYml + "\n[bildung]:\n  name: Bildung\n  beschreibung: Schulen.\n");
+        input.Sample.Write("handlungsfelder.yml", MinimalCatalog.HandlungsfelderYml + "\n[bildung]:\n  name: Bildung\n  beschreibung: Schulen.\n");
         var d = HostileInput.Single(input.Check(), "TK0204");
         Assert.Equal(10, d.Line);
         Assert.DoesNotContain("''", d.Message);

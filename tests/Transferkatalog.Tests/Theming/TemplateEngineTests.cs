@@ -202,10 +202,23 @@ public sealed class TemplateEngineTests
         var bag = new DiagnosticBag();
         var source = ThemeLoader.Load(Repo.Theme, new ScribanTemplateEngine().TemplateExtension, bag)!;
         var theme = new ScribanTemplateEngine().Compile(source, bag)!;
-        var cards = Enumerable.Range(0, 2000).Select(i => new CardView(
-            $"p{i}", $"Projekt {i}", $"/projekte/p{i}/", new string('k', 400) + i, "laufend", "Laufend",
-            [new TermLink("verwaltung", "Verwaltung", "/handlungsfelder/verwaltung/")], [new TermLink("brakel", "Brakel", "/kommunen/brakel/")],
-            "verwaltung", "brakel", "kreis-hoexter", 0, null, "h2")).ToList();
+        var cards = Enumerable.Range(0, 2000).Select(i => new CardView
+        {
+            Slug = $"p{i}",
+            Titel = $"Projekt {i}",
+            Url = $"/projekte/p{i}/",
+            Kurzbeschreibung = new string('k', 400) + i,
+            Status = "laufend",
+            StatusLabel = "Laufend",
+            Handlungsfelder = [new TermLink("verwaltung", "Verwaltung", "/handlungsfelder/verwaltung/")],
+            Kommunen = [new TermLink("brakel", "Brakel", "/kommunen/brakel/")],
+            DataHandlungsfelder = "verwaltung",
+            DataKommunen = "brakel",
+            DataKreise = "kreis-hoexter",
+            NachnutzungCount = 0,
+            NachnutzungText = null,
+            HeadingLevel = "h2",
+        }).ToList();
         var html = theme.Render("handlungsfeld", new HandlungsfeldView("Verwaltung", "B", "2.000 Projekte", cards, "/handlungsfelder/", "/?handlungsfeld=verwaltung"));
 
         Assert.True(html.Length > 1 << 20, $"page is only {html.Length} characters");

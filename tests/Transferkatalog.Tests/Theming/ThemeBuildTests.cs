@@ -7,7 +7,7 @@ namespace Transferkatalog.Tests.Theming;
 /// <summary>Whole builds with the real theme or a broken copy of it: what a page prints, what a broken theme reports.</summary>
 public sealed class ThemeBuildTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 

@@ -8,7 +8,7 @@ namespace Transferkatalog.Tests.Theming;
 /// <summary>A catalogue's own theme folder overrides the default theme file by file, as Hugo's theme lookup does.</summary>
 public sealed class ThemeOverrideTests : IDisposable
 {
-    private readonly SampleCatalog sample = new();
+    private readonly TestCatalog sample = TestCatalog.Minimal();
 
     public void Dispose() => sample.Dispose();
 

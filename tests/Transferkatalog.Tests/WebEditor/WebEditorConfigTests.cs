@@ -12,7 +12,7 @@ namespace Transferkatalog.Tests.WebEditor;
 /// <summary>The web editor's files and config.yml, generated from ContentSchema and the registries.</summary>
 public sealed class WebEditorConfigTests : IDisposable
 {
-    private readonly SampleCatalog catalog = new();
+    private readonly TestCatalog catalog = TestCatalog.Minimal();
 
     public void Dispose() => catalog.Dispose();
 
@@ -24,7 +24,7 @@ public sealed class WebEditorConfigTests : IDisposable
     }
 
     private void SwitchOn(string extra = "") =>
-        catalog.Write("site.yml", SampleCatalog.SiteYml + "\nredaktion:\n  repository: kreis-beispiel/transferkatalog\n" + extra);
+        catalog.Write("site.yml", MinimalCatalog.SiteYml + "\nredaktion:\n  repository: kreis-beispiel/transferkatalog\n" + extra);
 
     private JsonObject Config()
     {
@@ -115,7 +115,7 @@ public sealed class WebEditorConfigTests : IDisposable
     [Fact]
     public void An_invalid_repository_is_an_error_with_an_example()
     {
-        catalog.Write("site.yml", SampleCatalog.SiteYml + "\nredaktion:\n  repository: https://github.com/kreis-beispiel/transferkatalog\n");
+        catalog.Write("site.yml", MinimalCatalog.SiteYml + "\nredaktion:\n  repository: https://github.com/kreis-beispiel/transferkatalog\n");
 
         var result = new SiteBuilder().Check(new BuildOptions(catalog.Content, Repo.Theme));
 

@@ -1,31 +1,9 @@
-using System.Text;
-
 namespace Transferkatalog.Tests.Support;
 
-/// <summary>A small, valid catalogue written into a temp folder, which each test may then break in its own way.</summary>
-public sealed class SampleCatalog : IDisposable
+/// <summary>The texts of the smallest valid catalogue (three profiles, four Kommunen), which <see cref="TestCatalog.Minimal"/> writes.</summary>
+public static class MinimalCatalog
 {
-    public SampleCatalog()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "tk-test-" + Guid.NewGuid().ToString("N"));
-        Content = Path.Combine(Root, "content");
-        Output = Path.Combine(Root, "_site");
-        Directory.CreateDirectory(Path.Combine(Content, "projekte"));
-        Directory.CreateDirectory(Path.Combine(Content, "seiten"));
-        Write("site.yml", SiteYml);
-        Write("handlungsfelder.yml", HandlungsfelderYml);
-        Write("kommunen.yml", KommunenYml);
-        Write("projekte/gemeinsames-rechenzentrum.md", RechenzentrumMd);
-        Write("projekte/dorfladen-app.md", DorfladenMd);
-        Write("projekte/lorawan-netz.md", LorawanMd);
-        Write("seiten/impressum.md", "---\ntitel: Impressum\n---\nAngaben gemäß § 5 DDG.\n");
-    }
-
-    public string Root { get; }
-
-    public string Content { get; }
-
-    public string Output { get; }
+    public const string ImpressumMd = "---\ntitel: Impressum\n---\nAngaben gemäß § 5 DDG.\n";
 
     public const string SiteYml = """
         titel: Testkatalog
@@ -140,35 +118,4 @@ public sealed class SampleCatalog : IDisposable
         ---
         Text.
         """;
-
-    public string PathOf(string relative) => Path.Combine(Content, relative);
-
-    public void Write(string relative, string text) => WriteBytes(relative, new UTF8Encoding(false).GetBytes(text));
-
-    public void WriteBytes(string relative, byte[] bytes)
-    {
-        var full = PathOf(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, bytes);
-    }
-
-    /// <summary>Replaces text in a content file, failing loudly if the text is absent so a test cannot silently test nothing.</summary>
-    public void Replace(string relative, string oldText, string newText)
-    {
-        var text = File.ReadAllText(PathOf(relative));
-        Assert.Contains(oldText, text);
-        Write(relative, text.Replace(oldText, newText, StringComparison.Ordinal));
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temp folders are cleaned by the OS eventually; a failed cleanup must not fail a test.
-        }
-    }
 }

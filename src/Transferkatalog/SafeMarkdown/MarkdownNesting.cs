@@ -1,4 +1,7 @@
-namespace Transferkatalog.Validation;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Transferkatalog.SafeMarkdown;
 
 /// <summary>Finds Markdown nested too deeply before Markdig sees it: thousands of levels of '>' or lists cost Markdig minutes before it gives up.</summary>
 internal static class MarkdownNesting
@@ -34,6 +37,42 @@ internal static class MarkdownNesting
         }
 
         return null;
+    }
+
+    /// <summary>The deepest nesting of blocks and inlines, counted without recursion.</summary>
+    /// <remarks>Markdig's renderer gives up beyond its own limit, so a body deeper than <see cref="MaxTreeDepth"/> is refused first.</remarks>
+    public static int TreeDepth(MarkdownDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            switch (node)
+            {
+                case ContainerBlock blocks:
+                    foreach (var child in blocks)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push((inline, depth + 1));
+                    break;
+                case ContainerInline inlines:
+                    for (var child = inlines.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+
+                    break;
+            }
+        }
+
+        return deepest;
     }
 
     /// <summary>The 1-based column where the line passes the limit, or null when it stays within.</summary>
