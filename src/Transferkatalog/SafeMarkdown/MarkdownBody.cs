@@ -23,16 +23,24 @@ public sealed class MarkdownBody
         .Use<SafeMarkdownExtension>()
         .Build();
 
-    private readonly MarkdownDocument? document;
+    // The tree is rendered once, right after parsing, and not kept: for 10,000 profiles the trees held ~170 MiB until
+    // the last page was rendered. What stays is the HTML without the link addresses (UTF-8) plus each address and where
+    // it goes, so Html can still put root-relative links under any base path, and the body's search words.
+    private readonly byte[] html;
+    private readonly (int At, string Url)[] slots;
 
-    private MarkdownBody(string file, MarkdownDocument? document, IReadOnlyList<BodyLink> links, IReadOnlyList<BodyLink> defused, SourceSpan? tooDeep)
+    private MarkdownBody(string file, byte[] html, (int At, string Url)[] slots, string searchWords, IReadOnlyList<BodyLink> links, IReadOnlyList<BodyLink> defused, SourceSpan? tooDeep)
     {
         File = file;
-        this.document = document;
+        this.html = html;
+        this.slots = slots;
+        SearchWords = searchWords;
         Links = links;
         Defused = defused;
         TooDeep = tooDeep;
     }
+
+    private static MarkdownBody Empty(string file, SourceSpan tooDeep) => new(file, [], [], string.Empty, [], [], tooDeep);
 
     /// <summary>Called with the file of each body parsed, on the parsing thread's flow; lets a test count parses.</summary>
     internal static AsyncLocal<Action<string>?> Parsed { get; } = new();
@@ -46,6 +54,9 @@ public sealed class MarkdownBody
     /// <summary>Links and autolinks shown as text because of their address scheme.</summary>
     public IReadOnlyList<BodyLink> Defused { get; }
 
+    /// <summary>The body's words as the search index takes them (folded, see <see cref="Language.SearchText"/>), distinct, space-separated.</summary>
+    public string SearchWords { get; }
+
     /// <summary>Where the body is nested too deeply to render (see <see cref="MarkdownNesting"/>), or null; such a body renders as nothing.</summary>
     public SourceSpan? TooDeep { get; }
 
@@ -55,7 +66,7 @@ public sealed class MarkdownBody
         Parsed.Value?.Invoke(file);
         if (MarkdownNesting.TooDeep(markdown) is var (deepLine, deepColumn))
         {
-            return new MarkdownBody(file, null, [], [], new SourceSpan(file, firstLine + deepLine, deepColumn));
+            return Empty(file, new SourceSpan(file, firstLine + deepLine, deepColumn));
         }
 
         MarkdownDocument document;
@@ -66,47 +77,76 @@ public sealed class MarkdownBody
         catch (ArgumentException)
         {
             // Markdig's own depth limit (deep tables, emphasis); the line scan above catches the common container cases first.
-            return new MarkdownBody(file, null, [], [], new SourceSpan(file, firstLine, 1));
+            return Empty(file, new SourceSpan(file, firstLine, 1));
         }
 
         var findings = SafeMarkdownExtension.FindingsOf(document)!;
         if (findings.Depth > MarkdownNesting.MaxTreeDepth)
         {
             // Nesting the line scan cannot see, such as hundreds of '[' or '*' inside one paragraph.
-            return new MarkdownBody(file, null, [], [], new SourceSpan(file, firstLine, 1));
+            return Empty(file, new SourceSpan(file, firstLine, 1));
         }
 
         List<BodyLink> InFile(IReadOnlyList<SafeMarkdownExtension.RawLink> links) =>
             links.Select(l => new BodyLink(l.Tag, l.Written, new SourceSpan(file, firstLine + l.Line, l.Column + 1))).ToList();
-        return new MarkdownBody(file, document, InFile(findings.Kept), InFile(findings.Defused), null);
+        var (html, slots) = Template(document);
+        var words = string.Join(' ', Language.SearchText.Tokens(PlainText(document)).Distinct(StringComparer.Ordinal));
+        return new MarkdownBody(file, html, slots, words, InFile(findings.Kept), InFile(findings.Defused), null);
+    }
+
+    private static (byte[] Html, (int At, string Url)[] Slots) Template(MarkdownDocument document)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        var slots = new List<(int At, string Url)>();
+        renderer.ObjectRenderers.FindExact<SafeLinkRenderer>()!.Slots = slots;
+        renderer.Render(document);
+        writer.Flush();
+
+        // Slot places count UTF-16 characters; kept as UTF-8, they are turned into byte offsets here.
+        var text = writer.ToString();
+        var byteSlots = new (int At, string Url)[slots.Count];
+        var from = 0;
+        var bytesBefore = 0;
+        for (var i = 0; i < slots.Count; i++)
+        {
+            bytesBefore += System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(from, slots[i].At - from));
+            from = slots[i].At;
+            byteSlots[i] = (bytesBefore, slots[i].Url);
+        }
+
+        return (System.Text.Encoding.UTF8.GetBytes(text), byteSlots);
     }
 
     /// <summary>The HTML for a site under <paramref name="basePath"/>; only Rendering wraps it as trusted.</summary>
     internal string Html(string basePath)
     {
-        if (document is null)
+        if (slots.Length == 0)
         {
-            return string.Empty;
+            return System.Text.Encoding.UTF8.GetString(html);
         }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.FindExact<SafeLinkRenderer>()!.BasePath = basePath;
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        var result = new System.Text.StringBuilder(html.Length + (slots.Length * (basePath.Length + 16)));
+        var from = 0;
+        using var urlWriter = new StringWriter();
+        var urlRenderer = new HtmlRenderer(urlWriter);
+        foreach (var (at, url) in slots)
+        {
+            result.Append(System.Text.Encoding.UTF8.GetString(html, from, at - from));
+            from = at;
+            urlWriter.GetStringBuilder().Clear();
+            urlRenderer.WriteEscapeUrl(LinkSafety.UnderBasePath(url, basePath));
+            result.Append(urlWriter.GetStringBuilder());
+        }
+
+        result.Append(System.Text.Encoding.UTF8.GetString(html, from, html.Length - from));
+        return result.ToString();
     }
 
-    /// <summary>The words of the body without markup, for the search index.</summary>
-    /// <remarks>Rendered on each call rather than kept: the index needs it once per build, the memory would stay for the whole build.</remarks>
-    public string PlainText()
+    /// <summary>The words of the body without markup, as the search index's own pipeline used to produce them.</summary>
+    private static string PlainText(MarkdownDocument document)
     {
-        if (document is null)
-        {
-            return string.Empty;
-        }
-
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         Pipeline.Setup(renderer);

@@ -12,13 +12,27 @@ internal sealed class SafeLinkRenderer : HtmlObjectRenderer<LinkInline>
     /// <summary>The site's base path ("/" or "/katalog/"), set for each rendering.</summary>
     public string BasePath { get; set; } = "/";
 
+    /// <summary>
+    /// When set, addresses are not written but collected with their place in the output, so one rendering serves every
+    /// base path (see <see cref="MarkdownBody"/>), and the parsed tree need not be kept until the page is rendered.
+    /// </summary>
+    public List<(int At, string Url)>? Slots { get; set; }
+
     protected override void Write(HtmlRenderer renderer, LinkInline link)
     {
         if (renderer.EnableHtmlForInline)
         {
             var url = link.GetDynamicUrl != null ? link.GetDynamicUrl() ?? link.Url : link.Url;
             renderer.Write(link.IsImage ? "<img src=\"" : "<a href=\"");
-            renderer.WriteEscapeUrl(url is null ? null : LinkSafety.UnderBasePath(url, BasePath));
+            if (Slots is not null && url is not null && renderer.Writer is StringWriter collecting)
+            {
+                Slots.Add((collecting.GetStringBuilder().Length, url));
+            }
+            else
+            {
+                renderer.WriteEscapeUrl(url is null ? null : LinkSafety.UnderBasePath(url, BasePath));
+            }
+
             renderer.Write('"');
             renderer.WriteAttributes(link);
         }

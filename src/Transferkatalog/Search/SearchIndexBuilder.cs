@@ -120,7 +120,6 @@ public sealed class SearchIndexBuilder
         texts.AddRange(p.Stichworte.Select(s => (WeightTitle, (string?)s)));
         texts.Add((WeightSummary, p.Kurzbeschreibung));
         texts.AddRange(OtherTexts(entry).Select(t => (WeightOther, t)));
-        texts.Add((WeightOther, p.ParsedBody.PlainText()));
         var best = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (weight, text) in texts)
         {
@@ -131,6 +130,12 @@ public sealed class SearchIndexBuilder
                     best[token] = weight;
                 }
             }
+        }
+
+        // The body's words were folded when it was parsed; folding them again could change some (quee -> que -> qu).
+        foreach (var token in p.ParsedBody.SearchWords.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            best.TryAdd(token, WeightOther);
         }
 
         return best;
