@@ -22,7 +22,7 @@ public sealed class FullBuildBenchmark(Options options)
         var repo = Repo.Root;
         var runs = options.Int("runs", 5);
         var work = Path.GetFullPath(options.Get("work") ?? Path.Combine(Path.GetTempPath(), "tk-bench"));
-        var cli = options.Get("cli") ?? Path.Combine(AppContext.BaseDirectory, "Transferkatalog.Cli.dll");
+        var cli = options.Get("cli") ?? (options.Has("jit") ? Path.Combine(AppContext.BaseDirectory, "Transferkatalog.Cli.dll") : PublishReadyToRun(repo, work));
         var theme = options.Get("theme") ?? Path.Combine(repo, "themes", "default");
         var withHugo = !options.Has("no-hugo");
         var sizes = ParseSizes(options.Get("sizes") ?? "1000:400,10000:4000");
@@ -197,6 +197,30 @@ public sealed class FullBuildBenchmark(Options options)
         }
 
         return hugoVersion;
+    }
+
+    /// <summary>
+    /// Publishes the CLI precompiled (ReadyToRun) for this machine, as the GitHub action does: at 1,000 profiles the JIT
+    /// alone took a third of the build (2.13 s -> 1.44 s wall), at 10,000 it makes no difference (13.5 s both).
+    /// </summary>
+    private static string PublishReadyToRun(string repo, string work)
+    {
+        var folder = Path.Combine(work, "cli-r2r");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "publish", Path.Combine(repo, "src", "Transferkatalog.Cli"), "-c", "Release", "--use-current-runtime", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", folder, "--nologo", "-v", "quiet" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var publish = Process.Start(start)!;
+        var log = publish.StandardOutput.ReadToEnd();
+        publish.WaitForExit();
+        if (publish.ExitCode != 0)
+        {
+            throw new UsageException($"dotnet publish des Generators ist fehlgeschlagen (oder --jit bzw. --cli angeben):\n{log}");
+        }
+
+        return Path.Combine(folder, "Transferkatalog.Cli.dll");
     }
 
     private static string Capture(string file, string args)

@@ -61,10 +61,11 @@ public static class HugoSite
             Write(root, $"content/seiten/{page.Slug}.md", $"---\ntitle: {Q(page.Titel)}\nweight: {page.Reihenfolge.ToString(CultureInfo.InvariantCulture)}\n---\n\n{page.Body}");
         }
 
-        Parallel.ForEach(catalog.Profiles, p => Write(root, $"content/projekte/{p.Slug}.md", ProfileFile(p, kommunen)));
+        var bodies = raw.Profiles.ToDictionary(s => s.Slug, s => s.Body, StringComparer.Ordinal);
+        Parallel.ForEach(catalog.Profiles, p => Write(root, $"content/projekte/{p.Slug}.md", ProfileFile(p, bodies[p.Slug], kommunen)));
     }
 
-    private static string ProfileFile(Profile p, Dictionary<string, Kommune> kommunen)
+    private static string ProfileFile(Profile p, string body, Dictionary<string, Kommune> kommunen)
     {
         // A Kreis page of ours lists its members' profiles too; filing each profile under the Kreise of its members gives Hugo's term pages the same lists.
         var terms = new List<string>(p.Kommunen);
@@ -76,7 +77,7 @@ public static class HugoSite
             }
         }
 
-        var sb = new StringBuilder(p.Body.Length + 2048);
+        var sb = new StringBuilder(body.Length + 2048);
         sb.Append("---\n");
         sb.Append("title: ").Append(Q(p.Titel)).Append('\n');
         sb.Append("description: ").Append(Q(p.Kurzbeschreibung)).Append('\n');
@@ -117,7 +118,7 @@ public static class HugoSite
         }
 
         sb.Append("aktualisiert: ").Append(p.Aktualisiert.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
-        sb.Append("---\n\n").Append(p.Body);
+        sb.Append("---\n\n").Append(body);
         return sb.ToString();
 
         void List(string key, IReadOnlyList<string> items)

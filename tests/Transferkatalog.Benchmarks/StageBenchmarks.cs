@@ -90,7 +90,7 @@ public class PipelineStages
 
     /// <summary>The one parse of every profile body (safe pipeline, links with positions), one thread, as the validator does it.</summary>
     [Benchmark]
-    public int MarkdownParsing() => catalog.Profiles.Sum(p => SafeMarkdown.MarkdownBody.Parse(p.Body, p.SourcePath, p.BodyLine).Links.Count);
+    public int MarkdownParsing() => raw.Profiles.Sum(p => SafeMarkdown.MarkdownBody.Parse(p.Body, p.File.DisplayPath, p.BodyLine).Links.Count);
 
     /// <summary>HTML from every profile's parsed body, one thread, as the pages get it.</summary>
     [Benchmark]

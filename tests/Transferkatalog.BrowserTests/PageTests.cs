@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Transferkatalog.Content;
 
 namespace Transferkatalog.BrowserTests;
 
@@ -68,7 +69,7 @@ public sealed partial class PageTests(SiteUnderTest site)
             }
 
             await Assertions.Expect(page.Locator(".kontakt")).ToContainTextAsync(p.Kontakt.Organisation);
-            var bodyHeadings = BodyHeading().Matches(p.Body).Select(m => m.Groups[1].Value.Trim()).ToList();
+            var bodyHeadings = BodyHeading().Matches(ContentLoader.ReadMarkdown(Path.Combine(site.ContentDir, "projekte", p.Slug + ".md"), new Transferkatalog.Diagnostics.DiagnosticBag())!.Body).Select(m => m.Groups[1].Value.Trim()).ToList();
             Assert.NotEmpty(bodyHeadings);
             foreach (var h in bodyHeadings)
             {

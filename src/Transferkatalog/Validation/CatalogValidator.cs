@@ -306,7 +306,6 @@ public sealed partial class CatalogValidator
             Nachnutzung = v.List("nachnutzung").Where(n => n.Str("kommune") is not null).Select(n => new Nachnutzung(n.Str("kommune")!, (int?)n.Long("seit"), n.Str("hinweis"))).ToList(),
             Aktualisiert = updated,
             AktualisiertLine = v.Get("aktualisiert")!.At.Line,
-            Body = source.Body,
             BodyLine = source.BodyLine,
             ParsedBody = body,
             Verwandt = v.List("verwandt").Where(r => r.Value is string).Select(r => new ProfileReference((string)r.Value, r.At.Line, r.At.Column)).ToList(),

@@ -65,7 +65,7 @@ public sealed class IncrementalModelTests
                         break;
                     case 5:
                         // Same terms and title: the entry changes, its place in every list does not.
-                        profiles[i] = p with { Kurzbeschreibung = p.Kurzbeschreibung + " Ergänzt.", Body = p.Body + "\nNeu." };
+                        profiles[i] = p with { Kurzbeschreibung = p.Kurzbeschreibung + " Ergänzt.", ParsedBody = SafeMarkdown.MarkdownBody.Parse("Neu.", p.SourcePath, p.BodyLine) };
                         break;
                     default:
                         profiles.Add(p with { Slug = $"neu-{round}-{e}", Titel = $"Neu {round} {e}" });

@@ -191,7 +191,6 @@ public sealed class ReuseTests
             Kontakt = new Kontakt("Org", null, null, null),
             Aktualisiert = new DateOnly(2026, 1, 1),
             AktualisiertLine = 1,
-            Body = string.Empty,
             BodyLine = 1,
             ParsedBody = MarkdownBody.Parse(string.Empty),
         };

@@ -90,7 +90,6 @@ public static class SyntheticCatalog
                 Nachnutzung = nachnutzung,
                 Aktualisiert = new DateOnly(2020 + random.Next(7), 1 + random.Next(12), 1 + random.Next(28)),
                 AktualisiertLine = 1,
-                Body = body.ToString(),
                 BodyLine = 10,
                 ParsedBody = MarkdownBody.Parse(body.ToString(), $"projekte/projekt-{i:00000}.md", 10),
             });
