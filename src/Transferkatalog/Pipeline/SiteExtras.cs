@@ -30,7 +30,7 @@ internal static class SiteExtras
         extraFiles.Add(new OutputFile(Dcat.Path, Dcat.Build(site)));
         extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
         extraFiles.Add(new OutputFile(FeedExport.PartnerPath, FeedExport.BuildPartnersuche(site)));
-        extraFiles.Add(new OutputFile(SitemapExport.Path, SitemapExport.Build(site, pagePaths)));
+        extraFiles.AddRange(SitemapExport.Build(site, pagePaths));
         extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
         extraFiles.AddRange(new SearchIndexBuilder().Build(site));
         extraFiles.AddRange(CatalogDataBuilder.Build(site));

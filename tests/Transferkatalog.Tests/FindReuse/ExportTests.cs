@@ -131,6 +131,31 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
     }
 
     [Fact]
+    public void A_sitemap_above_the_protocol_limit_becomes_an_index_of_parts_that_together_list_every_page()
+    {
+        var diagnostics = new Transferkatalog.Diagnostics.DiagnosticBag();
+        var catalog = new Transferkatalog.Validation.CatalogValidator().Validate(new Transferkatalog.Content.ContentLoader().Load(Repo.Content, diagnostics), diagnostics);
+        Assert.NotNull(catalog);
+        var model = new Transferkatalog.SiteModel.SiteModelBuilder().Build(catalog, "https://org.github.io/katalog/", new DateOnly(2026, 11, 21));
+        var built = new Transferkatalog.Pipeline.SiteBuilder().Build(new Transferkatalog.Pipeline.BuildOptions(Repo.Content, Repo.Theme, BaseUrl: "https://org.github.io/katalog/", ReferenceDate: new DateOnly(2026, 11, 21)), write: false);
+        var paths = built.Files.Where(f => f.IsHtml).Select(f => f.RelativePath).ToList();
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var whole = Transferkatalog.Exports.SitemapExport.Build(model, paths).Single();
+        var wholeLocs = XDocument.Parse(Encoding.UTF8.GetString(whole.Content)).Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
+
+        var split = Transferkatalog.Exports.SitemapExport.Build(model, paths, urlsPerFile: 3);
+
+        var index = XDocument.Parse(Encoding.UTF8.GetString(split.Single(f => f.RelativePath == "sitemap.xml").Content)).Root!;
+        Assert.Equal(sm + "sitemapindex", index.Name);
+        var partUrls = index.Elements(sm + "sitemap").Select(e => e.Element(sm + "loc")!.Value).ToList();
+        Assert.Equal(Enumerable.Range(1, (wholeLocs.Count + 2) / 3).Select(n => $"https://org.github.io/katalog/sitemap-{n}.xml"), partUrls);
+        var parts = partUrls.Select(u => split.Single(f => f.RelativePath == u["https://org.github.io/katalog/".Length..])).ToList();
+        var partLocs = parts.Select(f => XDocument.Parse(Encoding.UTF8.GetString(f.Content)).Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList()).ToList();
+        Assert.All(partLocs, locs => Assert.InRange(locs.Count, 1, 3));
+        Assert.Equal(wholeLocs, partLocs.SelectMany(l => l));
+    }
+
+    [Fact]
     public void Sitemap_lists_every_page_but_404_with_absolute_urls_and_robots_points_to_it()
     {
         var doc = XDocument.Parse(TestCatalog.TextOf(site.Result, "sitemap.xml"));
