@@ -53,8 +53,8 @@ public sealed class PreviewServer : IAsyncDisposable
         this.rebuilder = rebuilder ?? new IncrementalRebuilder();
     }
 
-    /// <summary>How long to wait after the last file event before rebuilding; editors save in bursts.</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>How long to wait after the last file event before rebuilding: one save (temp file, rename, attributes) is a burst of events a few milliseconds long.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Root of the server, e.g. http://127.0.0.1:8080/, known after <see cref="StartAsync"/>.</summary>
     public Uri? ServerAddress { get; private set; }

@@ -67,7 +67,14 @@ public sealed class IncrementalRebuilder : IRebuilder
             return rebuilt.Result;
         }
 
-        Completion = Task.Run(exports);
+        // One core stays free for the next save's rebuild: on 2 cores the exports took both, and a page rebuild that
+        // came while they ran waited 0.6-2.5 s instead of ~0.1 s.
+        var threads = Math.Max(1, Environment.ProcessorCount - 1);
+        Completion = Task.Run(() =>
+        {
+            using var scope = Parallelism.Use(threads);
+            return exports();
+        });
         LastSummary = $"{work}; Suchindex und offene Daten folgen";
         return rebuilt.Result;
     }
