@@ -7,12 +7,5 @@ namespace Transferkatalog.SafeMarkdown;
 public readonly record struct BodyLink(string Tag, string Written, SourceSpan At)
 {
     /// <summary>The attribute value a browser reads on the page for a site under <paramref name="basePath"/>: base path applied, percent-encoded as Markdig writes it, HTML entities decoded.</summary>
-    public string ValueUnder(string basePath)
-    {
-        using var writer = new StringWriter();
-        var html = new Markdig.Renderers.HtmlRenderer(writer);
-        html.WriteEscapeUrl(LinkSafety.UnderBasePath(Written, basePath));
-        writer.Flush();
-        return System.Net.WebUtility.HtmlDecode(writer.ToString());
-    }
+    public string ValueUnder(string basePath) => System.Net.WebUtility.HtmlDecode(LinkSafety.Href(Written, basePath));
 }

@@ -39,4 +39,19 @@ public static class LinkSafety
             ? basePath + trimmed.TrimStart('/')
             : url;
     }
+
+    [ThreadStatic]
+    private static (StringWriter Writer, Markdig.Renderers.HtmlRenderer Renderer)? href;
+
+    /// <summary>The href/src attribute text for <paramref name="url"/> on a site under <paramref name="basePath"/>: base path applied, escaped as Markdig writes it.</summary>
+    public static string Href(string url, string basePath)
+    {
+        // One writer and renderer per thread: pages are rendered on many threads, and a renderer is costly to set up.
+        var (writer, renderer) = href ??= (new StringWriter(), new Markdig.Renderers.HtmlRenderer(TextWriter.Null));
+        writer.GetStringBuilder().Clear();
+        renderer.Writer = writer;
+        renderer.WriteEscapeUrl(UnderBasePath(url, basePath));
+        writer.Flush();
+        return writer.ToString();
+    }
 }

@@ -99,8 +99,7 @@ public sealed class MarkdownBody
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        var slots = new List<(int At, string Url)>();
-        renderer.ObjectRenderers.FindExact<SafeLinkRenderer>()!.Slots = slots;
+        var slots = renderer.ObjectRenderers.FindExact<SafeLinkRenderer>()!.Slots;
         renderer.Render(document);
         writer.Flush();
 
@@ -129,15 +128,11 @@ public sealed class MarkdownBody
 
         var result = new System.Text.StringBuilder(html.Length + (slots.Length * (basePath.Length + 16)));
         var from = 0;
-        using var urlWriter = new StringWriter();
-        var urlRenderer = new HtmlRenderer(urlWriter);
         foreach (var (at, url) in slots)
         {
             result.Append(System.Text.Encoding.UTF8.GetString(html, from, at - from));
             from = at;
-            urlWriter.GetStringBuilder().Clear();
-            urlRenderer.WriteEscapeUrl(LinkSafety.UnderBasePath(url, basePath));
-            result.Append(urlWriter.GetStringBuilder());
+            result.Append(LinkSafety.Href(url, basePath));
         }
 
         result.Append(System.Text.Encoding.UTF8.GetString(html, from, html.Length - from));

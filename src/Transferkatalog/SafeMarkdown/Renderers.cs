@@ -5,18 +5,15 @@ using Markdig.Syntax.Inlines;
 
 namespace Transferkatalog.SafeMarkdown;
 
-/// <summary>Markdig's link renderer, except that root-relative addresses go under the site's base path.</summary>
-/// <remarks>Applied while writing rather than to the parsed tree, so one parsed body serves every base path and every thread.</remarks>
+/// <summary>Markdig's link renderer, except that addresses are left out and collected with their place in the output.</summary>
+/// <remarks>
+/// <see cref="MarkdownBody"/> fills them in for the site's base path (<see cref="LinkSafety.Href"/>), so one rendering
+/// serves every base path and the parsed tree need not be kept until the page is rendered.
+/// </remarks>
 internal sealed class SafeLinkRenderer : HtmlObjectRenderer<LinkInline>
 {
-    /// <summary>The site's base path ("/" or "/katalog/"), set for each rendering.</summary>
-    public string BasePath { get; set; } = "/";
-
-    /// <summary>
-    /// When set, addresses are not written but collected with their place in the output, so one rendering serves every
-    /// base path (see <see cref="MarkdownBody"/>), and the parsed tree need not be kept until the page is rendered.
-    /// </summary>
-    public List<(int At, string Url)>? Slots { get; set; }
+    /// <summary>Each address with the length of the output written before it; the writer must be a StringWriter.</summary>
+    public List<(int At, string Url)> Slots { get; } = [];
 
     protected override void Write(HtmlRenderer renderer, LinkInline link)
     {
@@ -24,13 +21,9 @@ internal sealed class SafeLinkRenderer : HtmlObjectRenderer<LinkInline>
         {
             var url = link.GetDynamicUrl != null ? link.GetDynamicUrl() ?? link.Url : link.Url;
             renderer.Write(link.IsImage ? "<img src=\"" : "<a href=\"");
-            if (Slots is not null && url is not null && renderer.Writer is StringWriter collecting)
+            if (url is not null)
             {
-                Slots.Add((collecting.GetStringBuilder().Length, url));
-            }
-            else
-            {
-                renderer.WriteEscapeUrl(url is null ? null : LinkSafety.UnderBasePath(url, BasePath));
+                Slots.Add((((StringWriter)renderer.Writer).GetStringBuilder().Length, url));
             }
 
             renderer.Write('"');
