@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Transferkatalog.Diagnostics;
 using Transferkatalog.Output;
+using Transferkatalog.Rendering;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Checking;
@@ -25,7 +26,7 @@ public sealed class OutputChecker
     /// <summary>How findings name an output page, so callers can tell which page a diagnostic belongs to.</summary>
     public static string DisplayPath(string relativePath) => $"(Ausgabe)/{relativePath}";
 
-    public void Check(IReadOnlyList<OutputFile> files, UrlScheme urls, DiagnosticBag diagnostics, IReadOnlyDictionary<string, BodySource>? bodies = null)
+    public void Check(IReadOnlyList<OutputFile> files, UrlScheme urls, DiagnosticBag diagnostics, IReadOnlyDictionary<string, PageBody>? bodies = null)
     {
         var session = new Session(urls, diagnostics, bodies);
         session.Know(files.Select(f => f.RelativePath));
@@ -37,16 +38,16 @@ public sealed class OutputChecker
     /// <summary>A check fed one page at a time while the site is still being produced, so no page has to wait in memory for the others.</summary>
     /// <remarks>A reference to a file not known yet is held back until <see cref="Complete"/>: exports are generated alongside
     /// the pages, so their paths are known only at the end. Diagnostics are the same as checking the finished site.
-    /// A broken reference that came from a page's Markdown body (see <see cref="BodySource"/>) is reported at the line and
+    /// A broken reference that came from a page's Markdown body (see <see cref="PageBody"/>) is reported at the line and
     /// column of the Markdown file instead of the page, since that is where an editor can fix it.</remarks>
-    public sealed class Session(UrlScheme urls, DiagnosticBag diagnostics, IReadOnlyDictionary<string, BodySource>? bodies = null)
+    public sealed class Session(UrlScheme urls, DiagnosticBag diagnostics, IReadOnlyDictionary<string, PageBody>? bodies = null)
     {
         private readonly HashSet<string> existing = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<Finding> pending = new();
         private readonly Lazy<Dictionary<string, string>> pageOfSource = new(() =>
         {
             var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (page, body) in bodies ?? new Dictionary<string, BodySource>())
+            foreach (var (page, body) in bodies ?? new Dictionary<string, PageBody>())
             {
                 pages.TryAdd(body.File, page);
             }
@@ -301,11 +302,4 @@ public sealed class OutputChecker
 
         return string.Join('/', parts);
     }
-}
-
-/// <summary>The parsed Markdown a page's body was rendered from, with the file as diagnostics name it.</summary>
-public sealed record BodySource(string File, SafeMarkdown.MarkdownBody Markdown)
-{
-    /// <summary>The front-matter links of a profile page, so a broken one is reported at its 'url:' value.</summary>
-    public IReadOnlyList<Content.Link> Links { get; init; } = [];
 }

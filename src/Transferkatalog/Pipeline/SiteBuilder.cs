@@ -250,14 +250,14 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
     }
 
     /// <summary>The Markdown behind the selected pages, so that their body and front-matter links are reported at the source.</summary>
-    private static Dictionary<string, BodySource> Bodies(IReadOnlyList<PageJob> jobs, Func<string, bool> wanted)
+    private static Dictionary<string, PageBody> Bodies(IReadOnlyList<PageJob> jobs, Func<string, bool> wanted)
     {
-        var bodies = new Dictionary<string, BodySource>(StringComparer.Ordinal);
+        var bodies = new Dictionary<string, PageBody>(StringComparer.Ordinal);
         foreach (var job in jobs)
         {
             if (wanted(job.Path) && job.Page.Body is { } body)
             {
-                bodies[job.Path] = new BodySource(body.File, body.Markdown) { Links = body.Links };
+                bodies[job.Path] = body;
             }
         }
 
