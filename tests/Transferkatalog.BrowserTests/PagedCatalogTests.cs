@@ -99,6 +99,34 @@ public sealed class PagedCatalogTests(PagedSiteUnderTest site) : IClassFixture<P
         Assert.Empty(tp.Failures);
     }
 
+    [Fact]
+    public async Task Axe_finds_no_wcag_a_or_aa_violation_on_later_pages_of_the_catalogue_and_of_a_handlungsfeld_nor_on_results()
+    {
+        // The Handlungsfeld with the most profiles: in this variant it needs a second page.
+        var feld = site.Catalog.Handlungsfelder.MaxBy(f => site.Catalog.Profiles.Count(p => p.Handlungsfelder.Contains(f.Key)))!;
+        var kommune = site.OfferedKommunen[0].Key;
+        foreach (var path in new[] { "katalog/2/", $"handlungsfelder/{feld.Key}/2/", $"?kommune={kommune}" })
+        {
+            await using var tp = await site.OpenAsync();
+            await tp.GotoAsync(path);
+            if (path.StartsWith('?'))
+            {
+                await Assertions.Expect(tp.Page.Locator("#karten [data-karte]").First).ToBeVisibleAsync();
+            }
+            else
+            {
+                await Assertions.Expect(tp.Page.Locator("nav.seitennavigation a[aria-current='page']")).ToHaveTextAsync("2");
+            }
+
+            await tp.Page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = site.AxeSource });
+            var result = await tp.Page.EvaluateAsync<System.Text.Json.JsonElement>(AccessibilityTests.RunAxe);
+            var violations = result.GetProperty("violations").EnumerateArray().Select(v => v.GetString()).ToList();
+            Assert.True(violations.Count == 0, $"{path}: axe violations:\n" + string.Join("\n", violations));
+            Assert.True(result.GetProperty("passes").GetInt32() > 0);
+            Assert.Empty(tp.Failures);
+        }
+    }
+
     /// <summary>Waits for the count, shows every result batch with "Weitere Projekte anzeigen", then compares with the content.</summary>
     private async Task ShowsAllAsync(IPage page, CatalogPage catalog, IReadOnlyList<Choice> chosen)
     {
