@@ -317,7 +317,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         var count = GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte");
         return new HandlungsfeldView
         {
-            Heading = f.Feld.Name,
+            Heading = pageNumber == 1 ? f.Feld.Name : $"{f.Feld.Name}: Seite {pageNumber}",
             Beschreibung = f.Feld.Beschreibung,
             CountText = pageCount == 1 ? count : $"{count}, hier {GermanFormat.Number(first + 1)} bis {GermanFormat.Number(first + cards.Count)}",
             Cards = cards,

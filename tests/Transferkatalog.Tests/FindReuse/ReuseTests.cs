@@ -172,6 +172,7 @@ public sealed class ReuseTests
         // A Handlungsfeld's cards are paged the same way: following "Nächste Seite" from its page reaches each of its
         // profiles exactly once, every page names itself as canonical and says which part it shows.
         using var data = System.Text.Json.JsonDocument.Parse(TestCatalog.FileOf(result, "daten/katalog.json").Content);
+        string FeldName(string key) => data.RootElement.GetProperty("handlungsfelder").EnumerateArray().Single(f => f.GetProperty("schluessel").GetString() == key).GetProperty("name").GetString()!;
         foreach (var feld in new[] { "verwaltung", "umwelt" })
         {
             var expected = data.RootElement.GetProperty("projekte").EnumerateArray()
@@ -189,6 +190,7 @@ public sealed class ReuseTests
                 Assert.Equal("https://org.github.io" + url, html.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
                 var cards = html.QuerySelectorAll("ul.karten .karte-titel a").Select(a => a.GetAttribute("href")!).ToList();
                 Assert.InRange(cards.Count, 1, Transferkatalog.Rendering.SiteRenderer.CatalogPageSize);
+                Assert.Equal(number == 1 ? FeldName(feld) : $"{FeldName(feld)}: Seite {number}", html.QuerySelector("h1")!.TextContent);
                 Assert.Contains($"hier {listed.Count + 1} bis {listed.Count + cards.Count}", html.QuerySelector(".trefferzahl")!.TextContent);
                 var nav = html.QuerySelector("nav.seitennavigation")!;
                 Assert.Equal(number.ToString(System.Globalization.CultureInfo.InvariantCulture), nav.QuerySelector("a[aria-current='page']")!.TextContent);
