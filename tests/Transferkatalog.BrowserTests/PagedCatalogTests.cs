@@ -32,6 +32,9 @@ public sealed class PagedSiteUnderTest : SiteUnderTest
 /// <summary>Filters and search on a paged catalogue in Chromium: exact card sets built from the data files, card texts, URL state, Back.</summary>
 public sealed class PagedCatalogTests(PagedSiteUnderTest site) : IClassFixture<PagedSiteUnderTest>
 {
+    /// <summary>Results katalog.js draws at a time (PAGE there).</summary>
+    private const int Batch = 20;
+
     [Fact]
     public async Task Filters_on_a_paged_catalogue_show_exactly_their_profiles_from_the_data_files()
     {
@@ -84,6 +87,9 @@ public sealed class PagedCatalogTests(PagedSiteUnderTest site) : IClassFixture<P
         var profile = site.Catalog.Profiles.First(p => p.Kommunen.Count > 1);
         await using var tp = await site.OpenAsync();
         await tp.GotoAsync("?q=" + Uri.EscapeDataString(profile.Titel));
+
+        // The count changes when the page's own cards are taken away, before the results are drawn.
+        await Assertions.Expect(new CatalogPage(tp.Page).Counter).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^[0-9]+ von {site.Catalog.Profiles.Count} "));
         var card = tp.Page.Locator($"#karten [data-karte]:has(a[href$='/projekte/{profile.Slug}/'])");
         await Assertions.Expect(card).ToHaveCountAsync(1);
         var names = site.Catalog.Kommunen.ToDictionary(k => k.Key, k => k.Name, StringComparer.Ordinal);
@@ -133,12 +139,16 @@ public sealed class PagedCatalogTests(PagedSiteUnderTest site) : IClassFixture<P
         var expected = ExpectedFilter.Slugs(site.Catalog, chosen);
         await Assertions.Expect(catalog.Counter).ToHaveTextAsync(
             new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(CatalogPage.CountPrefix(expected.Count, site.Catalog.Profiles.Count))));
+        // The count is shown when the page's own cards are gone; the first batch of results follows when its card
+        // chunks have arrived, and only then does the button for the next batch appear.
+        var shownCards = page.Locator("#karten [data-karte]");
+        await Assertions.Expect(shownCards).ToHaveCountAsync(Math.Min(expected.Count, Batch));
         var more = page.Locator("[data-mehr]");
-        while (await more.IsVisibleAsync())
+        while (await shownCards.CountAsync() < expected.Count)
         {
-            var before = await page.Locator("#karten [data-karte]").CountAsync();
+            var before = await shownCards.CountAsync();
             await more.ClickAsync();
-            await page.WaitForFunctionAsync($"() => document.querySelectorAll('#karten [data-karte]').length > {before}");
+            await Assertions.Expect(shownCards).ToHaveCountAsync(Math.Min(expected.Count, before + Batch));
         }
 
         await Assertions.Expect(page.Locator("#karten [data-karte]")).ToHaveCountAsync(expected.Count);

@@ -45,7 +45,7 @@ public sealed record CatalogPage(int Number) : SitePage
 
     internal override string Render(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location), Number == 1 ? c.Site.Config.Titel : $"Katalog, Seite {Number} von {c.CatalogPages}",
-        c.Site.Config.Beschreibung, SiteRenderer.BuildCatalog(c.Site, Number, c.CatalogPages), withScript: true);
+        c.Site.Config.Beschreibung, SiteRenderer.BuildCatalog(c.Site, Number, c.CatalogPages), withScript: Number == 1);
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Catalog(Number);
 }

@@ -204,7 +204,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         var cards = site.Profiles
             .Skip(first)
             .Take(CatalogPageSize)
-            .Select((p, i) => Card(site, p) with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            // Only the first page has the filters and loads katalog.js, so only its cards carry the data the script filters on.
+            .Select((p, i) => pageNumber > 1 ? Card(site, p) : Card(site, p) with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
             .ToList();
         var kreise = site.Kommunen.Where(k => k.Kommune.IsKreis).ToList();
 
@@ -228,7 +229,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             FormAction = u.Home,
             Complete = pageCount == 1,
             Pagination = Pagination(u, pageNumber, pageCount, "Seiten des Katalogs", Routes.Catalog),
-            DataUrl = u.Local(SearchIndexBuilder.Folder + "/"),
+            DataUrl = pageNumber == 1 ? u.Local(SearchIndexBuilder.Folder + "/") : null,
             OpenDataJsonUrl = u.Local(CatalogJsonExport.Path),
             OpenDataCsvUrl = u.Local(CatalogCsvExport.Path),
             OpenDataXlsxUrl = u.Local(CatalogXlsxExport.Path),

@@ -163,6 +163,13 @@ public sealed class ReuseTests
         Assert.Null(second.QuerySelector("form[role='search']"));
         Assert.Equal("/transferkatalog/", second.QuerySelector(".filter-bereich p a")!.GetAttribute("href"));
 
+        // Nor the script or the data it filters on: without the form it would have nothing to do.
+        Assert.Empty(second.QuerySelectorAll("script[src]"));
+        Assert.All(second.QuerySelectorAll("#karten [data-karte]"), c => Assert.Equal(["class", "data-karte"], c.Attributes.Select(a => a.Name)));
+        Assert.False(second.QuerySelector("#karten")!.HasAttribute("data-daten"));
+        Assert.NotNull(first.QuerySelector("script[src$='assets/katalog.js']"));
+        Assert.NotNull(first.QuerySelector("#karten[data-daten] [data-karte][data-kommune]"));
+
         // The script renders results of a paged catalogue from card chunks: every profile is in exactly one.
         var chunkUrls = result.Files.Where(f => f.RelativePath.StartsWith("suche/karten/", StringComparison.Ordinal))
             .SelectMany(f => System.Text.Json.JsonDocument.Parse(f.Content).RootElement.EnumerateArray().Select(c => c.GetProperty("u").GetString()!))
