@@ -74,6 +74,10 @@ public sealed class BuildCache
         var before = (Content?.Fingerprint, Theme?.Fingerprint);
         LastReadEverything = resetContent;
         LastReadTheme = resetTheme;
+
+        // The theme does not depend on the content: compiled alongside, it fills the core that reading the settings,
+        // registries and the file list leave idle (a cold build of 1,000 profiles spends a tenth of its time there).
+        var theme = !resetTheme ? null : Parallelism.IsSequential ? Task.FromResult(LoadTheme(options, engine!)) : Task.Run(() => LoadTheme(options, engine!));
         if (resetContent)
         {
             Content = LoadAll(options, referenceDate);
@@ -86,9 +90,9 @@ public sealed class BuildCache
             }
         }
 
-        if (resetTheme)
+        if (theme is not null)
         {
-            Theme = LoadTheme(options, engine!);
+            Theme = theme.GetAwaiter().GetResult();
         }
 
         if (before != (Content!.Fingerprint, Theme?.Fingerprint))
