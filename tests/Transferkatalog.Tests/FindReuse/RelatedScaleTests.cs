@@ -1,5 +1,4 @@
 using Transferkatalog.Content;
-using Transferkatalog.SafeMarkdown;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Tests.FindReuse;
@@ -68,29 +67,5 @@ public sealed class RelatedScaleTests
     private static List<ProfileEntry> Profiles() =>
         Enumerable.Range(0, 40).Select(i => Entry($"p{i:00}", i is 0 or 5 ? ["Sensor"] : [])).ToList();
 
-    private static ProfileEntry Entry(string slug, string[] stichworte) => new()
-    {
-        Profile = new Profile
-        {
-            Slug = slug,
-            SourcePath = slug + ".md",
-            Titel = slug,
-            Kurzbeschreibung = "-",
-            Handlungsfelder = [Feld.Key],
-            Kommunen = [Kreis.Key],
-            Status = "laufend",
-            Stichworte = stichworte,
-            Kontakt = new Kontakt("Org", null, null, null),
-            Aktualisiert = new DateOnly(2026, 1, 1),
-            AktualisiertLine = 1,
-            BodyLine = 1,
-            ParsedBody = MarkdownBody.Parse(string.Empty),
-        },
-        Url = "/p/" + slug + "/",
-        Handlungsfelder = [Feld],
-        Kommunen = [Kreis],
-        Kreise = [Kreis],
-        Federfuehrung = null,
-        Nachnutzer = [],
-    };
+    private static ProfileEntry Entry(string slug, string[] stichworte) => ReuseTests.Entry(slug, [Feld.Key], stichworte, Kreis, [Feld]);
 }

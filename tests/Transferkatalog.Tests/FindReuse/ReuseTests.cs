@@ -218,7 +218,7 @@ public sealed class ReuseTests
             .Select(a => a.TextContent)
             .ToList();
 
-    private static ProfileEntry Entry(string slug, string[] felder, string[] stichworte, Kommune kreis, Handlungsfeld[] allFelder)
+    internal static ProfileEntry Entry(string slug, string[] felder, string[] stichworte, Kommune kreis, Handlungsfeld[] allFelder)
     {
         var profile = new Profile
         {
