@@ -204,6 +204,23 @@ public sealed class IncrementalRebuildTests : IDisposable
         AssertSameAsFullBuild(options, result);
     }
 
+    [Fact]
+    public void A_body_edit_without_a_new_word_shows_too()
+    {
+        var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
+        var previous = rebuilder.Rebuild(options, [], null);
+        var profile = catalog.Profile("digitalboard-owl");
+        File.AppendAllText(profile, "\nDas Ziel ist das Ziel.\n");
+        previous = rebuilder.Rebuild(options, [profile], previous);
+
+        // Every word of this edit is already in the body: the search words stay the same, the page does not.
+        File.WriteAllText(profile, File.ReadAllText(profile).Replace("Das Ziel ist das Ziel.", "Das Ziel ist das Ziel, das Ziel.", StringComparison.Ordinal));
+        var result = rebuilder.Rebuild(options, [profile], previous);
+        Assert.Equal(1, rebuilder.LastRendered);
+        Assert.Contains("Das Ziel ist das Ziel, das Ziel.", Text(result, "projekte/digitalboard-owl/index.html"));
+        AssertSameAsFullBuild(options, result);
+    }
+
     private void AssertSameAsFullBuild(BuildOptions options, BuildResult incremental, string what = "")
     {
         // Exports follow in the background; what the preview serves once they are done must equal a full build.
