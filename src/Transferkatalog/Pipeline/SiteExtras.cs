@@ -12,7 +12,11 @@ namespace Transferkatalog.Pipeline;
 internal static class SiteExtras
 {
     /// <summary>Open data, feed, sitemap, search index, card data, JSON Schema and the web editor: everything generated besides the pages.</summary>
-    public static IReadOnlyList<OutputFile> Build(Site site, IEnumerable<string> pagePaths, ThemeSource? theme = null)
+    /// <remarks>
+    /// <paramref name="cancellation"/> is looked at between the larger exports (each takes up to a second at 10,000
+    /// profiles): the preview drops a run that a newer save has superseded instead of finishing it.
+    /// </remarks>
+    public static IReadOnlyList<OutputFile> Build(Site site, IEnumerable<string> pagePaths, ThemeSource? theme = null, CancellationToken cancellation = default)
     {
         var urls = site.Urls;
         var extraFiles = new List<OutputFile>();
@@ -26,14 +30,19 @@ internal static class SiteExtras
         extraFiles.Add(new OutputFile(CatalogJsonExport.Path, CatalogJsonExport.Build(site)));
         extraFiles.Add(new OutputFile(CatalogCsvExport.Path, CatalogCsvExport.Build(site)));
         extraFiles.Add(new OutputFile(CsvMetadataExport.Path, CsvMetadataExport.Build(site)));
+        cancellation.ThrowIfCancellationRequested();
         extraFiles.Add(new OutputFile(CatalogXlsxExport.Path, CatalogXlsxExport.Build(site)));
+        cancellation.ThrowIfCancellationRequested();
         extraFiles.Add(new OutputFile(Dcat.Path, Dcat.Build(site)));
         extraFiles.Add(new OutputFile(FeedExport.Path, FeedExport.Build(site)));
         extraFiles.Add(new OutputFile(FeedExport.PartnerPath, FeedExport.BuildPartnersuche(site)));
         extraFiles.AddRange(SitemapExport.Build(site, pagePaths));
         extraFiles.Add(new OutputFile(SitemapExport.RobotsPath, SitemapExport.Robots(site)));
+        cancellation.ThrowIfCancellationRequested();
         extraFiles.AddRange(new SearchIndexBuilder().Build(site));
+        cancellation.ThrowIfCancellationRequested();
         extraFiles.AddRange(CatalogDataBuilder.Build(site));
+        cancellation.ThrowIfCancellationRequested();
 
         extraFiles.AddRange(WebEditor.WebEditorFiles.Build(site, theme));
 
