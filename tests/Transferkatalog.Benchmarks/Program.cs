@@ -15,7 +15,7 @@ public static class Program
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- phases --content /tmp/cat10k [--theme themes/default] [--threads N]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- sizes --content /tmp/cat10k [--out /tmp/site10k] [--gzip]   (oder --site AUSGABEORDNER)
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- rebuild --content /tmp/cat10k [--runs 5]
-          dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- serve-latency --content /tmp/cat10k [--saves 10] [--scenarios abc] [--cli PFAD/Transferkatalog.Cli(.dll)]
+          dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- serve-latency --content /tmp/cat10k [--saves 10] [--scenarios abc] [--cli PFAD/Transferkatalog.Cli(.dll)] [--log]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- stages [--profiles 1000 --kommunen 400] [BenchmarkDotNet-Optionen, z. B. --filter *Markdown*]
         """;
 

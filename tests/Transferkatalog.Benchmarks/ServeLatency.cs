@@ -127,6 +127,11 @@ public static partial class ServeLatency
                 Console.WriteLine(line);
             }
 
+            if (options.Has("log"))
+            {
+                Console.WriteLine($"\nAusgabe von serve:\n{server.Output}");
+            }
+
             return 0;
         }
         catch (TimeoutException ex)

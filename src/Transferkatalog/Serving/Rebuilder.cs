@@ -30,7 +30,7 @@ public interface IRebuilder
 public sealed class IncrementalRebuilder : IRebuilder, IDisposable
 {
     private readonly BuildCache cache = new();
-    private readonly BackgroundExports background = new();
+    private readonly BackgroundExports background = new(TimeSpan.FromMilliseconds(500));
     private readonly StageTimings timings = new();
     private readonly SiteBuilder builder;
 

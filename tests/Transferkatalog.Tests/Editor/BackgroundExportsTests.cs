@@ -11,7 +11,7 @@ public sealed class BackgroundExportsTests
     [Fact]
     public async Task A_newer_run_cancels_the_running_one_and_replaces_the_waiting_one()
     {
-        using var exports = new BackgroundExports();
+        using var exports = new BackgroundExports(TimeSpan.Zero);
         using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var seenCancelled = false;
@@ -45,7 +45,7 @@ public sealed class BackgroundExportsTests
     [Fact]
     public async Task A_failing_run_reports_its_exception_and_the_next_run_still_works()
     {
-        using var exports = new BackgroundExports();
+        using var exports = new BackgroundExports(TimeSpan.Zero);
         var failing = exports.Run(_ => throw new InvalidDataException("kaputt"));
         await Assert.ThrowsAsync<InvalidDataException>(() => failing);
         Assert.Equal(7, (await exports.Run(_ => Result(7))).ProfileCount);
@@ -54,12 +54,34 @@ public sealed class BackgroundExportsTests
     [Fact]
     public async Task Runs_use_one_thread_of_their_own_and_one_degree_of_parallelism()
     {
-        using var exports = new BackgroundExports();
+        using var exports = new BackgroundExports(TimeSpan.Zero);
         var (first, firstSequential) = await ThreadOf(exports);
         var (second, _) = await ThreadOf(exports);
         Assert.Equal(first, second);
         Assert.NotEqual(Environment.CurrentManagedThreadId, first);
         Assert.True(firstSequential);
+    }
+
+    [Fact]
+    public async Task Runs_queued_within_the_quiet_period_never_start_except_the_last()
+    {
+        // Queued back to back, far within the quiet period: the thread waits for the pause and then makes the newest only.
+        using var exports = new BackgroundExports(TimeSpan.FromSeconds(1));
+        var started = new List<int>();
+        var runs = Enumerable.Range(1, 3).Select(n => exports.Run(_ =>
+        {
+            lock (started)
+            {
+                started.Add(n);
+            }
+
+            return Result(n);
+        })).ToList();
+
+        Assert.Equal(3, (await runs[2]).ProfileCount);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runs[0]);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runs[1]);
+        Assert.Equal([3], started);
     }
 
     private static async Task<(int Thread, bool Sequential)> ThreadOf(BackgroundExports exports)
