@@ -6,6 +6,13 @@ public sealed record SourceFile(string FullPath, string DisplayPath, string Text
 /// <summary>A Markdown file split into its YAML front matter and body, with the line each part starts on.</summary>
 public sealed record MarkdownSource(string Slug, SourceFile File, string FrontMatter, int FrontMatterLine, string Body, int BodyLine);
 
+/// <summary>What the slug checks need of a Markdown file: its slug and where it is, without its text.</summary>
+public readonly record struct SlugSource(string Slug, string DisplayPath)
+{
+    /// <summary>The slug and path of <paramref name="source"/>.</summary>
+    public static SlugSource Of(MarkdownSource source) => new(source.Slug, source.File.DisplayPath);
+}
+
 /// <summary>Everything read from disk, before any validation.</summary>
 public sealed record RawContent(
     string ContentRoot,

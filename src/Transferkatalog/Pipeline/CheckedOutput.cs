@@ -24,7 +24,8 @@ internal sealed class CheckedOutput(UrlScheme urls, DiagnosticBag diagnostics, S
 
     public OutputFile Add(OutputFile file)
     {
-        laterFiles.Enqueue(file);
+        // Only pages are read again (their links); an export's bytes need not outlive its writing.
+        laterFiles.Enqueue(file.IsHtml || staged is null ? file : new OutputFile(file.RelativePath, []));
         return staged?.Write(file.RelativePath, file.Content) ?? file;
     }
 

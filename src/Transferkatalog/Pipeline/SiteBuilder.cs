@@ -113,12 +113,12 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
             // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
             // longer add their time after the parallel part (a sequential build still does them one after the other).
             var pagePaths = jobs.Select(j => j.Path).ToList();
-            var extras = Parallelism.IsSequential ? Task.FromResult(SiteExtras.Build(site, pagePaths, theme.Source)) : Task.Run(() => SiteExtras.Build(site, pagePaths, theme.Source));
             output.Planned(pagePaths.Concat(theme.Assets.Select(a => a.RelativePath)));
+            var extras = Parallelism.IsSequential ? Task.FromResult(SiteExtras.Build(site, pagePaths, theme.Source, output.Add)) : Task.Run(() => SiteExtras.Build(site, pagePaths, theme.Source, output.Add));
             var pages = SiteRenderer.RenderPages(jobs, output);
-            var rest = theme.Assets.Concat(extras.Result).ToArray();
-            Parallel.For(0, rest.Length, Parallelism.Options, i => rest[i] = output.Add(rest[i]));
-            files = [.. pages, .. rest];
+            var assets = theme.Assets.ToArray();
+            Parallel.For(0, assets.Length, Parallelism.Options, i => assets[i] = output.Add(assets[i]));
+            files = [.. pages, .. assets, .. extras.Result];
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -242,7 +242,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         {
             PendingExports = cancellation =>
             {
-                var extras = SiteExtras.Build(site, pagePaths, themeSource, cancellation);
+                var extras = SiteExtras.Build(site, pagePaths, themeSource, cancellation: cancellation);
                 cache.LastExtras = extras;
                 return Result(extras, clock.Elapsed);
             },

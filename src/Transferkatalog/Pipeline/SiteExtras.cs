@@ -12,14 +12,12 @@ namespace Transferkatalog.Pipeline;
 internal static class SiteExtras
 {
     /// <summary>Open data, feed, sitemap, search index, card data, JSON Schema and the web editor: everything generated besides the pages.</summary>
-    /// <remarks>
-    /// <paramref name="cancellation"/> is looked at between the larger exports (each takes up to a second at 10,000
-    /// profiles): the preview drops a run that a newer save has superseded instead of finishing it.
-    /// </remarks>
-    public static IReadOnlyList<OutputFile> Build(Site site, IEnumerable<string> pagePaths, ThemeSource? theme = null, CancellationToken cancellation = default)
+    /// <param name="emit">Takes each file as soon as it is built (a cold build writes it right away, so the exports' bytes do not all stay in memory until the pages are done) and returns what to keep of it.</param>
+    /// <param name="cancellation">Looked at between the larger exports (each takes up to a second at 10,000 profiles): the preview drops a run that a newer save has superseded instead of finishing it.</param>
+    public static IReadOnlyList<OutputFile> Build(Site site, IEnumerable<string> pagePaths, ThemeSource? theme = null, Func<OutputFile, OutputFile>? emit = null, CancellationToken cancellation = default)
     {
         var urls = site.Urls;
-        var extraFiles = new List<OutputFile>();
+        var extraFiles = new EmittingList(emit ?? (file => file));
 
         // JSON Schema for editors' YAML tooling, generated from ContentSchema with this site's registry keys.
         foreach (var schema in JsonSchemaGenerator.All(SiteRenderer.RegistryKeysOf(site), urls.Absolute(urls.Local("schema/"))))
@@ -49,7 +47,21 @@ internal static class SiteExtras
         // GitHub Pages would otherwise run Jekyll over the artifact and hide folders starting with '_'.
         extraFiles.Add(new OutputFile(".nojekyll", []));
         extraFiles.Add(new OutputFile(GeneratorVersion.RecordPath, OutputFile.Utf8.GetBytes(GeneratorVersion.RecordText)));
-        return extraFiles;
+        return extraFiles.Kept;
     }
 
+    private sealed class EmittingList(Func<OutputFile, OutputFile> emit)
+    {
+        public List<OutputFile> Kept { get; } = [];
+
+        public void Add(OutputFile file) => Kept.Add(emit(file));
+
+        public void AddRange(IEnumerable<OutputFile> files)
+        {
+            foreach (var file in files)
+            {
+                Add(file);
+            }
+        }
+    }
 }

@@ -112,7 +112,7 @@ public sealed class MarkdownBody
         List<BodyLink> InFile(IReadOnlyList<SafeMarkdownExtension.RawLink> links) =>
             links.Select(l => new BodyLink(l.Tag, l.Written, new SourceSpan(file, firstLine + l.Line, l.Column + 1))).ToList();
         var (html, slots) = Template(document);
-        var words = string.Join(' ', Language.SearchText.Tokens(PlainText(document)).Distinct(StringComparer.Ordinal));
+        var words = Language.SearchText.DistinctTokens(PlainText(document));
         return new MarkdownBody(file, html, slots, words, InFile(findings.Kept), InFile(findings.Defused), null);
     }
 

@@ -7,10 +7,20 @@ namespace Transferkatalog.SiteModel;
 /// Related projects for each profile: those sharing the most Stichworte, Handlungsfelder and municipalities of the
 /// same Kreis. Scores come from an index by term, so the work grows with shared terms, not with all pairs of profiles.
 /// </summary>
+/// <remarks>
+/// A term shared by more than <see cref="CommonTermThreshold"/> profiles (a Handlungsfeld of a nationwide catalogue,
+/// "OZG") would make every profile visit all of them, and the work grow with the square of the catalogue. Such a
+/// term only adds to the score of candidates found through rarer terms; a profile with too few of those gets the
+/// next profiles in catalogue order that share one of its common subject terms. Below the threshold — every
+/// catalogue of a Land — the scores are exact over all profiles.
+/// </remarks>
 public static class RelatedProjects
 {
     /// <summary>How many related profiles a profile page shows.</summary>
     public const int DefaultCount = 3;
+
+    /// <summary>Terms of more profiles than this rank candidates but do not find them.</summary>
+    public const int CommonTermThreshold = 256;
 
     // A shared keyword says most about the subject, a shared Handlungsfeld less, being neighbours least.
     private const int WeightStichwort = 3;
@@ -18,64 +28,160 @@ public static class RelatedProjects
     private const int WeightKommune = 1;
     private const int WeightKreis = 1;
 
+    // Candidates taken per common subject term when rarer terms found too few.
+    private const int NeighboursPerCommonTerm = 4 * DefaultCount;
+
+    /// <summary>Scored candidates in all of the last <see cref="Compute"/> (tests: the work must grow linearly).</summary>
+    internal static long LastVisits { get; private set; }
+
     /// <summary>Related profiles per profile, aligned with <see cref="Site.Profiles"/>; ties go to catalogue order.</summary>
-    public static IReadOnlyList<IReadOnlyList<ProfileEntry>> Compute(IReadOnlyList<ProfileEntry> profiles, int count = DefaultCount)
+    public static IReadOnlyList<IReadOnlyList<ProfileEntry>> Compute(IReadOnlyList<ProfileEntry> profiles, int count = DefaultCount) =>
+        Compute(profiles, count, CommonTermThreshold);
+
+    internal static IReadOnlyList<IReadOnlyList<ProfileEntry>> Compute(IReadOnlyList<ProfileEntry> profiles, int count, int commonAbove)
     {
-        var termsOf = new List<(string Term, int Weight)>[profiles.Count];
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Terms become numbers: candidates are checked for a common term by binary search in their sorted term ids.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var weights = new List<int>();
+        var subjects = new List<bool>();
+        var postings = new List<List<int>>();
+        var termsOf = new int[profiles.Count][];
         for (var i = 0; i < profiles.Count; i++)
         {
-            var terms = Terms(profiles[i]).Distinct().ToList();
-            termsOf[i] = terms;
-            foreach (var (term, _) in terms)
+            var own = new List<int>();
+            foreach (var (term, weight) in Terms(profiles[i]))
             {
-                if (!index.TryGetValue(term, out var list))
+                if (!ids.TryGetValue(term, out var id))
                 {
-                    list = [];
-                    index[term] = list;
+                    id = ids.Count;
+                    ids[term] = id;
+                    weights.Add(weight);
+                    subjects.Add(IsSubject(term));
+                    postings.Add([]);
                 }
 
-                list.Add(i);
+                if (!own.Contains(id))
+                {
+                    own.Add(id);
+                    postings[id].Add(i);
+                }
             }
+
+            own.Sort();
+            termsOf[i] = [.. own];
         }
 
         var result = new IReadOnlyList<ProfileEntry>[profiles.Count];
-        var scores = new int[profiles.Count];
-        var sharesSubject = new bool[profiles.Count];
-        var touched = new List<int>();
-        for (var i = 0; i < profiles.Count; i++)
-        {
-            foreach (var (term, weight) in termsOf[i])
+        long visits = 0;
+        Parallel.For(
+            0,
+            profiles.Count,
+            Parallelism.Options,
+            () => new Scratch(profiles.Count),
+            (i, _, scratch) =>
             {
-                var subject = IsSubject(term);
-                foreach (var other in index[term])
+                result[i] = Related(i, scratch).Select(o => profiles[o]).ToList();
+                return scratch;
+            },
+            scratch => Interlocked.Add(ref visits, scratch.Visits));
+        LastVisits = visits;
+        return result;
+
+        List<int> Related(int i, Scratch s)
+        {
+            var common = new List<int>();
+            foreach (var term in termsOf[i])
+            {
+                if (postings[term].Count > commonAbove)
                 {
-                    if (other == i)
-                    {
-                        continue;
-                    }
+                    common.Add(term);
+                    continue;
+                }
 
-                    if (scores[other] == 0)
+                foreach (var other in postings[term])
+                {
+                    if (other != i)
                     {
-                        touched.Add(other);
+                        s.Add(other, weights[term], subjects[term]);
                     }
-
-                    scores[other] += weight;
-                    sharesSubject[other] |= subject;
                 }
             }
 
-            result[i] = Top(touched, scores, sharesSubject, count).Select(o => profiles[o]).ToList();
-            foreach (var o in touched)
+            foreach (var other in s.Touched)
             {
-                scores[o] = 0;
-                sharesSubject[o] = false;
+                AddCommon(other, common, s);
             }
 
-            touched.Clear();
+            var best = Top(s.Touched, s.Scores, s.SharesSubject, count);
+            if (best.Count < count && common.Count > 0)
+            {
+                foreach (var term in common.Where(t => subjects[t]))
+                {
+                    var members = postings[term];
+                    var at = members.BinarySearch(i);
+                    for (var step = 1; step <= Math.Min(NeighboursPerCommonTerm, members.Count - 1); step++)
+                    {
+                        var other = members[(at + step) % members.Count];
+                        if (s.Scores[other] == 0)
+                        {
+                            AddCommon(other, common, s);
+                        }
+                    }
+                }
+
+                best = Top(s.Touched, s.Scores, s.SharesSubject, count);
+            }
+
+            s.Clear();
+            return best;
         }
 
-        return result;
+        void AddCommon(int other, List<int> common, Scratch s)
+        {
+            s.Visits += common.Count;
+            foreach (var term in common)
+            {
+                if (Array.BinarySearch(termsOf[other], term) >= 0)
+                {
+                    s.Add(other, weights[term], subjects[term]);
+                }
+            }
+        }
+    }
+
+    /// <summary>One thread's score table, cleared after each profile by undoing only what it touched.</summary>
+    private sealed class Scratch(int size)
+    {
+        public int[] Scores { get; } = new int[size];
+
+        public bool[] SharesSubject { get; } = new bool[size];
+
+        public List<int> Touched { get; } = [];
+
+        public long Visits { get; set; }
+
+        public void Add(int other, int weight, bool subject)
+        {
+            Visits++;
+            if (Scores[other] == 0)
+            {
+                Touched.Add(other);
+            }
+
+            Scores[other] += weight;
+            SharesSubject[other] |= subject;
+        }
+
+        public void Clear()
+        {
+            foreach (var o in Touched)
+            {
+                Scores[o] = 0;
+                SharesSubject[o] = false;
+            }
+
+            Touched.Clear();
+        }
     }
 
     /// <summary>The best few candidates by score, then catalogue order; a linear pass instead of sorting all candidates.</summary>
@@ -142,288 +248,61 @@ public static class RelatedProjects
     }
 }
 
-/// <summary>Related projects kept up to date as profiles change, for the preview: the same lists as <see cref="RelatedProjects.Compute"/>, but an edit costs work for the profiles it touches, not for the whole catalogue.</summary>
+/// <summary>Related projects kept up to date as profiles change, for the preview: the same lists as <see cref="RelatedProjects.Compute"/>, but the usual edit costs no recomputation.</summary>
 /// <remarks>
 /// Relies on the preview's site model cache: an unchanged profile keeps its <see cref="ProfileEntry"/> object, a changed one
-/// gets a new object. A list is recomputed in full when one of its members changed; otherwise a changed profile can only
-/// enter a list by beating its last member, since the scores and relative order of the unchanged members stay the same.
+/// gets a new object. An edit that keeps a profile's slug, title and terms (text, contact, status) leaves every score and
+/// position as it was: the new entry takes the old one's place in every list. Anything else — a new, removed or
+/// retitled profile, other keywords — recomputes all lists, which is linear in the catalogue and parallel.
 /// </remarks>
 public sealed class RelatedIndex(int count = RelatedProjects.DefaultCount)
 {
-    private readonly Dictionary<string, HashSet<ProfileEntry>> index = new(StringComparer.Ordinal);
-    private readonly Dictionary<ProfileEntry, Dictionary<string, int>> termsOf = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ProfileEntry, List<(ProfileEntry Other, int Score)>> related = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ProfileEntry, HashSet<ProfileEntry>> referrers = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ProfileEntry, IReadOnlyList<ProfileEntry>> shown = new(ReferenceEqualityComparer.Instance);
-    private Dictionary<ProfileEntry, int> position = new(ReferenceEqualityComparer.Instance);
+    private IReadOnlyList<ProfileEntry> profiles = [];
+    private IReadOnlyList<IReadOnlyList<ProfileEntry>> lists = [];
 
     /// <summary>Brings the index to the given catalogue and returns the related profiles per profile, aligned with it.</summary>
-    public IReadOnlyList<IReadOnlyList<ProfileEntry>> Update(IReadOnlyList<ProfileEntry> profiles)
+    public IReadOnlyList<IReadOnlyList<ProfileEntry>> Update(IReadOnlyList<ProfileEntry> current)
     {
-        var current = new Dictionary<ProfileEntry, int>(profiles.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < profiles.Count; i++)
+        if (Substitutes(current) is { } replaced)
         {
-            current[profiles[i]] = i;
+            lists = replaced.Count == 0
+                ? lists
+                : lists.Select(list => (IReadOnlyList<ProfileEntry>)list.Select(e => replaced.GetValueOrDefault(e, e)).ToList()).ToList();
+        }
+        else
+        {
+            lists = RelatedProjects.Compute(current, count);
         }
 
-        position = current;
-        var removed = termsOf.Keys.Where(e => !current.ContainsKey(e)).ToList();
-        var added = profiles.Where(e => !termsOf.ContainsKey(e)).ToList();
-
-        // The usual edit (text, contact, status) keeps a profile's terms and title: it takes its old place in every list.
-        var bySlug = removed.ToDictionary(e => e.Profile.Slug, StringComparer.Ordinal);
-        foreach (var entry in added.ToList())
-        {
-            if (bySlug.Remove(entry.Profile.Slug, out var old) && old.Profile.Titel == entry.Profile.Titel && SameTerms(old, entry))
-            {
-                Substitute(old, entry);
-                removed.Remove(old);
-                added.Remove(entry);
-            }
-        }
-
-        var recompute = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance);
-        foreach (var gone in removed)
-        {
-            Remove(gone, recompute);
-        }
-
-        foreach (var entry in added)
-        {
-            var terms = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (term, weight) in RelatedProjects.Terms(entry))
-            {
-                terms.TryAdd(term, weight);
-            }
-
-            termsOf[entry] = terms;
-            foreach (var term in terms.Keys)
-            {
-                if (!index.TryGetValue(term, out var members))
-                {
-                    members = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance);
-                    index[term] = members;
-                }
-
-                members.Add(entry);
-            }
-        }
-
-        if (related.Count == 0)
-        {
-            // A first build: the array-based computation is faster than one profile at a time.
-            var all = RelatedProjects.Compute(profiles, count);
-            for (var i = 0; i < profiles.Count; i++)
-            {
-                SetList(profiles[i], all[i].Select(o => (o, Score(profiles[i], o))).ToList());
-            }
-
-            return profiles.Select(p => shown[p]).ToList();
-        }
-
-        recompute.UnionWith(added);
-        recompute.ExceptWith(removed);
-        var fresh = recompute.ToList();
-        var lists = new List<(ProfileEntry Other, int Score)>[fresh.Count];
-        Parallel.For(0, fresh.Count, Parallelism.Options, i => lists[i] = Full(fresh[i]));
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            SetList(fresh[i], lists[i]);
-        }
-
-        // Added profiles may now belong in the lists of profiles that were not recomputed.
-        foreach (var entry in added)
-        {
-            OfferToOthers(entry, recompute);
-        }
-
-        return profiles.Select(p => shown[p]).ToList();
+        profiles = current;
+        return lists;
     }
 
-    private static bool SameTerms(ProfileEntry a, ProfileEntry b) =>
-        RelatedProjects.Terms(a).SequenceEqual(RelatedProjects.Terms(b));
-
-    /// <summary>Puts a new entry in the place of an old one with the same terms and catalogue position: scores and order stay as they were.</summary>
-    private void Substitute(ProfileEntry old, ProfileEntry entry)
+    /// <summary>Old entry to new entry when <paramref name="current"/> differs from the last catalogue only by edits that keep slug, title and terms; null otherwise.</summary>
+    private Dictionary<ProfileEntry, ProfileEntry>? Substitutes(IReadOnlyList<ProfileEntry> current)
     {
-        var terms = termsOf[old];
-        termsOf.Remove(old);
-        termsOf[entry] = terms;
-        foreach (var term in terms.Keys)
+        if (current.Count != profiles.Count || lists.Count != profiles.Count)
         {
-            var members = index[term];
-            members.Remove(old);
-            members.Add(entry);
+            return null;
         }
 
-        var own = related[old];
-        related.Remove(old);
-        shown.Remove(old);
-        foreach (var (other, _) in own)
+        var replaced = new Dictionary<ProfileEntry, ProfileEntry>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < current.Count; i++)
         {
-            referrers.GetValueOrDefault(other)?.Remove(old);
-        }
-
-        SetList(entry, own);
-        if (referrers.Remove(old, out var lists))
-        {
-            foreach (var holder in lists)
-            {
-                SetList(holder, related[holder].Select(r => ReferenceEquals(r.Other, old) ? (entry, r.Score) : r).ToList());
-            }
-        }
-    }
-
-    private void Remove(ProfileEntry gone, HashSet<ProfileEntry> recompute)
-    {
-        foreach (var term in termsOf[gone].Keys)
-        {
-            var members = index[term];
-            members.Remove(gone);
-            if (members.Count == 0)
-            {
-                index.Remove(term);
-            }
-        }
-
-        termsOf.Remove(gone);
-        if (referrers.Remove(gone, out var lists))
-        {
-            recompute.UnionWith(lists);
-        }
-
-        shown.Remove(gone);
-        if (related.Remove(gone, out var own))
-        {
-            foreach (var (other, _) in own)
-            {
-                referrers.GetValueOrDefault(other)?.Remove(gone);
-            }
-        }
-    }
-
-    private void OfferToOthers(ProfileEntry entry, HashSet<ProfileEntry> recomputed)
-    {
-        var seen = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance) { entry };
-        var terms = termsOf[entry];
-
-        // Only a shared subject makes a profile eligible, so candidates come from the subject terms' members.
-        foreach (var term in terms.Keys.Where(RelatedProjects.IsSubject))
-        {
-            foreach (var other in index[term])
-            {
-                if (!seen.Add(other) || recomputed.Contains(other))
-                {
-                    continue;
-                }
-
-                var score = Score(other, entry);
-                var list = related[other];
-                if (list.Count < count || Better(entry, score, list[^1].Other, list[^1].Score))
-                {
-                    var updated = new List<(ProfileEntry Other, int Score)>(list);
-                    var at = updated.Count;
-                    while (at > 0 && Better(entry, score, updated[at - 1].Other, updated[at - 1].Score))
-                    {
-                        at--;
-                    }
-
-                    updated.Insert(at, (entry, score));
-                    if (updated.Count > count)
-                    {
-                        updated.RemoveAt(count);
-                    }
-
-                    SetList(other, updated);
-                }
-            }
-        }
-    }
-
-    private int Score(ProfileEntry a, ProfileEntry b)
-    {
-        var theirs = termsOf[b];
-        var score = 0;
-        foreach (var (term, weight) in termsOf[a])
-        {
-            if (theirs.ContainsKey(term))
-            {
-                score += weight;
-            }
-        }
-
-        return score;
-    }
-
-    /// <summary>The related list of one profile from scratch, by the rules of <see cref="RelatedProjects.Compute"/>.</summary>
-    private List<(ProfileEntry Other, int Score)> Full(ProfileEntry entry)
-    {
-        var scores = new Dictionary<ProfileEntry, (int Score, bool Subject)>(ReferenceEqualityComparer.Instance);
-        foreach (var (term, weight) in termsOf[entry])
-        {
-            var subject = RelatedProjects.IsSubject(term);
-            foreach (var other in index[term])
-            {
-                if (!ReferenceEquals(other, entry))
-                {
-                    var (score, shares) = scores.GetValueOrDefault(other);
-                    scores[other] = (score + weight, shares || subject);
-                }
-            }
-        }
-
-        var best = new List<(ProfileEntry Other, int Score)>(count + 1);
-        foreach (var (other, (score, subject)) in scores)
-        {
-            if (!subject)
+            var (old, entry) = (profiles[i], current[i]);
+            if (ReferenceEquals(old, entry))
             {
                 continue;
             }
 
-            var at = best.Count;
-            while (at > 0 && Better(other, score, best[at - 1].Other, best[at - 1].Score))
+            if (old.Profile.Slug != entry.Profile.Slug || old.Profile.Titel != entry.Profile.Titel || !RelatedProjects.Terms(old).SequenceEqual(RelatedProjects.Terms(entry)))
             {
-                at--;
+                return null;
             }
 
-            if (at < count)
-            {
-                best.Insert(at, (other, score));
-                if (best.Count > count)
-                {
-                    best.RemoveAt(count);
-                }
-            }
+            replaced[old] = entry;
         }
 
-        return best;
+        return replaced;
     }
-
-    private void SetList(ProfileEntry entry, List<(ProfileEntry Other, int Score)> list)
-    {
-        if (related.TryGetValue(entry, out var old))
-        {
-            foreach (var (other, _) in old)
-            {
-                referrers.GetValueOrDefault(other)?.Remove(entry);
-            }
-        }
-
-        related[entry] = list;
-        shown[entry] = list.Select(r => r.Other).ToList();
-        foreach (var (other, _) in list)
-        {
-            if (!referrers.TryGetValue(other, out var set))
-            {
-                set = new HashSet<ProfileEntry>(ReferenceEqualityComparer.Instance);
-                referrers[other] = set;
-            }
-
-            set.Add(entry);
-        }
-    }
-
-    private bool Better(ProfileEntry a, int scoreA, ProfileEntry b, int scoreB) =>
-        scoreA > scoreB || (scoreA == scoreB && position[a] < position[b]);
-
 }

@@ -17,7 +17,7 @@ public sealed partial class CatalogValidator
         var registries = ValidateRegistries(raw, diagnostics);
         var profiles = new Profile?[raw.Profiles.Count];
         Parallel.For(0, raw.Profiles.Count, Parallelism.Options, i => profiles[i] = ValidateProfile(raw.Profiles[i], registries, diagnostics));
-        CheckSlugs(raw.Profiles, "projekte", diagnostics);
+        CheckSlugs(raw.Profiles.Select(SlugSource.Of).ToList(), "projekte", diagnostics);
         return Assemble(registries, profiles.OfType<Profile>());
     }
 
@@ -36,7 +36,7 @@ public sealed partial class CatalogValidator
             kommunen.Where(k => k.Value.IsKreis).Select(k => k.Value.Key).ToHashSet(StringComparer.Ordinal));
 
         var pages = raw.Pages.Select(p => Guarded(p, diagnostics, () => ReadPage(p, diagnostics))).OfType<Page>().ToList();
-        CheckSlugs(raw.Pages, "seiten", diagnostics);
+        CheckSlugs(raw.Pages.Select(SlugSource.Of).ToList(), "seiten", diagnostics);
         return new Registries(site, felder.Select(f => f.Value).ToList(), kommunen.Select(k => k.Value).ToList(), references, pages);
     }
 
@@ -370,19 +370,19 @@ public sealed partial class CatalogValidator
     }
 
     /// <summary>Reports invalid file names and slugs used twice (in sub-folders) among one folder's files.</summary>
-    internal static void CheckSlugs(IReadOnlyList<MarkdownSource> sources, string folder, DiagnosticBag diagnostics)
+    internal static void CheckSlugs(IReadOnlyList<SlugSource> sources, string folder, DiagnosticBag diagnostics)
     {
         var firstBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
-            var at = new SourceSpan(source.File.DisplayPath, 1, 1);
+            var at = new SourceSpan(source.DisplayPath, 1, 1);
             if (!IsSlug(source.Slug))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidSlug, $"ungültiger Dateiname '{Suggestions.Shown(source.Slug)}.md' — nur Kleinbuchstaben a–z, Ziffern und Bindestriche; benennen Sie die Datei um in '{Suggestions.Shown(ToSlug(source.Slug))}.md'", at);
                 continue;
             }
 
-            if (!firstBySlug.TryAdd(source.Slug, source.File.DisplayPath))
+            if (!firstBySlug.TryAdd(source.Slug, source.DisplayPath))
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateSlug, $"doppelter Slug '{source.Slug}' — schon vergeben durch {firstBySlug[source.Slug]}; jede Datei in {folder}/ braucht einen eigenen Namen", at);
             }
