@@ -58,7 +58,8 @@ public static partial class ServeLatency
             for (var i = 0; i < 2; i++)
             {
                 session.WaitForIdle();
-                session.SaveAndWait(SaveKind.InPlace);
+                var ms = session.SaveAndWait(SaveKind.InPlace);
+                Console.WriteLine(string.Create(Inv, $"  Aufwärmen {i + 1} (nicht gezählt): {ms:0} ms (Neubau {server.LastRebuild} ms)"));
             }
 
             var report = new List<string>();
