@@ -25,6 +25,8 @@ public sealed class FullBuildBenchmark(Options options)
         var cli = options.Get("cli") ?? (options.Has("jit") ? Path.Combine(AppContext.BaseDirectory, "Transferkatalog.Cli.dll") : PublishReadyToRun(repo, work));
         var theme = options.Get("theme") ?? Path.Combine(repo, "themes", "default");
         var withHugo = !options.Has("no-hugo");
+        deleteBefore = options.Has("delete-before");
+        trash = Path.Combine(work, "alte-ausgaben");
         var sizes = ParseSizes(options.Get("sizes") ?? "1000:400,10000:4000");
         if (!File.Exists("/usr/bin/time"))
         {
@@ -39,6 +41,9 @@ public sealed class FullBuildBenchmark(Options options)
         Directory.CreateDirectory(work);
         Console.WriteLine($"Transferkatalog-Benchmark · {DateTime.UtcNow:yyyy-MM-dd} · {Environment.ProcessorCount} Kerne · .NET {Environment.Version} · {runs} Läufe je Messung");
         Console.WriteLine($"CLI: {cli}");
+        Console.WriteLine(deleteBefore
+            ? "Alte Ausgabe: direkt vor jedem Lauf gelöscht (--delete-before; ext4 sucht danach bis zu 6 min lang an frisch freigegebenen Inodes vorbei)"
+            : $"Alte Ausgabe: vor jedem Lauf beiseitegelegt ({trash}), gelöscht erst nach allen Messungen — wie auf einem frischen CI-Runner");
         if (withHugo)
         {
             Console.WriteLine($"Hugo: {Capture("hugo", "version").Trim()}");
@@ -99,6 +104,11 @@ public sealed class FullBuildBenchmark(Options options)
             }
         }
 
+        if (Directory.Exists(trash))
+        {
+            Directory.Delete(trash, recursive: true);
+        }
+
         Console.WriteLine("\nMediane (Markdown für README):\n");
         Console.Write(report.ToString());
         if (ratios.Count > 0)
@@ -131,11 +141,26 @@ public sealed class FullBuildBenchmark(Options options)
         return new Measurement(Mid(runs.Select(r => r.Wall)), Mid(runs.Select(r => r.Cpu)), (long)Mid(runs.Select(r => (double)r.PeakKiB)), runs[^1].Pages, runs[^1].Bytes, runs[^1].CatalogPageBytes);
     }
 
-    private static Measurement Measure(string[] command, string outputDir, string catalogPage)
+    private bool deleteBefore;
+    private string trash = string.Empty;
+    private int moved;
+
+    private Measurement Measure(string[] command, string outputDir, string catalogPage)
     {
+        // Deleting 20,000 files right before a build makes ext4 (as here) skip the freed inodes for minutes, checking
+        // each one on every new file: that cost up to 10 s of system time per 10,000-profile build, for both generators,
+        // and is not what a fresh CI runner sees. So the old output is moved aside and deleted after all runs.
         if (Directory.Exists(outputDir))
         {
-            Directory.Delete(outputDir, recursive: true);
+            if (deleteBefore)
+            {
+                Directory.Delete(outputDir, recursive: true);
+            }
+            else
+            {
+                Directory.CreateDirectory(trash);
+                Directory.Move(outputDir, Path.Combine(trash, (++moved).ToString(Inv)));
+            }
         }
 
         var start = new ProcessStartInfo("/usr/bin/time")

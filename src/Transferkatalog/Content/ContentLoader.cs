@@ -278,7 +278,8 @@ public sealed partial class ContentLoader
     /// <remarks>They arrive with text pasted from PDFs or terminals, are invisible in editors and are parse errors in HTML.</remarks>
     private static string ReplaceControlCharacters(string text, string display, DiagnosticBag diagnostics)
     {
-        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F') && !text.AsSpan().ContainsAny(BidiControls))
+        // Every text has line feeds, so the search leaves them (and tabs) out: the copy below is made only when needed.
+        if (!text.AsSpan().ContainsAny(Unwanted))
         {
             return text;
         }
@@ -312,6 +313,10 @@ public sealed partial class ContentLoader
 
     /// <summary>Bidi embeddings, overrides and isolates: they reorder text invisibly ("Trojan Source"), in slugs and addresses as much as in prose.</summary>
     private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    /// <summary>What <see cref="ReplaceControlCharacters"/> replaces: C0 and C1 controls but tab and line feed, and the bidi controls.</summary>
+    private static readonly System.Buffers.SearchValues<char> Unwanted = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Where(c => c is not ('\t' or '\n')).Select(c => (char)c)) + "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     /// <summary>Reports numeric character references such as <c>&amp;#x1;</c> that Markdown would turn into a control character on the page.</summary>
     private static void ReportControlReferences(string text, string display, DiagnosticBag diagnostics)

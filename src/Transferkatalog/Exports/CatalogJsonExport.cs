@@ -6,7 +6,7 @@ using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Exports;
 
-/// <summary>/daten/katalog.json: every profile's front matter with resolved names and absolute URLs, ordered by slug; the Markdown text stays on the profile page.</summary>
+/// <summary>/daten/katalog.json: the registers of Handlungsfelder and Kommunen, then every profile's front matter with resolved names and absolute URLs, ordered by slug; the Markdown text stays on the profile page.</summary>
 /// <remarks>A profile's record is <see cref="CatalogTable.JsonRecord"/>, from the same table as the CSV's columns.</remarks>
 public static class CatalogJsonExport
 {
@@ -43,6 +43,8 @@ public static class CatalogJsonExport
                 ["beschreibung"] = f.Feld.Beschreibung,
                 ["url"] = ExportUrls.Absolute(site, f.Url),
             }).ToList(),
+            // Every Kommune of the register, as the site has a page for each; profiles name them by key and name.
+            ["kommunen"] = site.Kommunen.Select(k => CatalogTable.KommuneObject(site, k.Kommune)).ToList(),
             ["projekte"] = CatalogTable.Rows(site).Select(p => CatalogTable.JsonRecord(site, p)).ToList(),
         };
         return JsonSerializer.SerializeToUtf8Bytes(root, Options);

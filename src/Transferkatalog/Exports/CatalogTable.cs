@@ -55,22 +55,17 @@ public static class CatalogTable
         CsvOnly(new("url", "Adresse im Katalog", CellKind.Text, (s, e) => ExportUrls.Absolute(s, e.Url), 40)),
         Field(
             "handlungsfelder",
-            (s, e) => e.Handlungsfelder.Select(f => new Dictionary<string, object?>
-            {
-                ["schluessel"] = f.Key,
-                ["name"] = f.Name,
-                ["url"] = ExportUrls.Absolute(s, s.Urls.Handlungsfeld(f.Key)),
-            }).ToList(),
+            (_, e) => e.Handlungsfelder.Select(f => Reference(f.Key, f.Name)).ToList(),
             new TableColumn("handlungsfelder", "Handlungsfelder", CellKind.Text, (_, e) => Join(e.Handlungsfelder.Select(f => f.Name)), 30) { IsList = true },
             new TableColumn("handlungsfelder_schluessel", "Handlungsfelder (Schlüssel)", CellKind.Text, (_, e) => Join(e.Profile.Handlungsfelder), 30) { IsList = true }),
         Field(
             "kommunen",
-            (s, e) => e.Kommunen.Select(k => KommuneObject(s, k)).ToList(),
+            (_, e) => e.Kommunen.Select(k => Reference(k.Key, k.Name)).ToList(),
             new TableColumn("kommunen", "Kommunen", CellKind.Text, (_, e) => Join(e.Kommunen.Select(k => k.Name)), 40) { IsList = true },
             new TableColumn("kommunen_schluessel", "Kommunen (Schlüssel)", CellKind.Text, (_, e) => Join(e.Profile.Kommunen), 30) { IsList = true },
             new TableColumn("kommunen_ags", "Amtliche Gemeindeschlüssel", CellKind.Text, (_, e) => Join(e.Kommunen.Select(k => k.Ags)), 24) { IsList = true },
             new TableColumn("kreise", "Kreise", CellKind.Text, (_, e) => Join(e.Kreise.Select(k => k.Name)), 30) { IsList = true }),
-        Field("federfuehrung", (s, e) => e.Federfuehrung is { } lead ? KommuneObject(s, lead) : null, new TableColumn("federfuehrung", "Federführung", CellKind.Text, (_, e) => e.Federfuehrung?.Name, 24)),
+        Field("federfuehrung", (_, e) => e.Federfuehrung is { } lead ? Reference(lead.Key, lead.Name) : null, new TableColumn("federfuehrung", "Federführung", CellKind.Text, (_, e) => e.Federfuehrung?.Name, 24)),
         Field("status", (_, e) => e.Profile.Status, new TableColumn("status", "Status", CellKind.Text, (_, e) => e.Profile.Status, 14)),
         Field("seit", (_, e) => e.Profile.Seit, new TableColumn("seit", "Seit", CellKind.Number, (_, e) => Number(e.Profile.Seit), 8)),
         Field("stichworte", (_, e) => e.Profile.Stichworte, new TableColumn("stichworte", "Stichworte", CellKind.Text, (_, e) => Join(e.Profile.Stichworte), 40) { IsList = true }),
@@ -109,9 +104,9 @@ public static class CatalogTable
             new TableColumn("voraussetzungen", "Voraussetzungen", CellKind.Text, (_, e) => e.Profile.Transfer?.Voraussetzungen, 40)),
         Field(
             "nachnutzung",
-            (s, e) => e.Nachnutzer.Select(n => new Dictionary<string, object?>
+            (_, e) => e.Nachnutzer.Select(n => new Dictionary<string, object?>
             {
-                ["kommune"] = KommuneObject(s, n.Kommune),
+                ["kommune"] = Reference(n.Kommune.Key, n.Kommune.Name),
                 ["seit"] = n.Entry.Seit,
                 ["hinweis"] = n.Entry.Hinweis,
             }).ToList(),
@@ -155,7 +150,17 @@ public static class CatalogTable
         return record;
     }
 
-    /// <summary>A Kommune as the JSON names it: key, name, type, AGS, its Kreis's name and its page.</summary>
+    /// <summary>
+    /// A Kommune or Handlungsfeld where a profile names it: key and name. The rest (type, AGS, Kreis, page) is in the
+    /// registers at the top of katalog.json, once: repeated in every profile it was 40 % of the file.
+    /// </summary>
+    public static Dictionary<string, object?> Reference(string key, string name) => new()
+    {
+        ["schluessel"] = key,
+        ["name"] = name,
+    };
+
+    /// <summary>A Kommune in the register of katalog.json: key, name, type, AGS, its Kreis's name and its page.</summary>
     public static Dictionary<string, object?> KommuneObject(Site site, Kommune k) => new()
     {
         ["schluessel"] = k.Key,

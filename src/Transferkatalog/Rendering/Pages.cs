@@ -45,7 +45,7 @@ public sealed record CatalogPage(int Number) : SitePage
 
     internal override string Render(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location), Number == 1 ? c.Site.Config.Titel : $"Katalog, Seite {Number} von {c.CatalogPages}",
-        c.Site.Config.Beschreibung, SiteRenderer.BuildCatalog(c.Site, Number, c.CatalogPages), withScript: true);
+        c.Site.Config.Beschreibung, SiteRenderer.BuildCatalog(c.Site, Number, c.CatalogPages), withScript: Number == 1);
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Catalog(Number);
 }
@@ -82,15 +82,17 @@ public sealed record FelderIndexPage : SitePage
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Counts;
 }
 
-/// <summary>One Handlungsfeld with the cards of its profiles.</summary>
-public sealed record FeldPage(HandlungsfeldEntry Entry) : SitePage
+/// <summary>Page <see cref="Number"/> of a Handlungsfeld's cards, in pages as large as the catalogue's; the first is the Handlungsfeld's page.</summary>
+public sealed record FeldPage(HandlungsfeldEntry Entry, int Number = 1) : SitePage
 {
-    public override string Location => Routes.Handlungsfeld(Entry.Feld.Key);
+    public override string Location => Routes.Handlungsfeld(Entry.Feld.Key, Number);
 
     public override string Template => "handlungsfeld";
 
     internal override string Render(PageContext c) => c.Renderer.Page(
-        c.Site, Template, Entry.Url, $"Handlungsfeld {Entry.Feld.Name}", Entry.Feld.Beschreibung, SiteRenderer.BuildFeld(c.Site, Entry));
+        c.Site, Template, c.Site.Urls.Local(Location),
+        Number == 1 ? $"Handlungsfeld {Entry.Feld.Name}" : $"Handlungsfeld {Entry.Feld.Name}, Seite {Number} von {SiteRenderer.CatalogPageCount(Entry.Profiles.Count)}",
+        Entry.Feld.Beschreibung, SiteRenderer.BuildFeld(c.Site, Entry, Number));
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Feld(Entry);
 }

@@ -43,7 +43,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         }
 
         pages.Add(new FelderIndexPage());
-        pages.AddRange(site.Handlungsfelder.Select(f => new FeldPage(f)));
+        // Paged like the catalogue: at 100,000 profiles one page with every card of a Handlungsfeld was 14 MiB.
+        pages.AddRange(site.Handlungsfelder.SelectMany(f => Enumerable.Range(1, CatalogPageCount(f.Profiles.Count)).Select(n => new FeldPage(f, n))));
         pages.Add(new KommunenIndexPage());
         pages.AddRange(site.Kommunen.Select(k => new KommunePage(k)));
         pages.AddRange(site.Pages.Select(p => new PlainPage(p)));
@@ -74,8 +75,6 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
 
     /// <summary>Cards per catalogue page; above this the catalogue is paged and the script fetches card data on demand.</summary>
     public const int CatalogPageSize = 50;
-
-    internal static string CatalogPageUrl(UrlScheme urls, int number) => urls.Local(Routes.Catalog(number));
 
     internal string Page(Site site, string template, string url, string title, string description, object view, bool withScript = false, string? jsonLd = null)
     {
@@ -167,8 +166,10 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     public static string Mailto(string email, string titel) =>
         $"mailto:{email}?subject={Uri.EscapeDataString($"Anfrage zur Zusammenarbeit: {titel}")}";
 
-    /// <summary>Links to the catalogue pages around the current one: first, last and two either side.</summary>
-    private static PaginationView? Pagination(UrlScheme urls, int current, int total)
+    /// <summary>Links to the pages around the current one: first, last and two either side.</summary>
+    /// <param name="label">What the navigation is called for screen readers, e.g. "Seiten des Katalogs".</param>
+    /// <param name="location">The route of page n.</param>
+    private static PaginationView? Pagination(UrlScheme urls, int current, int total, string label, Func<int, string> location)
     {
         if (total <= 1)
         {
@@ -185,14 +186,15 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             }
 
             var n = numbers[i];
-            links.Add(new PageLinkView(CatalogPageUrl(urls, n), n.ToString(System.Globalization.CultureInfo.InvariantCulture), n == current, false));
+            links.Add(new PageLinkView(urls.Local(location(n)), n.ToString(System.Globalization.CultureInfo.InvariantCulture), n == current, false));
         }
 
         return new PaginationView(
             $"Seite {current} von {total}",
-            current > 1 ? CatalogPageUrl(urls, current - 1) : null,
-            current < total ? CatalogPageUrl(urls, current + 1) : null,
-            links);
+            current > 1 ? urls.Local(location(current - 1)) : null,
+            current < total ? urls.Local(location(current + 1)) : null,
+            links,
+            label);
     }
 
     internal static CatalogView BuildCatalog(Site site, int pageNumber, int pageCount)
@@ -202,7 +204,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         var cards = site.Profiles
             .Skip(first)
             .Take(CatalogPageSize)
-            .Select((p, i) => Card(site, p) with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            // Only the first page has the filters and loads katalog.js, so only its cards carry the data the script filters on.
+            .Select((p, i) => pageNumber > 1 ? Card(site, p) : Card(site, p) with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
             .ToList();
         var kreise = site.Kommunen.Where(k => k.Kommune.IsKreis).ToList();
 
@@ -225,8 +228,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             KreisLinks = kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList(),
             FormAction = u.Home,
             Complete = pageCount == 1,
-            Pagination = Pagination(u, pageNumber, pageCount),
-            DataUrl = u.Local(SearchIndexBuilder.Folder + "/"),
+            Pagination = Pagination(u, pageNumber, pageCount, "Seiten des Katalogs", Routes.Catalog),
+            DataUrl = pageNumber == 1 ? u.Local(SearchIndexBuilder.Folder + "/") : null,
             OpenDataJsonUrl = u.Local(CatalogJsonExport.Path),
             OpenDataCsvUrl = u.Local(CatalogCsvExport.Path),
             OpenDataXlsxUrl = u.Local(CatalogXlsxExport.Path),
@@ -307,15 +310,23 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         "Die Projekte des Katalogs sind nach Handlungsfeldern geordnet. Wählen Sie ein Feld, um seine Projekte zu sehen.",
         site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"), f.Feld.Beschreibung)).ToList());
 
-    internal static HandlungsfeldView BuildFeld(Site site, HandlungsfeldEntry f) => new HandlungsfeldView
+    internal static HandlungsfeldView BuildFeld(Site site, HandlungsfeldEntry f, int pageNumber = 1)
     {
-        Heading = f.Feld.Name,
-        Beschreibung = f.Feld.Beschreibung,
-        CountText = GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"),
-        Cards = f.Profiles.Select(p => Card(site, p, "h2")).ToList(),
-        IndexUrl = site.Urls.HandlungsfelderIndex,
-        FilterUrl = $"{site.Urls.Home}?handlungsfeld={Uri.EscapeDataString(f.Feld.Key)}",
-    };
+        var pageCount = CatalogPageCount(f.Profiles.Count);
+        var first = (pageNumber - 1) * CatalogPageSize;
+        var cards = f.Profiles.Skip(first).Take(CatalogPageSize).Select(p => Card(site, p, "h2")).ToList();
+        var count = GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte");
+        return new HandlungsfeldView
+        {
+            Heading = pageNumber == 1 ? f.Feld.Name : $"{f.Feld.Name}: Seite {pageNumber}",
+            Beschreibung = f.Feld.Beschreibung,
+            CountText = pageCount == 1 ? count : $"{count}, hier {GermanFormat.Number(first + 1)} bis {GermanFormat.Number(first + cards.Count)}",
+            Cards = cards,
+            IndexUrl = site.Urls.HandlungsfelderIndex,
+            FilterUrl = $"{site.Urls.Home}?handlungsfeld={Uri.EscapeDataString(f.Feld.Key)}",
+            Pagination = Pagination(site.Urls, pageNumber, pageCount, $"Seiten des Handlungsfelds {f.Feld.Name}", n => Routes.Handlungsfeld(f.Feld.Key, n)),
+        };
+    }
 
     internal static KommunenIndexView BuildKommunenIndex(Site site)
     {

@@ -31,6 +31,7 @@ public static class ThemeContract
         ["karte"] = typeof(CardView),
         ["verwandt"] = typeof(RelationsView),
         ["partnersuche"] = typeof(PartnersucheView),
+        ["seiten"] = typeof(PaginationView),
     };
 
     /// <summary>The README tables: each template with its variables, then every type those variables contain.</summary>

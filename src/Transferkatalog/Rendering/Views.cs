@@ -154,8 +154,8 @@ public sealed record CatalogView
     public string? FeedUrl { get; init; }
 }
 
-/// <summary>Navigation between the pages of a large catalogue.</summary>
-public sealed record PaginationView(string Text, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLinkView> Pages);
+/// <summary>Navigation between the pages of a long list of cards (the catalogue, a Handlungsfeld); Label names it for screen readers.</summary>
+public sealed record PaginationView(string Text, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLinkView> Pages, string Label);
 
 /// <summary>One entry of the page navigation; a gap stands for skipped page numbers.</summary>
 public sealed record PageLinkView(string? Url, string Label, bool Current, bool Gap);
@@ -317,6 +317,9 @@ public sealed record HandlungsfeldView
     public required string IndexUrl { get; init; }
 
     public required string FilterUrl { get; init; }
+
+    /// <summary>Links to the other pages of this Handlungsfeld's cards; null when they fit on one page.</summary>
+    public PaginationView? Pagination { get; init; }
 }
 
 /// <summary>A Kommune page.</summary>

@@ -12,8 +12,20 @@ namespace Transferkatalog.Search;
 /// </summary>
 public static class CatalogDataBuilder
 {
-    /// <summary>Cards per chunk file: small, because hits of a search are scattered over the whole catalogue.</summary>
-    public const int CardsPerChunk = 10;
+    /// <summary>
+    /// Cards per chunk file. Hits of a search are scattered over the whole catalogue, so a result page may need as many
+    /// chunks as it shows cards; larger chunks mean fewer files but more bytes per result page.
+    /// </summary>
+    public const int CardsPerChunk = 20;
+
+    /// <summary>
+    /// Target size of one file of filter lists: the lists of consecutive values (in ordinal order) share a file up to
+    /// this size, so 4,000 Kommunen need a few dozen files instead of 4,000; a single larger list gets a file of its own.
+    /// </summary>
+    public const int FilterChunkLimit = 16 * 1024;
+
+    /// <summary>At most this many values share a file of filter lists, so choosing one Kommune fetches a few KB, not a whole region's lists.</summary>
+    public const int FilterValuesPerChunk = 64;
 
     private static IEnumerable<string> AllValues(Site site, string group) => group switch
     {
@@ -27,14 +39,16 @@ public static class CatalogDataBuilder
     };
 
 
+    /// <summary>The filter lists, card chunks, names and option lists of a site; profile numbers are positions in <see cref="Site.Profiles"/>.</summary>
     public static IReadOnlyList<OutputFile> Build(Site site)
     {
         var files = new List<OutputFile>();
         var folder = SearchIndexBuilder.Folder;
+        var filterIndex = new Dictionary<string, object>(StringComparer.Ordinal);
 
         foreach (var group in CatalogFilters.FilterGroups)
         {
-            // Every value the form offers gets a file, even an empty one, so the script never requests a missing file.
+            // Every value the form offers gets a list, even an empty one, so a missing value means "unknown", never "not built".
             var byValue = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (var value in AllValues(site, group))
             {
@@ -55,14 +69,47 @@ public static class CatalogDataBuilder
                 }
             }
 
+            // Consecutive values in ordinal order share a file; the index names each file's first value, so the
+            // script finds a value's file by comparing strings (ordinal order is UTF-16 code-unit order, as in JavaScript).
+            var firsts = new List<string>();
+            var chunk = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var size = 0;
+            void Flush()
+            {
+                if (chunk.Count > 0)
+                {
+                    files.Add(new OutputFile($"{folder}/filter/{group}-{firsts.Count - 1}.json", JsonSerializer.SerializeToUtf8Bytes(chunk, SearchIndexBuilder.Json)));
+                    chunk = new SortedDictionary<string, string>(StringComparer.Ordinal);
+                    size = 0;
+                }
+            }
+
             foreach (var (value, ids) in byValue)
             {
-                files.Add(new OutputFile($"{folder}/filter/{group}/{value}.txt", System.Text.Encoding.UTF8.GetBytes(Postings.Encode(ids))));
+                var postings = Postings.Encode(ids);
+                var entrySize = System.Text.Encoding.UTF8.GetByteCount(value) + postings.Length + 6;
+                if (chunk.Count > 0 && (size + entrySize > FilterChunkLimit || chunk.Count == FilterValuesPerChunk))
+                {
+                    Flush();
+                }
+
+                if (chunk.Count == 0)
+                {
+                    firsts.Add(value);
+                }
+
+                chunk[value] = postings;
+                size += entrySize;
             }
+
+            Flush();
+            filterIndex[group] = firsts;
         }
 
         for (var start = 0; start < site.Profiles.Count; start += CardsPerChunk)
         {
+            // Names, not keys: the card shows them, and a key-to-name table of every Kommune (130 KB at 4,000) would be
+            // fetched before the first result.
             var chunk = site.Profiles
                 .Skip(start)
                 .Take(CardsPerChunk)
@@ -73,8 +120,7 @@ public static class CatalogDataBuilder
                     ["k"] = p.Profile.Kurzbeschreibung,
                     ["s"] = p.Profile.Status,
                     ["f"] = p.Profile.Handlungsfelder,
-                    ["m"] = p.Profile.Kommunen,
-                    ["r"] = p.Kreise.Select(k => k.Key).ToList(),
+                    ["m"] = p.Kommunen.Select(k => k.Name).ToList(),
                     ["n"] = p.Nachnutzer.Count,
                     ["w"] = CatalogFilters.OpenSucht(site, p),
                 })
@@ -85,8 +131,8 @@ public static class CatalogDataBuilder
         var names = new Dictionary<string, object>
         {
             ["karten"] = CardsPerChunk,
+            ["filter"] = filterIndex,
             ["handlungsfeld"] = site.Handlungsfelder.ToDictionary(f => f.Feld.Key, f => f.Feld.Name, StringComparer.Ordinal),
-            ["kommune"] = site.Kommunen.ToDictionary(k => k.Kommune.Key, k => k.Kommune.Name, StringComparer.Ordinal),
             ["status"] = Schema.ContentSchema.StatusValues.ToDictionary(s => s, GermanFormat.Status, StringComparer.Ordinal),
             ["sucht"] = Schema.ContentSchema.SearchTargets.ToDictionary(t => t, GermanFormat.SuchtLabel, StringComparer.Ordinal),
         };

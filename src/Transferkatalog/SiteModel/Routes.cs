@@ -27,6 +27,9 @@ public static class Routes
 
     public static string Handlungsfeld(string key) => $"handlungsfelder/{key}/";
 
+    /// <summary>Page <paramref name="number"/> of a Handlungsfeld's cards; the first is the Handlungsfeld's page itself.</summary>
+    public static string Handlungsfeld(string key, int number) => number <= 1 ? Handlungsfeld(key) : $"handlungsfelder/{key}/{number}/";
+
     public static string Kommune(string key) => $"kommunen/{key}/";
 
     /// <summary>A plain page from content/seiten/.</summary>

@@ -44,15 +44,27 @@ public sealed class ExportTests : IClassFixture<ExportTests.BuiltSite>
         Assert.Equal(FindReuseSite.BaseUrl + "projekte/abfall-app/", abfall.GetProperty("url").GetString());
         var kommunen = abfall.GetProperty("kommunen").EnumerateArray().ToList();
         Assert.Equal(["Kreis Höxter", "Brakel"], kommunen.Select(k => k.GetProperty("name").GetString()));
-        Assert.Equal("Kreis Höxter", kommunen[1].GetProperty("kreis").GetString());
-        Assert.Equal(FindReuseSite.BaseUrl + "kommunen/brakel/", kommunen[1].GetProperty("url").GetString());
+        Assert.Equal(["kreis-hoexter", "brakel"], kommunen.Select(k => k.GetProperty("schluessel").GetString()));
+
+        // A profile names a Kommune by key and name; the register at the top has the rest, once.
+        Assert.All(kommunen, k => Assert.Equal(["schluessel", "name"], k.EnumerateObject().Select(m => m.Name)));
+        var register = doc.RootElement.GetProperty("kommunen").EnumerateArray().ToDictionary(k => k.GetProperty("schluessel").GetString()!, StringComparer.Ordinal);
+        Assert.Equal("Brakel", register["brakel"].GetProperty("name").GetString());
+        Assert.Equal("stadt", register["brakel"].GetProperty("typ").GetString());
+        Assert.Equal("Kreis Höxter", register["brakel"].GetProperty("kreis").GetString());
+        Assert.Equal(FindReuseSite.BaseUrl + "kommunen/brakel/", register["brakel"].GetProperty("url").GetString());
+        Assert.All(projekte.SelectMany(p => p.GetProperty("kommunen").EnumerateArray()), k => Assert.True(register.ContainsKey(k.GetProperty("schluessel").GetString()!)));
         Assert.Equal("kreis-hoexter", abfall.GetProperty("federfuehrung").GetProperty("schluessel").GetString());
+        Assert.Equal("Kreis Höxter", abfall.GetProperty("federfuehrung").GetProperty("name").GetString());
         Assert.Equal(["Umwelt", "Verwaltung"], abfall.GetProperty("handlungsfelder").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        var felder = doc.RootElement.GetProperty("handlungsfelder").EnumerateArray().ToDictionary(f => f.GetProperty("schluessel").GetString()!, StringComparer.Ordinal);
+        Assert.Equal(FindReuseSite.BaseUrl + "handlungsfelder/umwelt/", felder["umwelt"].GetProperty("url").GetString());
         Assert.Equal(2021, abfall.GetProperty("seit").GetInt32());
         Assert.Equal("2026-10-01", abfall.GetProperty("aktualisiert").GetString());
         Assert.Equal("05271 965-0", abfall.GetProperty("kontakt").GetProperty("telefon").GetString());
         var nachnutzung = abfall.GetProperty("nachnutzung").EnumerateArray().ToList();
         Assert.Equal(["Detmold", "Bielefeld"], nachnutzung.Select(n => n.GetProperty("kommune").GetProperty("name").GetString()));
+        Assert.Equal(["detmold", "bielefeld"], nachnutzung.Select(n => n.GetProperty("kommune").GetProperty("schluessel").GetString()));
         Assert.Equal(2024, nachnutzung[0].GetProperty("seit").GetInt32());
         Assert.Equal(JsonValueKind.Null, nachnutzung[1].GetProperty("seit").ValueKind);
 

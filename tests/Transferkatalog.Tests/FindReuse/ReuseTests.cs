@@ -163,11 +163,53 @@ public sealed class ReuseTests
         Assert.Null(second.QuerySelector("form[role='search']"));
         Assert.Equal("/transferkatalog/", second.QuerySelector(".filter-bereich p a")!.GetAttribute("href"));
 
+        // Nor the script or the data it filters on: without the form it would have nothing to do.
+        Assert.Empty(second.QuerySelectorAll("script[src]"));
+        Assert.All(second.QuerySelectorAll("#karten [data-karte]"), c => Assert.Equal(["class", "data-karte"], c.Attributes.Select(a => a.Name)));
+        Assert.False(second.QuerySelector("#karten")!.HasAttribute("data-daten"));
+        Assert.NotNull(first.QuerySelector("script[src$='assets/katalog.js']"));
+        Assert.NotNull(first.QuerySelector("#karten[data-daten] [data-karte][data-kommune]"));
+
         // The script renders results of a paged catalogue from card chunks: every profile is in exactly one.
         var chunkUrls = result.Files.Where(f => f.RelativePath.StartsWith("suche/karten/", StringComparison.Ordinal))
             .SelectMany(f => System.Text.Json.JsonDocument.Parse(f.Content).RootElement.EnumerateArray().Select(c => c.GetProperty("u").GetString()!))
             .ToList();
         Assert.Equal(seen.Order(StringComparer.Ordinal), chunkUrls.Order(StringComparer.Ordinal));
+
+        // A Handlungsfeld's cards are paged the same way: following "Nächste Seite" from its page reaches each of its
+        // profiles exactly once, every page names itself as canonical and says which part it shows.
+        using var data = System.Text.Json.JsonDocument.Parse(TestCatalog.FileOf(result, "daten/katalog.json").Content);
+        string FeldName(string key) => data.RootElement.GetProperty("handlungsfelder").EnumerateArray().Single(f => f.GetProperty("schluessel").GetString() == key).GetProperty("name").GetString()!;
+        foreach (var feld in new[] { "verwaltung", "umwelt" })
+        {
+            var expected = data.RootElement.GetProperty("projekte").EnumerateArray()
+                .Where(p => p.GetProperty("handlungsfelder").EnumerateArray().Any(f => f.GetProperty("schluessel").GetString() == feld))
+                .Select(p => new Uri(p.GetProperty("url").GetString()!).AbsolutePath)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            Assert.True(expected.Count > Transferkatalog.Rendering.SiteRenderer.CatalogPageSize, feld);
+            var listed = new List<string>();
+            var url = $"/transferkatalog/handlungsfelder/{feld}/";
+            var number = 1;
+            while (url is not null)
+            {
+                var html = Parser.ParseDocument(TestCatalog.TextOf(result, url["/transferkatalog/".Length..] + "index.html"));
+                Assert.Equal("https://org.github.io" + url, html.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+                var cards = html.QuerySelectorAll("ul.karten .karte-titel a").Select(a => a.GetAttribute("href")!).ToList();
+                Assert.InRange(cards.Count, 1, Transferkatalog.Rendering.SiteRenderer.CatalogPageSize);
+                Assert.Equal(number == 1 ? FeldName(feld) : $"{FeldName(feld)}: Seite {number}", html.QuerySelector("h1")!.TextContent);
+                Assert.Contains($"hier {listed.Count + 1} bis {listed.Count + cards.Count}", html.QuerySelector(".trefferzahl")!.TextContent);
+                var nav = html.QuerySelector("nav.seitennavigation")!;
+                Assert.Equal(number.ToString(System.Globalization.CultureInfo.InvariantCulture), nav.QuerySelector("a[aria-current='page']")!.TextContent);
+                Assert.StartsWith("Seiten des Handlungsfelds ", nav.GetAttribute("aria-label"));
+                listed.AddRange(cards);
+                url = nav.QuerySelector("a[rel='next']")?.GetAttribute("href");
+                number++;
+            }
+
+            Assert.Equal(expected, listed.Order(StringComparer.Ordinal));
+            Assert.Equal(listed.Count, listed.Distinct().Count());
+        }
     }
 
     private static List<string> RelatedTitles(Transferkatalog.Pipeline.BuildResult result, string slug) =>

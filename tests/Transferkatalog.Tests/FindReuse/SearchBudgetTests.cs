@@ -45,6 +45,36 @@ public sealed class SearchBudgetTests(ITestOutputHelper output)
             output.WriteLine($"Profiles: {site.Profiles.Count:N0}; index: {shards.Count} shards, {shards.Sum(s => (long)s.Content.Length):N0} bytes in all, largest {shards.Max(s => s.Content.Length):N0} bytes; manifest {manifest.Content.Length:N0} bytes");
             output.WriteLine($"Card chunks: {files.Count(f => f.RelativePath.StartsWith("suche/karten/", StringComparison.Ordinal))}, filter lists: {files.Count(f => f.RelativePath.StartsWith("suche/filter/", StringComparison.Ordinal))}");
             var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+
+            // Filter lists share files: a few dozen for 10,000 profiles, not one per Kommune; each value's list, found
+            // through the index in namen.json as katalog.js finds it, holds exactly the profiles carrying the value.
+            var filterFiles = files.Where(f => f.RelativePath.StartsWith("suche/filter/", StringComparison.Ordinal)).ToList();
+            var values = filterFiles.Sum(f => System.Text.Json.JsonDocument.Parse(f.Content).RootElement.EnumerateObject().Count());
+            output.WriteLine($"{values:N0} filter values in {filterFiles.Count} files");
+            Assert.True(filterFiles.Count * 16 <= values, $"{filterFiles.Count} files for {values} filter values");
+            Assert.All(filterFiles, f => Assert.True(f.Content.Length <= CatalogDataBuilder.FilterChunkLimit + 64 || System.Text.Json.JsonDocument.Parse(f.Content).RootElement.EnumerateObject().Count() == 1, $"{f.RelativePath}: {f.Content.Length} B"));
+            foreach (var group in CatalogFilters.FilterGroups)
+            {
+                var expected = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                for (var id = 0; id < site.Profiles.Count; id++)
+                {
+                    foreach (var value in CatalogFilters.FilterValues(site, site.Profiles[id], group).Distinct(StringComparer.Ordinal))
+                    {
+                        (expected.TryGetValue(value, out var ids) ? ids : expected[value] = []).Add(id);
+                    }
+                }
+
+                Assert.True(group is "sucht" or "nachnutzung" || expected.Count > 0, group);
+                foreach (var (value, ids) in expected)
+                {
+                    var list = SearchTests.FilterList(path => byPath[path].Content, group, value);
+                    Assert.Equal(ids, Postings.Decode(list!).Select(p => p.Id));
+                }
+
+                Assert.Null(SearchTests.FilterList(path => byPath[path].Content, group, "gibt-es-nicht"));
+            }
+
+            Assert.Equal((site.Profiles.Count + CatalogDataBuilder.CardsPerChunk - 1) / CatalogDataBuilder.CardsPerChunk, files.Count(f => f.RelativePath.StartsWith("suche/karten/", StringComparison.Ordinal)));
             var script = File.ReadAllBytes(Path.Combine(Repo.Assets, "suche.js"));
             var names = byPath["suche/namen.json"].Content;
             output.WriteLine($"suche.js {script.Length:N0} B (gzip {Gzip(script):N0} B), namen.json {names.Length:N0} B; a result page shows {ResultsPerPage} cards");

@@ -198,7 +198,26 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     }
 
     private HashSet<int> FilterSet(string group, params string[] values) =>
-        values.SelectMany(v => Postings.Decode(TestCatalog.TextOf(site.Result, $"suche/filter/{group}/{v}.txt")).Select(p => p.Id)).ToHashSet();
+        values.SelectMany(v => Postings.Decode(FilterList(site.Result, group, v) ?? string.Empty).Select(p => p.Id)).ToHashSet();
+
+    /// <summary>A value's filter list found the way katalog.js finds it: the file whose first value (namen.json) is the last not greater than it.</summary>
+    internal static string? FilterList(Transferkatalog.Pipeline.BuildResult result, string group, string value) =>
+        FilterList(path => TestCatalog.FileOf(result, path).Content, group, value);
+
+    /// <inheritdoc cref="FilterList(Transferkatalog.Pipeline.BuildResult, string, string)"/>
+    internal static string? FilterList(Func<string, byte[]> file, string group, string value)
+    {
+        using var names = JsonDocument.Parse(file("suche/namen.json"));
+        var firsts = names.RootElement.GetProperty("filter").GetProperty(group).EnumerateArray().Select(e => e.GetString()!).ToList();
+        var at = firsts.FindLastIndex(f => string.CompareOrdinal(f, value) <= 0);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        using var lists = JsonDocument.Parse(file($"suche/filter/{group}-{at}.json"));
+        return lists.RootElement.TryGetProperty(value, out var list) ? list.GetString() : null;
+    }
 
     private IReadOnlyList<NodeSearch.Result> Search(params string[] queries) => NodeSearch.Run(site.Site.Output, queries);
 

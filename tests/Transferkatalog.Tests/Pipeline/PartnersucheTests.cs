@@ -87,7 +87,8 @@ public sealed class PartnersucheTests : IDisposable
         var nr = int.Parse(dorfladen.GetAttribute("data-nr")!, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var wen in new[] { "partner", "nachnutzer" })
         {
-            var ids = Transferkatalog.Search.Postings.Decode(File.ReadAllText(Path.Combine(catalog.Output, "suche", "filter", "sucht", wen + ".txt")));
+            var list = FindReuse.SearchTests.FilterList(path => File.ReadAllBytes(Path.Combine(catalog.Output, path)), "sucht", wen);
+            var ids = Transferkatalog.Search.Postings.Decode(list!);
             Assert.Equal([nr], ids.Select(i => i.Id));
         }
 

@@ -141,20 +141,35 @@
     return ids;
   }
 
+  // The file holding a value's list: the last one whose first value is not greater (the files split the values
+  // of a group in ordinal order, which is JavaScript's string order).
+  function filterFile(firsts, value) {
+    var low = 0, high = firsts.length - 1, found = -1;
+    while (low <= high) {
+      var mid = (low + high) >> 1;
+      if (firsts[mid] <= value) { found = mid; low = mid + 1; } else { high = mid - 1; }
+    }
+    return found;
+  }
+
   // Profile numbers passing the filters (sorted), or null when no filter is set. Unknown values match nothing.
   function filterIds(state) {
     if (!hasFilter(state)) { return Promise.resolve(null); }
     var active = groups.filter(function (g) { return state[g].length; });
-    return Promise.all(active.map(function (g) {
-      return Promise.all(state[g].map(function (v) {
-        return fetchData("filter/" + encodeURIComponent(g) + "/" + encodeURIComponent(v) + ".txt", true)
-          .then(decode, function () { return []; });
-      })).then(function (lists) {
-        var union = {};
-        lists.forEach(function (ids) { ids.forEach(function (id) { union[id] = true; }); });
-        return union;
-      });
-    })).then(function (sets) {
+    return loadNames().then(function (n) {
+      return Promise.all(active.map(function (g) {
+        return Promise.all(state[g].map(function (v) {
+          var file = filterFile((n.filter && n.filter[g]) || [], v);
+          if (file < 0) { return []; }
+          return fetchData("filter/" + encodeURIComponent(g) + "-" + file + ".json", false)
+            .then(function (lists) { return Object.prototype.hasOwnProperty.call(lists, v) ? decode(lists[v]) : []; });
+        })).then(function (lists) {
+          var union = {};
+          lists.forEach(function (ids) { ids.forEach(function (id) { union[id] = true; }); });
+          return union;
+        });
+      }));
+    }).then(function (sets) {
       var result = Object.keys(sets[0]).map(Number).filter(function (id) {
         return sets.every(function (s) { return s[id]; });
       });
@@ -187,7 +202,10 @@
 
   var names = null;
   function loadNames() {
-    if (!names) { names = fetchData("namen.json", false); }
+    if (!names) {
+      names = fetchData("namen.json", false);
+      names.catch(function () { names = null; });
+    }
     return names;
   }
 
@@ -229,7 +247,7 @@
     var dl = element("dl", "karte-fakten");
     fact(dl, "Status", element("span", "status status-" + data.s, n.status[data.s] || data.s));
     fact(dl, data.f.length === 1 ? "Handlungsfeld" : "Handlungsfelder", inlineList(data.f.map(function (k) { return n.handlungsfeld[k] || k; })));
-    fact(dl, data.m.length === 1 ? "Kommune" : "Kommunen", inlineList(data.m.map(function (k) { return n.kommune[k] || k; })));
+    fact(dl, data.m.length === 1 ? "Kommune" : "Kommunen", inlineList(data.m));
     if (data.n > 0) { fact(dl, "Nachnutzung", "Nachgenutzt von " + (data.n === 1 ? "1 Kommune" : formatNumber(data.n) + " Kommunen")); }
     if (data.w && data.w.length) {
       fact(dl, "Partnersuche", element("span", "sucht", "sucht " + data.w.map(function (k) { return n.sucht[k] || k; }).join(" und ")));
