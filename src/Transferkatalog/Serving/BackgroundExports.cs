@@ -6,7 +6,7 @@ namespace Transferkatalog.Serving;
 /// <summary>Makes the exports a rebuild left on one thread of its own, below normal priority; a newer run supersedes the one before.</summary>
 /// <remarks>
 /// Exports take seconds at 10,000 profiles, a page rebuild a tenth of one. On the thread pool at normal priority they
-/// took CPU from the next save's rebuild, and with saves a second apart several runs piled up: the page came 0.7-1.2 s
+/// took CPU from the next save's rebuild, and with saves a second apart several runs piled up: the page came 0.5-3 s
 /// after the save instead of 0.15 s. Here only one run works at a time, a new one cancels the one before (its exports
 /// would be stale once done), a run starts only after a short pause in saving, and the OS gives the rebuild's threads
 /// the cores first.
