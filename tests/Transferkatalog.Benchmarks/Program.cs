@@ -15,6 +15,7 @@ public static class Program
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- phases --content /tmp/cat10k [--theme themes/default] [--threads N]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- sizes --content /tmp/cat10k [--out /tmp/site10k] [--gzip]   (oder --site AUSGABEORDNER)
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- rebuild --content /tmp/cat10k [--runs 5]
+          dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- serve-latency --content /tmp/cat10k [--saves 10] [--scenarios abc] [--cli PFAD/Transferkatalog.Cli(.dll)] [--log]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- stages [--profiles 1000 --kommunen 400] [BenchmarkDotNet-Optionen, z. B. --filter *Markdown*]
         """;
 
@@ -41,6 +42,8 @@ public static class Program
                     return new FullBuildBenchmark(options).Run();
                 case "rebuild":
                     return RebuildTimer.Run(options);
+                case "serve-latency":
+                    return ServeLatency.Run(options);
                 case "sizes":
                     return OutputSizes.Run(options);
                 case "phases":

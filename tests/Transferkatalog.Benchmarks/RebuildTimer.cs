@@ -73,10 +73,10 @@ public static partial class RebuildTimer
                 watch.Restart();
                 previous = rebuilder.Rebuild(build, [second], previous);
                 backToBack.Add(watch.Elapsed.TotalMilliseconds);
-                var running = firstExports is { IsCompleted: false };
-                firstExports?.GetAwaiter().GetResult();
+                // Exports not done by then are superseded: the second save's run cancels them.
+                var superseded = firstExports is { IsCompleted: false } || firstExports is { IsCanceled: true };
                 rebuilder.Completion?.GetAwaiter().GetResult();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Zweimal gespeichert {i + 1}: zweite Änderung, Seiten {backToBack[^1]:0} ms{(running ? " (Exporte der ersten liefen noch)" : string.Empty)}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Zweimal gespeichert {i + 1}: zweite Änderung, Seiten {backToBack[^1]:0} ms{(superseded ? " (die Exporte der ersten waren nicht fertig und wurden abgelöst)" : string.Empty)}"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Zweimal gespeichert (0,5 s Abstand): Median bis die Seiten der zweiten Änderung stehen {Median(backToBack):0} ms ({runs} Läufe)"));

@@ -26,5 +26,6 @@ public sealed record BuildResult(
 public sealed record Rebuilt(BuildResult Result)
 {
     /// <summary>Makes the exports and returns the result with them; until then <see cref="Result"/> carries the previous build's.</summary>
-    public Func<BuildResult>? PendingExports { get; init; }
+    /// <remarks>Cancelling (a newer save supersedes them) stops between two exports and keeps the previous ones as the cache's last.</remarks>
+    public Func<CancellationToken, BuildResult>? PendingExports { get; init; }
 }

@@ -240,9 +240,9 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var started = clock.Elapsed;
         return new(Result(standIn, started))
         {
-            PendingExports = () =>
+            PendingExports = cancellation =>
             {
-                var extras = SiteExtras.Build(site, pagePaths, themeSource);
+                var extras = SiteExtras.Build(site, pagePaths, themeSource, cancellation: cancellation);
                 cache.LastExtras = extras;
                 return Result(extras, clock.Elapsed);
             },

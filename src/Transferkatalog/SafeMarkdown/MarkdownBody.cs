@@ -28,6 +28,7 @@ public sealed class MarkdownBody
     // it goes, so Html can still put root-relative links under any base path, and the body's search words.
     private readonly byte[] html;
     private readonly (int At, string Url)[] slots;
+    private string? digest;
 
     private MarkdownBody(string file, byte[] html, (int At, string Url)[] slots, string searchWords, IReadOnlyList<BodyLink> links, IReadOnlyList<BodyLink> defused, SourceSpan? tooDeep)
     {
@@ -57,8 +58,29 @@ public sealed class MarkdownBody
     /// <summary>The body's words as the search index takes them (folded, see <see cref="Language.SearchText"/>), distinct, space-separated.</summary>
     public string SearchWords { get; }
 
+    /// <summary>A digest of what the body renders to (HTML and link addresses), computed when first asked for.</summary>
+    /// <remarks>
+    /// The preview's page signatures serialize a profile's public properties; without this, a body edit that adds no
+    /// new search word (a word moved, a number or a typo fixed, a repeated sentence) left the old page in place.
+    /// </remarks>
+    public string Digest => digest ??= ComputeDigest();
+
     /// <summary>Where the body is nested too deeply to render (see <see cref="MarkdownNesting"/>), or null; such a body renders as nothing.</summary>
     public SourceSpan? TooDeep { get; }
+
+    private string ComputeDigest()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(html);
+        foreach (var (at, url) in slots)
+        {
+            hash.AppendData(BitConverter.GetBytes(at));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(url));
+            hash.AppendData([0]);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
 
     /// <summary>Parses a body; positions count from <paramref name="firstLine"/>, the file line the body starts on.</summary>
     public static MarkdownBody Parse(string markdown, string file = "", int firstLine = 1)

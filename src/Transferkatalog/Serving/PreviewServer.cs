@@ -32,6 +32,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly TextWriter log;
     private readonly TextWriter errors;
     private readonly IRebuilder rebuilder;
+    private readonly IncrementalRebuilder? ownRebuilder;
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim buildGate = new(1, 1);
     private readonly Lock stateGate = new();
@@ -50,7 +51,7 @@ public sealed class PreviewServer : IAsyncDisposable
         this.port = port;
         this.log = TextWriter.Synchronized(log);
         this.errors = TextWriter.Synchronized(errors);
-        this.rebuilder = rebuilder ?? new IncrementalRebuilder();
+        this.rebuilder = rebuilder ?? (ownRebuilder = new IncrementalRebuilder());
     }
 
     /// <summary>How long to wait after the last file event before rebuilding: one save (temp file, rename, attributes) is a burst of events a few milliseconds long.</summary>
@@ -154,6 +155,7 @@ public sealed class PreviewServer : IAsyncDisposable
             await app.DisposeAsync().ConfigureAwait(false);
         }
 
+        ownRebuilder?.Dispose();
         stopping.Dispose();
         buildGate.Dispose();
     }
@@ -175,6 +177,11 @@ public sealed class PreviewServer : IAsyncDisposable
 
             log.WriteLine($"Suchindex und offene Daten aktualisiert nach {(int)done.Elapsed.TotalMilliseconds} ms");
             return files;
+        }
+        catch (OperationCanceledException)
+        {
+            // A newer save superseded these exports; its own run follows and is served once done.
+            return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -17,15 +17,20 @@ public interface IRebuilder
     /// <summary>
     /// The last rebuild's result once the work it left for the background is done (search index, open data, feed,
     /// sitemap); null when it left nothing. Until then the result carries the previous build's versions of those files.
+    /// Cancelled when a newer rebuild superseded that work before it was done.
     /// </summary>
     Task<BuildResult>? Completion { get; }
 }
 
 /// <summary>The preview's rebuilder: runs the pipeline with a <see cref="BuildCache"/> and makes the exports it leaves in the background.</summary>
-/// <remarks>What is redone after a change is the orchestrator's business (<see cref="SiteBuilder.Rebuild"/>); this adds only the background work and the terminal line.</remarks>
-public sealed class IncrementalRebuilder : IRebuilder
+/// <remarks>
+/// What is redone after a change is the orchestrator's business (<see cref="SiteBuilder.Rebuild"/>); this adds only the
+/// background work (<see cref="BackgroundExports"/>: one run at a time, the newest wins) and the terminal line.
+/// </remarks>
+public sealed class IncrementalRebuilder : IRebuilder, IDisposable
 {
     private readonly BuildCache cache = new();
+    private readonly BackgroundExports background = new(TimeSpan.FromMilliseconds(500));
     private readonly StageTimings timings = new();
     private readonly SiteBuilder builder;
 
@@ -67,17 +72,13 @@ public sealed class IncrementalRebuilder : IRebuilder
             return rebuilt.Result;
         }
 
-        // One core stays free for the next save's rebuild: on 2 cores the exports took both, and a page rebuild that
-        // came while they ran waited 0.6-2.5 s instead of ~0.1 s.
-        var threads = Math.Max(1, Environment.ProcessorCount - 1);
-        Completion = Task.Run(() =>
-        {
-            using var scope = Parallelism.Use(threads);
-            return exports();
-        });
+        // Supersedes the exports of the rebuild before, if they are still running: the newest are the only ones worth finishing.
+        Completion = background.Run(exports);
         LastSummary = $"{work}; Suchindex und offene Daten folgen";
         return rebuilt.Result;
     }
+
+    public void Dispose() => background.Dispose();
 
     /// <summary>Collects "stage wall/cpu" in milliseconds.</summary>
     private sealed class StageTimings : IStageObserver

@@ -18,7 +18,11 @@ public sealed class IncrementalRebuildTests : IDisposable
         TestCatalog.CopyFolder(Repo.Theme, theme);
     }
 
-    public void Dispose() => catalog.Dispose();
+    public void Dispose()
+    {
+        rebuilder.Dispose();
+        catalog.Dispose();
+    }
 
     [Fact]
     public void Editing_one_profile_rerenders_a_few_pages_and_matches_a_full_build()
@@ -204,11 +208,81 @@ public sealed class IncrementalRebuildTests : IDisposable
         AssertSameAsFullBuild(options, result);
     }
 
+    [Fact]
+    public void A_body_edit_without_a_new_word_shows_too()
+    {
+        var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
+        var previous = rebuilder.Rebuild(options, [], null);
+        var profile = catalog.Profile("digitalboard-owl");
+        File.AppendAllText(profile, "\nDas Ziel ist das Ziel.\n");
+        previous = rebuilder.Rebuild(options, [profile], previous);
+
+        // Every word of this edit is already in the body: the search words stay the same, the page does not.
+        File.WriteAllText(profile, File.ReadAllText(profile).Replace("Das Ziel ist das Ziel.", "Das Ziel ist das Ziel, das Ziel.", StringComparison.Ordinal));
+        var result = rebuilder.Rebuild(options, [profile], previous);
+        Assert.Equal(1, rebuilder.LastRendered);
+        Assert.Contains("Das Ziel ist das Ziel, das Ziel.", Text(result, "projekte/digitalboard-owl/index.html"));
+        AssertSameAsFullBuild(options, result);
+    }
+
+    [Fact]
+    public void Exports_superseded_by_a_newer_save_are_dropped_and_the_newest_equal_a_full_build()
+    {
+        var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
+        var cache = new BuildCache();
+        var builder = new SiteBuilder();
+        Assert.Null(builder.Rebuild(options, cache, []).PendingExports);
+        var board = catalog.Profile("digitalboard-owl");
+        File.WriteAllText(board, File.ReadAllText(board).Replace("titel: Digitalboard OWL", "titel: Zukunftsboard OWL", StringComparison.Ordinal));
+        var first = builder.Rebuild(options, cache, [board]);
+
+        // The preview cancels a run when a newer save comes: it stops at the next export and leaves nothing behind.
+        using var superseded = new CancellationTokenSource();
+        superseded.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => first.PendingExports!(superseded.Token));
+
+        var strategy = catalog.Profile("digitalisierungsstrategie-kreis-hoexter");
+        File.AppendAllText(strategy, "\nNoch ein Satz.\n");
+        var second = builder.Rebuild(options, cache, [strategy]);
+        var done = second.PendingExports!(CancellationToken.None);
+        AssertSameFiles(new SiteBuilder().Build(options, write: false), done, "after a superseded run");
+    }
+
+    [Fact]
+    public void Saves_in_quick_succession_end_with_the_full_builds_exports()
+    {
+        var options = new BuildOptions(catalog.Content, theme, ReferenceDate: new DateOnly(2026, 11, 21));
+        var previous = rebuilder.Rebuild(options, [], null);
+        var board = catalog.Profile("digitalboard-owl");
+        var runs = new List<Task<BuildResult>>();
+        for (var i = 0; i < 4; i++)
+        {
+            // The next save comes before the exports of the one before are awaited: each run supersedes the one before.
+            File.AppendAllText(board, $"\nSatz {i}.\n");
+            previous = rebuilder.Rebuild(options, [board], previous);
+            runs.Add(rebuilder.Completion!);
+        }
+
+        // An earlier run either finished before the next save came or was cancelled; never did one fail.
+        foreach (var run in runs[..^1])
+        {
+            Assert.True(SpinWait.SpinUntil(() => run.IsCompleted, TimeSpan.FromMinutes(1)));
+            Assert.True(run.IsCompletedSuccessfully || run.IsCanceled, run.Exception?.ToString());
+        }
+
+        AssertSameAsFullBuild(options, previous, "after four saves");
+        Assert.Contains("Satz 3.", Text(previous, "projekte/digitalboard-owl/index.html"));
+    }
+
     private void AssertSameAsFullBuild(BuildOptions options, BuildResult incremental, string what = "")
     {
         // Exports follow in the background; what the preview serves once they are done must equal a full build.
         incremental = rebuilder.Completion?.GetAwaiter().GetResult() ?? incremental;
-        var full = new SiteBuilder().Build(options, write: false);
+        AssertSameFiles(new SiteBuilder().Build(options, write: false), incremental, what);
+    }
+
+    private static void AssertSameFiles(BuildResult full, BuildResult incremental, string what)
+    {
         Assert.True(incremental.Succeeded, string.Join('\n', incremental.Diagnostics));
         Assert.Equal(full.Diagnostics, incremental.Diagnostics);
         Assert.Equal(full.Files.Select(f => f.RelativePath), incremental.Files.Select(f => f.RelativePath));
