@@ -31,14 +31,12 @@ public static class RelatedProjects
     // Candidates taken per common subject term when rarer terms found too few.
     private const int NeighboursPerCommonTerm = 4 * DefaultCount;
 
-    /// <summary>Scored candidates in all of the last <see cref="Compute"/> (tests: the work must grow linearly).</summary>
-    internal static long LastVisits { get; private set; }
-
     /// <summary>Related profiles per profile, aligned with <see cref="Site.Profiles"/>; ties go to catalogue order.</summary>
     public static IReadOnlyList<IReadOnlyList<ProfileEntry>> Compute(IReadOnlyList<ProfileEntry> profiles, int count = DefaultCount) =>
-        Compute(profiles, count, CommonTermThreshold);
+        Compute(profiles, count, CommonTermThreshold, out _);
 
-    internal static IReadOnlyList<IReadOnlyList<ProfileEntry>> Compute(IReadOnlyList<ProfileEntry> profiles, int count, int commonAbove)
+    /// <param name="visits">How many candidates were scored in all (tests: the work must grow linearly).</param>
+    internal static IReadOnlyList<IReadOnlyList<ProfileEntry>> Compute(IReadOnlyList<ProfileEntry> profiles, int count, int commonAbove, out long visits)
     {
         // Terms become numbers: candidates are checked for a common term by binary search in their sorted term ids.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -72,7 +70,7 @@ public static class RelatedProjects
         }
 
         var result = new IReadOnlyList<ProfileEntry>[profiles.Count];
-        long visits = 0;
+        long visited = 0;
         Parallel.For(
             0,
             profiles.Count,
@@ -83,8 +81,8 @@ public static class RelatedProjects
                 result[i] = Related(i, scratch).Select(o => profiles[o]).ToList();
                 return scratch;
             },
-            scratch => Interlocked.Add(ref visits, scratch.Visits));
-        LastVisits = visits;
+            scratch => Interlocked.Add(ref visited, scratch.Visits));
+        visits = visited;
         return result;
 
         List<int> Related(int i, Scratch s)

@@ -30,7 +30,7 @@ public sealed class RelatedScaleTests
     [Fact]
     public void A_rare_keyword_finds_the_candidate_and_common_terms_add_to_its_score()
     {
-        var related = RelatedProjects.Compute(Profiles(), RelatedProjects.DefaultCount, commonAbove: 3);
+        var related = RelatedProjects.Compute(Profiles(), RelatedProjects.DefaultCount, commonAbove: 3, out _);
 
         // p05 shares the rare keyword (3) and the common field, Kommune and Kreis (4); the rest of the list is filled
         // with the next profiles in catalogue order sharing the common field.
@@ -40,7 +40,7 @@ public sealed class RelatedScaleTests
     [Fact]
     public void A_profile_with_only_common_terms_gets_its_neighbours_in_catalogue_order_not_the_first_profiles_of_all()
     {
-        var related = RelatedProjects.Compute(Profiles(), RelatedProjects.DefaultCount, commonAbove: 3);
+        var related = RelatedProjects.Compute(Profiles(), RelatedProjects.DefaultCount, commonAbove: 3, out _);
 
         Assert.Equal(["p21", "p22", "p23"], Slugs(related[20]));
     }
@@ -57,8 +57,8 @@ public sealed class RelatedScaleTests
     private static double VisitsPerProfile(int profiles)
     {
         var site = new SiteModelBuilder().Build(SyntheticCatalog.Create(profiles), null, new DateOnly(2026, 11, 21));
-        RelatedProjects.Compute(site.Profiles);
-        return RelatedProjects.LastVisits / (double)profiles;
+        RelatedProjects.Compute(site.Profiles, RelatedProjects.DefaultCount, RelatedProjects.CommonTermThreshold, out var visits);
+        return visits / (double)profiles;
     }
 
     private static List<string> Slugs(IReadOnlyList<ProfileEntry> list) => list.Select(e => e.Profile.Slug).ToList();
