@@ -108,13 +108,14 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         using var staged = write ? SiteWriter.Stage(options.OutputDir) : null;
         var output = new CheckedOutput(site.Urls, linkDiagnostics, staged, Bodies(jobs, _ => true));
         IReadOnlyList<OutputFile> files;
+        Task<IReadOnlyList<OutputFile>>? extras = null;
         try
         {
             // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
             // longer add their time after the parallel part (a sequential build still does them one after the other).
             var pagePaths = jobs.Select(j => j.Path).ToList();
             output.Planned(pagePaths.Concat(theme.Assets.Select(a => a.RelativePath)));
-            var extras = Parallelism.IsSequential ? Task.FromResult(SiteExtras.Build(site, pagePaths, theme.Source, output.Add)) : Task.Run(() => SiteExtras.Build(site, pagePaths, theme.Source, output.Add));
+            extras = Parallelism.IsSequential ? Task.FromResult(SiteExtras.Build(site, pagePaths, theme.Source, output.Add)) : Task.Run(() => SiteExtras.Build(site, pagePaths, theme.Source, output.Add));
             var pages = SiteRenderer.RenderPages(jobs, output);
             var assets = theme.Assets.ToArray();
             Parallel.For(0, assets.Length, Parallelism.Options, i => assets[i] = output.Add(assets[i]));
@@ -122,6 +123,17 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The exports write into the staging folder as they go: they must be done before it is removed, or a late one
+            // would create it again beside the output.
+            try
+            {
+                extras?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Its own failure adds nothing to the one being reported.
+            }
+
             return RenderFailed(ex, theme, diagnostics, catalog, clock);
         }
 

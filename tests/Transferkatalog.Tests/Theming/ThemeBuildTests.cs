@@ -87,6 +87,25 @@ public sealed class ThemeBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_theme_failing_while_rendering_leaves_nothing_beside_the_output()
+    {
+        // The theme's own empty variable: only rendering finds it, after the exports have begun writing to the staging folder.
+        var theme = CopyTheme();
+        var projekt = Path.Combine(theme, "templates", "projekt.sbn-html");
+        File.WriteAllText(projekt, "{{ leer = null }}{{ leer.wert }}" + File.ReadAllText(projekt));
+        var parent = Path.GetDirectoryName(sample.Output)!;
+        var before = Directory.GetFileSystemEntries(parent).Order(StringComparer.Ordinal).ToList();
+
+        var result = Build(theme);
+
+        Assert.Equal("TK0402", Assert.Single(result.Diagnostics, d => d.Severity == Transferkatalog.Diagnostics.Severity.Error).Code);
+
+        // An export still running after the build returned would create the staging folder again; give it the time to.
+        Thread.Sleep(1000);
+        Assert.Equal(before, Directory.GetFileSystemEntries(parent).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
     public void A_missing_template_names_the_file_with_the_engines_extension()
     {
         var theme = CopyTheme();
