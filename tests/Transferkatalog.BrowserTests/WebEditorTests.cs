@@ -112,7 +112,7 @@ public sealed class WebEditorTests(WebEditorSiteUnderTest site) : IClassFixture<
         }
     }
 
-    /// <summary>Sveltia's test-repo backend writes saved entries to the origin's private file system (folder sveltia-cms-test); waits up to about 30 s for them.</summary>
+    /// <summary>Sveltia's test-repo backend writes saved entries to the origin's private file system (folder sveltia-cms-test); waits up to about 30 s for them, ignoring its hidden temporary files.</summary>
     private const string ReadTestRepositoryProfiles = @"async () => {
         for (let i = 0; i < 120; i++) {
             try {
@@ -120,7 +120,8 @@ public sealed class WebEditorTests(WebEditorSiteUnderTest site) : IClassFixture<
                 const repo = await root.getDirectoryHandle('sveltia-cms-test');
                 const dir = await (await repo.getDirectoryHandle('content')).getDirectoryHandle('projekte');
                 const out = {};
-                for await (const [name, h] of dir.entries()) if (h.kind === 'file') out[name] = await (await h.getFile()).text();
+                // Sveltia writes a file as .sveltia-tmp-<uuid> and then renames it: a read between the two sees the temporary names.
+                for await (const [name, h] of dir.entries()) if (h.kind === 'file' && !name.startsWith('.')) out[name] = await (await h.getFile()).text();
                 if (Object.keys(out).length) return out;
             } catch { }
             await new Promise(r => setTimeout(r, 250));
