@@ -1,5 +1,6 @@
 using System.Collections;
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Resources;
@@ -56,10 +57,19 @@ internal static class GermanCommandLineTexts
 
     private static int installed;
 
+    private const string ResourceClassName = "System.CommandLine.Properties.Resources";
+
     /// <summary>The library's resource class, or null when a future version renames it (the texts then stay English).</summary>
-    private static Type? ResourceClass => typeof(RootCommand).Assembly.GetType("System.CommandLine.Properties.Resources");
+    /// <remarks>The native build trims System.CommandLine: the dependency keeps the class and its fields there, by name.</remarks>
+    private static Type? ResourceClass
+    {
+        [DynamicDependency(DynamicallyAccessedMemberTypes.NonPublicFields | DynamicallyAccessedMemberTypes.NonPublicProperties, ResourceClassName, "System.CommandLine")]
+        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Kept by the DynamicDependency above.")]
+        get => typeof(RootCommand).Assembly.GetType(ResourceClassName);
+    }
 
     /// <summary>Makes System.CommandLine answer in German from now on; safe to call more than once.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The field is kept by the DynamicDependency on ResourceClass.")]
     public static void Install()
     {
         if (Interlocked.Exchange(ref installed, 1) == 1)

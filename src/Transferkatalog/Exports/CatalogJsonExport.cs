@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
+using Transferkatalog.Output;
 using Transferkatalog.SiteModel;
 
 namespace Transferkatalog.Exports;
@@ -11,13 +9,6 @@ namespace Transferkatalog.Exports;
 public static class CatalogJsonExport
 {
     public const string Path = "daten/katalog.json";
-
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        // Compact: with thousands of profiles indentation alone would add megabytes.
-        WriteIndented = false,
-    };
 
     public static byte[] Build(Site site)
     {
@@ -47,6 +38,6 @@ public static class CatalogJsonExport
             ["kommunen"] = site.Kommunen.Select(k => CatalogTable.KommuneObject(site, k.Kommune)).ToList(),
             ["projekte"] = CatalogTable.Rows(site).Select(p => CatalogTable.JsonRecord(site, p)).ToList(),
         };
-        return JsonSerializer.SerializeToUtf8Bytes(root, Options);
+        return JsonTree.ToUtf8Bytes(root);
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
+using Transferkatalog.Output;
 using Transferkatalog.Schema;
 using Transferkatalog.SiteModel;
 
@@ -12,8 +10,6 @@ namespace Transferkatalog.Exports;
 public static class CsvMetadataExport
 {
     public const string Path = CatalogCsvExport.Path + "-metadata.json";
-
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), WriteIndented = true };
 
     public static byte[] Build(Site site)
     {
@@ -36,7 +32,7 @@ public static class CsvMetadataExport
                 ["primaryKey"] = "slug",
             },
         };
-        return JsonSerializer.SerializeToUtf8Bytes(root, Options);
+        return JsonTree.ToUtf8Bytes(root, indented: true);
     }
 
     private static Dictionary<string, object?> Column(TableColumn column)

@@ -16,8 +16,6 @@ namespace Transferkatalog.Rendering;
 /// </remarks>
 internal sealed class PageSignatures
 {
-    private static readonly JsonSerializerOptions Json = new() { IncludeFields = true, WriteIndented = false };
-
     // Keyed by entry object: the site model cache gives an unchanged profile the same entry from build to build.
     private readonly ConditionalWeakTable<ProfileEntry, Box> cards = new();
     private readonly ConditionalWeakTable<ProfileEntry, Box> entries = new();
@@ -225,12 +223,10 @@ internal sealed class PageSignatures
     }
 
     private UInt128 CardHash(Site site, ProfileEntry entry) =>
-        cards.GetValue(entry, e => new Box(JsonHash(SiteRenderer.Card(site, e)))).Value;
+        cards.GetValue(entry, e => new Box(Hasher.Of(JsonSerializer.SerializeToUtf8Bytes(SiteRenderer.Card(site, e), SignatureJson.Default.CardView)))).Value;
 
     private UInt128 EntryHash(ProfileEntry entry) =>
-        entries.GetValue(entry, e => new Box(JsonHash(e))).Value;
-
-    private static UInt128 JsonHash<T>(T value) => Hasher.Of(JsonSerializer.SerializeToUtf8Bytes(value, Json));
+        entries.GetValue(entry, e => new Box(Hasher.Of(JsonSerializer.SerializeToUtf8Bytes(e, SignatureJson.Default.ProfileEntry)))).Value;
 
     private sealed record Box(UInt128 Value);
 
@@ -255,3 +251,9 @@ internal sealed class PageSignatures
         public static UInt128 Of(byte[] data) => BitConverter.ToUInt128(SHA256.HashData(data));
     }
 }
+
+/// <summary>Serializers generated at compile time for the two hashed views (the native build has no reflection-based serializer); fields too, for the tuples of <see cref="ProfileEntry.Nachnutzer"/>.</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(IncludeFields = true, WriteIndented = false)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ProfileEntry))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(CardView))]
+internal sealed partial class SignatureJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -352,6 +352,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         private static bool IsView(Type type) =>
             type != typeof(string) && type != typeof(object) && !type.IsPrimitive && type != typeof(decimal) && !typeof(IEnumerable).IsAssignableFrom(type);
 
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View records and the lists they hold: the native build roots this assembly (TrimmerRootAssembly in the CLI), so their properties and interfaces are kept.")]
         private static Type? ElementType(Type? list) =>
             list is null || list == typeof(string)
                 ? null
@@ -561,6 +562,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         private readonly Dictionary<string, Func<object, object?>> getters;
         private readonly Dictionary<string, Type> types;
 
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View records and the lists they hold: the native build roots this assembly (TrimmerRootAssembly in the CLI), so their properties and interfaces are kept.")]
         private StrictAccessor(Type type)
         {
             TypeName = type.Name;
@@ -599,6 +601,12 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
 
         private static Func<object, object?> Getter(Type type, PropertyInfo property)
         {
+            // Without a JIT (the native build) a compiled expression is interpreted, slower than reflection's own call.
+            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
+            {
+                return property.GetValue;
+            }
+
             var target = Expression.Parameter(typeof(object));
             var read = Expression.Property(Expression.Convert(target, type), property);
             return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), target).Compile();

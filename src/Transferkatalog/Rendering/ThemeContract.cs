@@ -66,6 +66,7 @@ public static class ThemeContract
         string.Join(", ", Properties(type).Select(p => $"`{p.Name}` ({Describe(p, nested)})"));
 
     /// <summary>Public properties in declaration order: what a template can name.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View records and the lists they hold: the native build roots this assembly (TrimmerRootAssembly in the CLI), so their properties and interfaces are kept.")]
     internal static IEnumerable<PropertyInfo> Properties(Type type) =>
         type.GetProperties(BindingFlags.Instance | BindingFlags.Public)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Transferkatalog.Language;
 using Transferkatalog.Output;
 using Transferkatalog.Rendering;
@@ -78,7 +77,7 @@ public static class CatalogDataBuilder
             {
                 if (chunk.Count > 0)
                 {
-                    files.Add(new OutputFile($"{folder}/filter/{group}-{firsts.Count - 1}.json", JsonSerializer.SerializeToUtf8Bytes(chunk, SearchIndexBuilder.Json)));
+                    files.Add(new OutputFile($"{folder}/filter/{group}-{firsts.Count - 1}.json", JsonTree.ToUtf8Bytes(chunk)));
                     chunk = new SortedDictionary<string, string>(StringComparer.Ordinal);
                     size = 0;
                 }
@@ -125,7 +124,7 @@ public static class CatalogDataBuilder
                     ["w"] = CatalogFilters.OpenSucht(site, p),
                 })
                 .ToList();
-            files.Add(new OutputFile($"{folder}/karten/{start / CardsPerChunk}.json", JsonSerializer.SerializeToUtf8Bytes(chunk, SearchIndexBuilder.Json)));
+            files.Add(new OutputFile($"{folder}/karten/{start / CardsPerChunk}.json", JsonTree.ToUtf8Bytes(chunk)));
         }
 
         var names = new Dictionary<string, object>
@@ -136,14 +135,14 @@ public static class CatalogDataBuilder
             ["status"] = Schema.ContentSchema.StatusValues.ToDictionary(s => s, GermanFormat.Status, StringComparer.Ordinal),
             ["sucht"] = Schema.ContentSchema.SearchTargets.ToDictionary(t => t, GermanFormat.SuchtLabel, StringComparer.Ordinal),
         };
-        files.Add(new OutputFile($"{folder}/namen.json", JsonSerializer.SerializeToUtf8Bytes(names, SearchIndexBuilder.Json)));
+        files.Add(new OutputFile($"{folder}/namen.json", JsonTree.ToUtf8Bytes(names)));
 
         // [value, label, count] triples rather than objects: the Kommune list is the largest file a user fetches by
         // opening a group, and repeated property names would double it.
         foreach (var group in CatalogFilters.Groups(site, site.Kommunen.Where(k => k.Kommune.IsKreis).ToList()).Where(g => g.OptionsUrl is not null))
         {
             var options = group.Options.Select(o => new object[] { o.Value, o.Label, o.Count }).ToList();
-            files.Add(new OutputFile(CatalogFilters.OptionsPath(group.Name), JsonSerializer.SerializeToUtf8Bytes(options, SearchIndexBuilder.Json)));
+            files.Add(new OutputFile(CatalogFilters.OptionsPath(group.Name), JsonTree.ToUtf8Bytes(options)));
         }
 
 

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using System.Text;
 using Transferkatalog.Language;
 using Transferkatalog.Output;
@@ -28,13 +25,6 @@ public sealed class SearchIndexBuilder
     private const int WeightSummary = 2;
     private const int WeightOther = 1;
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        // Served as JSON files, never embedded in HTML: umlauts stay readable and small.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = false,
-    };
-
     /// <summary>The shards and manifest for a site; profile numbers are positions in <see cref="Site.Profiles"/>.</summary>
     public IReadOnlyList<OutputFile> Build(Site site)
     {
@@ -59,7 +49,7 @@ public sealed class SearchIndexBuilder
                 map[t.Term] = t.Postings;
             }
 
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(map, Json);
+            var bytes = JsonTree.ToUtf8Bytes(map);
             files.Add(new OutputFile($"{Folder}/t{i}.json", bytes));
             manifestShards.Add([prefix, bytes.Length]);
         }
@@ -74,7 +64,7 @@ public sealed class SearchIndexBuilder
             ["stopp"] = SearchText.FoldedStopWords.OrderBy(w => w, StringComparer.Ordinal).ToList(),
             ["teile"] = manifestShards,
         };
-        files.Add(new OutputFile($"{Folder}/index.json", JsonSerializer.SerializeToUtf8Bytes(manifest, Json)));
+        files.Add(new OutputFile($"{Folder}/index.json", JsonTree.ToUtf8Bytes(manifest)));
         return files;
     }
 

@@ -24,7 +24,7 @@ public static class LiveReload
         (function () {
           var script = document.currentScript;
           var shown = script && script.getAttribute("data-version");
-          var source = new EventSource({{System.Text.Json.JsonSerializer.Serialize(basePath + PreviewServer.InternalPrefix + "livereload")}});
+          var source = new EventSource("{{System.Text.Json.JsonEncodedText.Encode(basePath + PreviewServer.InternalPrefix + "livereload")}}");
           source.addEventListener("version", function (event) {
             if (event.data !== shown) {
               source.close();

@@ -6,7 +6,8 @@ using Transferkatalog.Rendering;
 using Transferkatalog.Scaffolding;
 using Transferkatalog.Schema;
 using Transferkatalog.SiteModel;
-using YamlDotNet.Serialization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace Transferkatalog.WebEditor;
 
@@ -52,7 +53,7 @@ public static class SveltiaConfig
             ("output", Map(("omit_empty_optional_fields", true))),
             ("collections", new List<object> { ProfileCollection(site) }));
 
-        var yaml = new SerializerBuilder().DisableAliases().Build().Serialize(root);
+        var yaml = ToYaml(root);
         return "# Erzeugt von Transferkatalog aus src/Transferkatalog/Schema/ContentSchema.cs und den Registern: nicht von Hand ändern,\n" +
                "# sondern content/site.yml (redaktion), content/kommunen.yml oder content/handlungsfelder.yml.\n" + yaml;
     }
@@ -249,4 +250,66 @@ public static class SveltiaConfig
 
         return map;
     }
+
+    /// <summary>The tree as YAML through YamlDotNet's emitter, which quotes what needs quoting; no reflection, so the native build can write it.</summary>
+    private static string ToYaml(object root)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var emitter = new Emitter(text);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        Emit(emitter, root);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    private static void Emit(IEmitter emitter, object value)
+    {
+        switch (value)
+        {
+            case string s:
+                // A string that would read back as a number, a truth value or null is quoted, so it stays a string.
+                var plain = !(s.Length == 0 || IsOtherScalar(s));
+                emitter.Emit(new Scalar(null, null, s, plain ? ScalarStyle.Any : ScalarStyle.SingleQuoted, plain, true));
+                break;
+            case bool b:
+                emitter.Emit(new Scalar(b ? "true" : "false"));
+                break;
+            case int i:
+                emitter.Emit(new Scalar(i.ToString(CultureInfo.InvariantCulture)));
+                break;
+            case long l:
+                emitter.Emit(new Scalar(l.ToString(CultureInfo.InvariantCulture)));
+                break;
+            case decimal d:
+                emitter.Emit(new Scalar(d.ToString(CultureInfo.InvariantCulture)));
+                break;
+            case Dictionary<string, object> map:
+                emitter.Emit(new MappingStart());
+                foreach (var (key, item) in map)
+                {
+                    Emit(emitter, key);
+                    Emit(emitter, item);
+                }
+
+                emitter.Emit(new MappingEnd());
+                break;
+            case System.Collections.IEnumerable list:
+                emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Any));
+                foreach (var item in list)
+                {
+                    Emit(emitter, item!);
+                }
+
+                emitter.Emit(new SequenceEnd());
+                break;
+            default:
+                throw new InvalidOperationException($"SveltiaConfig cannot write a {value.GetType()}");
+        }
+    }
+
+    private static bool IsOtherScalar(string s) =>
+        s is "~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE" or "yes" or "no" or "on" or "off"
+        || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }
