@@ -11,7 +11,7 @@ public static class Program
         Aufruf (aus dem Repository-Wurzelordner, Release-Build):
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- generate --profiles 10000 --kommunen 4000 --out /tmp/cat10k [--seed N]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- hugo-site --content /tmp/cat10k --out /tmp/hugo10k
-          dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- benchmark [--runs 5] [--sizes 1000:400,10000:4000] [--work /tmp/tk-bench] [--no-hugo] [--delete-before]
+          dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- benchmark [--runs 5] [--sizes 1000:400,10000:4000] [--work /tmp/tk-bench] [--no-hugo] [--delete-before] [--r2r | --jit | --cli PFAD]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- phases --content /tmp/cat10k [--theme themes/default] [--threads N]
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- sizes --content /tmp/cat10k [--out /tmp/site10k] [--gzip]   (oder --site AUSGABEORDNER)
           dotnet run --project tests/Transferkatalog.Benchmarks -c Release -- rebuild --content /tmp/cat10k [--runs 5]

@@ -103,8 +103,33 @@ public sealed class WorkflowTests
         Assert.Contains("Directory.Packages.props", paths);
         Assert.True(File.Exists(Path.Combine(Repo.Root, "Directory.Packages.props")));
 
-        var cache = ActionSteps().Single(s => Scalar(s, "uses")?.StartsWith("actions/cache", StringComparison.Ordinal) == true);
-        Assert.Contains("steps.nuget-key.outputs.hash", Scalar((YamlMappingNode)cache.Children["with"], "key"));
+        var caches = ActionSteps().Where(s => Scalar(s, "uses")?.StartsWith("actions/cache", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, caches.Count);
+        Assert.Contains("steps.nuget-key.outputs.hash", Scalar((YamlMappingNode)caches[1].Children["with"], "key"));
+    }
+
+    [Fact]
+    public void The_compiled_generator_is_cached_by_its_sources_and_everything_else_runs_only_without_it()
+    {
+        var steps = ActionSteps().ToList();
+        var cache = steps.First(s => Scalar(s, "uses")?.StartsWith("actions/cache", StringComparison.Ordinal) == true);
+        var key = Scalar((YamlMappingNode)cache.Children["with"], "key")!;
+        Assert.Contains("steps.generator-key.outputs.hash", key);
+        Assert.Contains("runner.arch", key);
+        var hashing = Scalar(steps.Single(s => Scalar(s, "id") == "generator-key"), "run")!;
+        Assert.All(new[] { "src", "themes/default", "global.json", "Directory.*.props" }, part => Assert.Contains(part, hashing));
+        Assert.Equal("${{ runner.temp }}/transferkatalog", Scalar((YamlMappingNode)cache.Children["with"], "path"));
+
+        // Setting up the SDK, its packages and compiling happen only on a cache miss; the site is always built.
+        var id = Scalar(cache, "id");
+        var afterCache = steps.SkipWhile(s => s != cache).Skip(1).TakeWhile(s => Scalar(s, "id") != "pages").ToList();
+        Assert.Equal(4, afterCache.Count);
+        Assert.All(afterCache, s => Assert.Equal($"steps.{id}.outputs.cache-hit != 'true'", Scalar(s, "if")));
+        var publish = Scalar(afterCache[^1], "run")!;
+        Assert.Contains("-p:PublishAot=true", publish);
+        Assert.Contains("-o \"$out\"", publish);
+        var build = steps.Single(s => Scalar(s, "name") == "Website bauen");
+        Assert.False(build.Children.ContainsKey("if"));
     }
 
     [Fact]
@@ -118,7 +143,7 @@ public sealed class WorkflowTests
 
         var steps = ActionSteps().ToList();
         var pagesId = Scalar(steps.Single(s => Scalar(s, "uses")?.StartsWith("actions/configure-pages", StringComparison.Ordinal) == true), "id");
-        var build = steps.Single(s => Scalar(s, "run")?.Contains("Transferkatalog.Cli.dll", StringComparison.Ordinal) == true);
+        var build = steps.Single(s => Scalar(s, "run")?.Contains("Transferkatalog.Cli", StringComparison.Ordinal) == true && Scalar(s, "name") == "Website bauen");
         var env = (YamlMappingNode)build.Children["env"];
         Assert.Equal($"${{{{ steps.{pagesId}.outputs.base_url }}}}", Scalar(env, "TK_BASE_URL"));
         Assert.Contains("--base-url", Scalar(build, "run"));
