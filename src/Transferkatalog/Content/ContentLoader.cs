@@ -279,7 +279,7 @@ public sealed partial class ContentLoader
     private static string ReplaceControlCharacters(string text, string display, DiagnosticBag diagnostics)
     {
         // Every text has line feeds, so the search leaves them (and tabs) out: the copy below is made only when needed.
-        if (!text.AsSpan().ContainsAny(Unwanted))
+        if (!HasUnwanted(text))
         {
             return text;
         }
@@ -314,9 +314,18 @@ public sealed partial class ContentLoader
     /// <summary>Bidi embeddings, overrides and isolates: they reorder text invisibly ("Trojan Source"), in slugs and addresses as much as in prose.</summary>
     private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
-    /// <summary>What <see cref="ReplaceControlCharacters"/> replaces: C0 and C1 controls but tab and line feed, and the bidi controls.</summary>
-    private static readonly System.Buffers.SearchValues<char> Unwanted = System.Buffers.SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Where(c => c is not ('\t' or '\n')).Select(c => (char)c)) + "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+    /// <summary>Whether the text holds what <see cref="ReplaceControlCharacters"/> replaces: C0 and C1 controls but tab and line feed, and the bidi controls.</summary>
+    /// <remarks>Five range scans, not one SearchValues set: a set mixing ASCII with U+2066 takes the probabilistic path,
+    /// whose shuffles the native build calls as functions (5 % of a 10,000-profile build's CPU in `perf`).</remarks>
+    private static bool HasUnwanted(string text)
+    {
+        var span = text.AsSpan();
+        return span.ContainsAnyInRange('\u0000', '\u0008')
+            || span.ContainsAnyInRange('\u000B', '\u001F')
+            || span.ContainsAnyInRange('\u007F', '\u009F')
+            || span.ContainsAnyInRange('\u202A', '\u202E')
+            || span.ContainsAnyInRange('\u2066', '\u2069');
+    }
 
     /// <summary>Reports numeric character references such as <c>&amp;#x1;</c> that Markdown would turn into a control character on the page.</summary>
     private static void ReportControlReferences(string text, string display, DiagnosticBag diagnostics)

@@ -14,6 +14,16 @@ public sealed class ContentRobustnessTests : IDisposable
     [InlineData("titel: T", "titel: T\u0000x", 2, 9, "U+0000")]
     [InlineData("titel: T", "titel: \"T\u0007\"", 2, 10, "U+0007")]
     [InlineData("titel: T", "titel: T\u009Bx", 2, 9, "U+009B")]
+    // The edges of every range the loader scans for (tab and line feed lie between the first two).
+    [InlineData("titel: T", "titel: T\u0008x", 2, 9, "U+0008")]
+    [InlineData("titel: T", "titel: T\u000Bx", 2, 9, "U+000B")]
+    [InlineData("titel: T", "titel: T\u001Fx", 2, 9, "U+001F")]
+    [InlineData("titel: T", "titel: T\u007Fx", 2, 9, "U+007F")]
+    [InlineData("titel: T", "titel: T\u009Fx", 2, 9, "U+009F")]
+    [InlineData("titel: T", "titel: T\u202Ax", 2, 9, "U+202A")]
+    [InlineData("titel: T", "titel: T\u202Ex", 2, 9, "U+202E")]
+    [InlineData("titel: T", "titel: T\u2066x", 2, 9, "U+2066")]
+    [InlineData("titel: T", "titel: T\u2069x", 2, 9, "U+2069")]
     public void Control_character_in_front_matter_is_located(string old, string replacement, int line, int column, string codePoint)
     {
         // These passed silently and ended up in the HTML, where they are parse errors.
