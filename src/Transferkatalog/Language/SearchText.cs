@@ -48,27 +48,58 @@ public static class SearchText
     }
 
     /// <summary>The distinct tokens of <paramref name="text"/> in order of first appearance, space-separated.</summary>
-    /// <remarks>A repeated word is recognised on its folded characters, so only new words become strings.</remarks>
+    /// <remarks>
+    /// Every body passes through here (10,000 profiles: ~3 million distinct words in all): each token is appended to
+    /// the result and kept only if the set of the slices already there does not hold it, so no word becomes a string.
+    /// </remarks>
     public static string DistinctTokens(string? text)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        var joined = new StringBuilder();
+        var joined = new SliceSet(text?.Length ?? 0);
         Span<char> buffer = stackalloc char[128];
-        Scan(text, buffer, token =>
+        Scan(text, buffer, joined.AddIfNew);
+        return joined.ToString();
+    }
+
+    /// <summary>Tokens written one after another into one buffer, space-separated, and a set of their slices of it.</summary>
+    private sealed class SliceSet : IEqualityComparer<(int Start, int Length)>
+    {
+        private readonly HashSet<(int Start, int Length)> slices;
+        private char[] chars;
+        private int length;
+
+        public SliceSet(int capacity)
         {
-            if (!lookup.Contains(token))
+            chars = new char[Math.Max(64, capacity)];
+            slices = new HashSet<(int Start, int Length)>(this);
+        }
+
+        public void AddIfNew(ReadOnlySpan<char> token)
+        {
+            var start = length == 0 ? 0 : length + 1;
+            if (start + token.Length > chars.Length)
             {
-                lookup.Add(token);
-                if (joined.Length > 0)
+                Array.Resize(ref chars, Math.Max(chars.Length * 2, start + token.Length));
+            }
+
+            // Written first and compared in place; a token seen before is taken back by not moving the end.
+            token.CopyTo(chars.AsSpan(start));
+            if (slices.Add((start, token.Length)))
+            {
+                if (start > 0)
                 {
-                    joined.Append(' ');
+                    chars[length] = ' ';
                 }
 
-                joined.Append(token);
+                length = start + token.Length;
             }
-        });
-        return joined.ToString();
+        }
+
+        public override string ToString() => new(chars, 0, length);
+
+        public bool Equals((int Start, int Length) x, (int Start, int Length) y) =>
+            chars.AsSpan(x.Start, x.Length).SequenceEqual(chars.AsSpan(y.Start, y.Length));
+
+        public int GetHashCode((int Start, int Length) slice) => string.GetHashCode(chars.AsSpan(slice.Start, slice.Length));
     }
 
     private static void ForEachToken(string? text, Action<string> take)
@@ -104,7 +135,7 @@ public static class SearchText
                     folded = folded[..MaxTokenLength];
                 }
 
-                if (folded.Length >= MinTokenLength && !StopWordLookup.Contains(folded))
+                if (folded.Length >= MinTokenLength && (folded.Length > LongestStopWord || !StopWordLookup.Contains(folded)))
                 {
                     take(folded);
                 }
@@ -113,6 +144,9 @@ public static class SearchText
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Most words are longer than any stop word and need no lookup.
+    private static readonly int LongestStopWord = StopWords.Max(w => w.Length);
 
     /// <summary>Folds <paramref name="token"/> into <paramref name="buffer"/> (at least as long) and returns the folded part.</summary>
     private static Span<char> FoldInto(ReadOnlySpan<char> token, Span<char> buffer)

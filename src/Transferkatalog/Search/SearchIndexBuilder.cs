@@ -72,6 +72,7 @@ public sealed class SearchIndexBuilder
     internal static Dictionary<string, List<(int Id, int Weight)>> CollectTerms(Site site)
     {
         var terms = new Dictionary<string, List<(int Id, int Weight)>>(StringComparer.Ordinal);
+        var known = terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Tokenising (with the body's plain text, rendered from the parse the validator made) and keeping each token's best weight are independent per profile
         // and run in parallel; merging stays sequential in profile order, so every posting list comes out ascending
@@ -86,6 +87,7 @@ public sealed class SearchIndexBuilder
             Parallel.For(0, count, Parallelism.Options, i => tokens[i] = Tokens(site.Profiles[first + i]));
             for (var i = 0; i < count; i++)
             {
+                var id = first + i;
                 foreach (var (token, weight) in tokens[i])
                 {
                     if (!terms.TryGetValue(token, out var postings))
@@ -94,7 +96,29 @@ public sealed class SearchIndexBuilder
                         terms[token] = postings;
                     }
 
-                    postings.Add((first + i, weight));
+                    postings.Add((id, weight));
+                }
+
+                // The body's words were folded when it was parsed (folding them again could change some: quee -> que
+                // -> qu) and are distinct; those also in title, keywords or summary are in the profile's own tokens
+                // with a better weight. Looked up as slices: a word becomes a string only the first time any body has it.
+                var own = tokens[i].GetAlternateLookup<ReadOnlySpan<char>>();
+                var words = site.Profiles[id].Profile.ParsedBody.SearchWords.AsSpan();
+                foreach (var range in words.Split(' '))
+                {
+                    var word = words[range];
+                    if (word.IsEmpty || own.ContainsKey(word))
+                    {
+                        continue;
+                    }
+
+                    if (!known.TryGetValue(word, out var postings))
+                    {
+                        postings = [];
+                        known[word] = postings;
+                    }
+
+                    postings.Add((id, WeightOther));
                 }
             }
         }
@@ -102,7 +126,7 @@ public sealed class SearchIndexBuilder
         return terms;
     }
 
-    /// <summary>A profile's distinct tokens, each with the best weight it reached (title over summary over the rest).</summary>
+    /// <summary>A profile's distinct tokens outside the body, each with the best weight it reached (title over summary over the rest).</summary>
     private static Dictionary<string, int> Tokens(ProfileEntry entry)
     {
         var p = entry.Profile;
@@ -122,12 +146,7 @@ public sealed class SearchIndexBuilder
             }
         }
 
-        // The body's words were folded when it was parsed; folding them again could change some (quee -> que -> qu).
-        foreach (var token in p.ParsedBody.SearchWords.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            best.TryAdd(token, WeightOther);
-        }
-
+        // The body's words are merged by CollectTerms straight from ParsedBody.SearchWords.
         return best;
     }
 

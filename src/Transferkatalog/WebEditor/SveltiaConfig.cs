@@ -18,7 +18,7 @@ namespace Transferkatalog.WebEditor;
 /// Empty optional fields are left out of the file (Sveltia's omit_empty_optional_fields): the validator would reject
 /// an empty string where it accepts a missing key.
 /// </remarks>
-public static class SveltiaConfig
+public static partial class SveltiaConfig
 {
     /// <summary>German labels for field names that are not a capitalised word.</summary>
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
@@ -252,7 +252,7 @@ public static class SveltiaConfig
     }
 
     /// <summary>The tree as YAML through YamlDotNet's emitter, which quotes what needs quoting; no reflection, so the native build can write it.</summary>
-    private static string ToYaml(object root)
+    internal static string ToYaml(object root)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var emitter = new Emitter(text);
@@ -309,7 +309,15 @@ public static class SveltiaConfig
         }
     }
 
-    private static bool IsOtherScalar(string s) =>
-        s is "~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE" or "yes" or "no" or "on" or "off"
-        || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+    /// <summary>Whether a plain scalar would be read as null, a truth value or a number by a YAML 1.1 or 1.2 parser (Sveltia's among them).</summary>
+    internal static bool IsOtherScalar(string s) => OtherScalar().IsMatch(s);
+
+    // YAML 1.2 core schema and YAML 1.1's wider forms (yes/no/on/off/y/n, underscores, 0b, sexagesimal), plus dates.
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^(~|null|Null|NULL"
+        + @"|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+        + @"|[-+]?(0|[1-9][0-9_]*)|[-+]?0[0-7_]+|0o[0-7]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
+        + @"|[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+        + @"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OtherScalar();
 }

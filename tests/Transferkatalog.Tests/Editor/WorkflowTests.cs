@@ -117,7 +117,7 @@ public sealed class WorkflowTests
         Assert.Contains("steps.generator-key.outputs.hash", key);
         Assert.Contains("runner.arch", key);
         var hashing = Scalar(steps.Single(s => Scalar(s, "id") == "generator-key"), "run")!;
-        Assert.All(new[] { "src", "themes/default", "global.json", "Directory.*.props" }, part => Assert.Contains(part, hashing));
+        Assert.All(new[] { "action.yml", "src", "themes/default", "global.json", "Directory.*.props", "/etc/os-release", "ldd --version" }, part => Assert.Contains(part, hashing));
         Assert.Equal("${{ runner.temp }}/transferkatalog", Scalar((YamlMappingNode)cache.Children["with"], "path"));
 
         // Setting up the SDK, its packages and compiling happen only on a cache miss; the site is always built.
@@ -127,6 +127,8 @@ public sealed class WorkflowTests
         Assert.All(afterCache, s => Assert.Equal($"steps.{id}.outputs.cache-hit != 'true'", Scalar(s, "if")));
         var publish = Scalar(afterCache[^1], "run")!;
         Assert.Contains("-p:PublishAot=true", publish);
+        Assert.Contains("-p:PublishReadyToRun=true", publish);
+        Assert.Contains("--self-contained true", publish);
         Assert.Contains("-o \"$out\"", publish);
         var build = steps.Single(s => Scalar(s, "name") == "Website bauen");
         Assert.False(build.Children.ContainsKey("if"));

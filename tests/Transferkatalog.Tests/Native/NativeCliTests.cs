@@ -86,14 +86,15 @@ public sealed partial class NativeCliTests(NativeCli native, GeneratedCatalog ge
         var port = FreePort();
         using var serve = native.Start(catalog.Root, "serve", "--content", catalog.Content, "--theme", Repo.Theme, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var log = serve.StandardOutput.ReadToEndAsync();
+        var errors = serve.StandardError.ReadToEndAsync();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
             var page = $"http://127.0.0.1:{port}/transferkatalog/projekte/dorfladen-app/";
-            var before = await PollAsync(http, page, html => html.Contains("<h1", StringComparison.Ordinal));
+            var before = await PollAsync(http, page, serve, html => html.Contains("<h1", StringComparison.Ordinal));
 
             catalog.Replace("projekte/dorfladen-app.md", "titel: Dorfladen-App", "titel: Dorfladen-App neu benannt");
-            var after = await PollAsync(http, page, html => html.Contains("App neu benannt", StringComparison.Ordinal));
+            var after = await PollAsync(http, page, serve, html => html.Contains("App neu benannt", StringComparison.Ordinal));
 
             Assert.DoesNotContain("App neu benannt", before, StringComparison.Ordinal);
             Assert.Contains("App neu benannt", after, StringComparison.Ordinal);
@@ -104,7 +105,7 @@ public sealed partial class NativeCliTests(NativeCli native, GeneratedCatalog ge
             await serve.WaitForExitAsync();
         }
 
-        Assert.Contains("Vorschau läuft", await log, StringComparison.Ordinal);
+        Assert.Contains("Vorschau läuft", await log + await errors, StringComparison.Ordinal);
     }
 
     private (string Managed, string Native) BuildBoth(string content, string root)
@@ -148,11 +149,12 @@ public sealed partial class NativeCliTests(NativeCli native, GeneratedCatalog ge
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<string> PollAsync(HttpClient http, string url, Func<string, bool> done)
+    private static async Task<string> PollAsync(HttpClient http, string url, System.Diagnostics.Process server, Func<string, bool> done)
     {
         var last = string.Empty;
         for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
         {
+            Assert.False(server.HasExited, $"serve hat sich beendet (Code {(server.HasExited ? server.ExitCode : 0)}), etwa weil der Port schon belegt war");
             try
             {
                 last = await http.GetStringAsync(url);
@@ -164,6 +166,10 @@ public sealed partial class NativeCliTests(NativeCli native, GeneratedCatalog ge
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // A slow answer on a loaded machine: ask again.
             }
         }
 
