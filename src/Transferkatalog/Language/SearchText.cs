@@ -120,7 +120,7 @@ public static class SearchText
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            var isWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            var isWord = i < text.Length && IsWordChar(text[i]);
             if (isWord && start < 0)
             {
                 start = i;
@@ -155,7 +155,9 @@ public static class SearchText
         // collapses in place (it writes never ahead of where it reads).
         for (var i = 0; i < token.Length; i++)
         {
-            buffer[i] = MapChar(char.ToLowerInvariant(token[i]));
+            // ASCII (nearly every character) needs only lower-casing: MapChar changes no ASCII letter.
+            var c = token[i];
+            buffer[i] = c < 0x80 ? (char)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c) : MapChar(char.ToLowerInvariant(c));
         }
 
         var length = 0;
@@ -172,6 +174,9 @@ public static class SearchText
 
         return buffer[..length];
     }
+
+    /// <summary>A letter or digit, as <see cref="char.IsLetterOrDigit(char)"/>, with ASCII decided without the Unicode tables.</summary>
+    private static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     private static char MapChar(char c) => c switch
     {

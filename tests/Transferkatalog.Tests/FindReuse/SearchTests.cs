@@ -65,6 +65,18 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     }
 
     [Fact]
+    public void Every_ascii_and_latin1_character_splits_and_folds_by_the_unicode_definition()
+    {
+        // The tokenizer decides ASCII without the Unicode tables; this is the definition it must agree with.
+        for (var c = '\0'; c <= '\u00FF'; c++)
+        {
+            var expected = char.IsLetterOrDigit(c) ? [SearchText.Fold("zz" + char.ToLowerInvariant(c) + "zz")] : new[] { "zz", "zz" };
+
+            Assert.True(expected.SequenceEqual(SearchText.Tokens($"zz{c}zz")), $"U+{(int)c:X4}: {string.Join(",", SearchText.Tokens($"zz{c}zz"))}");
+        }
+    }
+
+    [Fact]
     public void Suche_js_folds_exactly_like_the_generator()
     {
         string[] words = ["Müll", "muell", "MÜLL", "Straße", "Strasse", "Maßstab", "Öko", "Über", "Quelle", "Äußere", "naïve", "Crème", "ẞ", "Lüdenscheid", "Höxter", "Coesfeld", "Soest", "Aaa", "sss"];
