@@ -296,7 +296,7 @@ public sealed partial class ContentLoader
                 line++;
                 lineStart = i + 1;
             }
-            else if (c != '\t' && (char.IsControl(c) || BidiControls.Contains(c)))
+            else if (c != '\t' && (char.IsControl(c) || IsBidiControl(c)))
             {
                 if (reportedLine != line)
                 {
@@ -312,7 +312,7 @@ public sealed partial class ContentLoader
     }
 
     /// <summary>Bidi embeddings, overrides and isolates: they reorder text invisibly ("Trojan Source"), in slugs and addresses as much as in prose.</summary>
-    private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>Whether the text holds what <see cref="ReplaceControlCharacters"/> replaces: C0 and C1 controls but tab and line feed, and the bidi controls.</summary>
     /// <remarks>Five range scans, not one SearchValues set: a set mixing ASCII with U+2066 takes the probabilistic path,

@@ -74,8 +74,8 @@ public sealed class SearchIndexBuilder
         var terms = new Dictionary<string, List<(int Id, int Weight)>>(StringComparer.Ordinal);
         var known = terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        // Tokenising (with the body's plain text, rendered from the parse the validator made) and keeping each token's best weight are independent per profile
-        // and run in parallel; merging stays sequential in profile order, so every posting list comes out ascending
+        // Tokenising titles, keywords, summaries and names and keeping each token's best weight are independent per
+        // profile and run in parallel (the body's words were tokenised when it was parsed); merging stays sequential in profile order, so every posting list comes out ascending
         // without sorting and the index bytes are those of a sequential run. In batches, so only a few hundred
         // profiles' tokens are held at once, not the whole catalogue's.
         const int Batch = 256;
@@ -90,13 +90,7 @@ public sealed class SearchIndexBuilder
                 var id = first + i;
                 foreach (var (token, weight) in tokens[i])
                 {
-                    if (!terms.TryGetValue(token, out var postings))
-                    {
-                        postings = [];
-                        terms[token] = postings;
-                    }
-
-                    postings.Add((id, weight));
+                    Post(token, id, weight);
                 }
 
                 // The body's words were folded when it was parsed (folding them again could change some: quee -> que
@@ -107,23 +101,26 @@ public sealed class SearchIndexBuilder
                 foreach (var range in words.Split(' '))
                 {
                     var word = words[range];
-                    if (word.IsEmpty || own.ContainsKey(word))
+                    if (!word.IsEmpty && !own.ContainsKey(word))
                     {
-                        continue;
+                        Post(word, id, WeightOther);
                     }
-
-                    if (!known.TryGetValue(word, out var postings))
-                    {
-                        postings = [];
-                        known[word] = postings;
-                    }
-
-                    postings.Add((id, WeightOther));
                 }
             }
         }
 
         return terms;
+
+        void Post(ReadOnlySpan<char> term, int id, int weight)
+        {
+            if (!known.TryGetValue(term, out var postings))
+            {
+                postings = [];
+                known[term] = postings;
+            }
+
+            postings.Add((id, weight));
+        }
     }
 
     /// <summary>A profile's distinct tokens outside the body, each with the best weight it reached (title over summary over the rest).</summary>

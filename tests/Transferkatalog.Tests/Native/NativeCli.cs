@@ -34,9 +34,11 @@ public sealed class NativeCli
         Run(Executable, workingDirectory, args, TimeSpan.FromMinutes(2));
 
     /// <summary>Starts the native executable and leaves it running, its output redirected.</summary>
-    public Process Start(string workingDirectory, params string[] args)
+    public Process Start(string workingDirectory, params string[] args) => Start(Executable, workingDirectory, args);
+
+    private static Process Start(string file, string workingDirectory, string[] args)
     {
-        var start = new ProcessStartInfo(Executable) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -47,13 +49,7 @@ public sealed class NativeCli
 
     private static (int Exit, string Out, string Err) Run(string file, string workingDirectory, string[] args, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Start(file, workingDirectory, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
