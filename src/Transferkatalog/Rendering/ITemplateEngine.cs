@@ -24,6 +24,12 @@ public interface ICompiledTheme
     string Render(string template, object model);
 }
 
+/// <summary>
+/// A view whose one instance several pages show, such as a profile's card: an engine may render a partial for it once
+/// and print the same HTML wherever it is included again. Only for immutable views.
+/// </summary>
+public interface ISharedView;
+
 /// <summary>Template texts of a theme, read from disk: templates by name, partials by name, each with the file it came from.</summary>
 public sealed record ThemeSource(
     string Root,

@@ -33,8 +33,8 @@ public abstract record SitePage
 /// <summary>The Markdown behind a page: the file as diagnostics name it, the parsed body (links with their places in the file) and, for profiles, the front-matter links.</summary>
 public sealed record PageBody(string File, SafeMarkdown.MarkdownBody Markdown, IReadOnlyList<Content.Link> Links);
 
-/// <summary>What a page needs to render itself: the site, the Markdown renderer and the layout of the theme.</summary>
-internal sealed record PageContext(Site Site, MarkdownRenderer Markdown, SiteRenderer Renderer, int CatalogPages);
+/// <summary>What a page needs to render itself: the site, the Markdown renderer, the layout of the theme and the cards shared by all pages.</summary>
+internal sealed record PageContext(Site Site, MarkdownRenderer Markdown, SiteRenderer Renderer, int CatalogPages, CardViews Cards);
 
 /// <summary>Page <see cref="Number"/> of the catalogue of cards; the first is the home page with filters and search.</summary>
 public sealed record CatalogPage(int Number) : SitePage
@@ -45,7 +45,7 @@ public sealed record CatalogPage(int Number) : SitePage
 
     internal override string Render(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location), Number == 1 ? c.Site.Config.Titel : $"Katalog, Seite {Number} von {c.CatalogPages}",
-        c.Site.Config.Beschreibung, SiteRenderer.BuildCatalog(c.Site, Number, c.CatalogPages), withScript: Number == 1);
+        c.Site.Config.Beschreibung, SiteRenderer.BuildCatalog(c.Site, c.Cards, Number, c.CatalogPages), withScript: Number == 1);
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Catalog(Number);
 }
@@ -63,7 +63,7 @@ public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry>
     public override PageBody? Body => new(Entry.Profile.SourcePath, Entry.Profile.ParsedBody, Entry.Profile.Links);
 
     internal override string Render(PageContext c) => c.Renderer.Page(
-        c.Site, Template, Entry.Url, Entry.Profile.Titel, Entry.Profile.Kurzbeschreibung, SiteRenderer.BuildProfilePage(c.Site, this, c.Markdown), jsonLd: Exports.JsonLd.ForProfile(c.Site, Entry));
+        c.Site, Template, Entry.Url, Entry.Profile.Titel, Entry.Profile.Kurzbeschreibung, SiteRenderer.BuildProfilePage(c.Site, c.Cards, this, c.Markdown), jsonLd: Exports.JsonLd.ForProfile(c.Site, Entry));
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Profile(this);
 }
@@ -92,7 +92,7 @@ public sealed record FeldPage(HandlungsfeldEntry Entry, int Number = 1) : SitePa
     internal override string Render(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location),
         Number == 1 ? $"Handlungsfeld {Entry.Feld.Name}" : $"Handlungsfeld {Entry.Feld.Name}, Seite {Number} von {SiteRenderer.CatalogPageCount(Entry.Profiles.Count)}",
-        Entry.Feld.Beschreibung, SiteRenderer.BuildFeld(c.Site, Entry, Number));
+        Entry.Feld.Beschreibung, SiteRenderer.BuildFeld(c.Site, c.Cards, Entry, Number));
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Feld(Entry);
 }
@@ -118,7 +118,7 @@ public sealed record KommunePage(KommuneEntry Entry) : SitePage
     public override string Template => "kommune";
 
     internal override string Render(PageContext c) => c.Renderer.Page(
-        c.Site, Template, Entry.Url, Entry.Kommune.Name, $"Kooperationsprojekte mit Beteiligung {GermanFormat.Genitiv(Entry.Kommune.Name, Entry.Kommune.Typ)}", SiteRenderer.BuildKommune(c.Site, Entry));
+        c.Site, Template, Entry.Url, Entry.Kommune.Name, $"Kooperationsprojekte mit Beteiligung {GermanFormat.Genitiv(Entry.Kommune.Name, Entry.Kommune.Typ)}", SiteRenderer.BuildKommune(c.Site, c.Cards, Entry));
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Kommune(Entry);
 }
@@ -150,7 +150,7 @@ public sealed record PartnersuchePage(string? Wen) : SitePage
     {
         var url = c.Site.Urls.Local(Location);
         var title = Wen is null ? "Partnersuche" : $"Partnersuche: sucht {GermanFormat.SuchtLabel(Wen)}";
-        return c.Renderer.Page(c.Site, Template, url, title, "Projekte, die Partner für die Zusammenarbeit oder Kommunen zur Nachnutzung suchen", SiteRenderer.BuildPartnersuche(c.Site, Wen));
+        return c.Renderer.Page(c.Site, Template, url, title, "Projekte, die Partner für die Zusammenarbeit oder Kommunen zur Nachnutzung suchen", SiteRenderer.BuildPartnersuche(c.Site, c.Cards, Wen));
     }
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Partnersuche();

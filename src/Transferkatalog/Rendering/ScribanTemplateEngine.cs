@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
@@ -49,8 +50,63 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             }
         }
 
-        return names.Failed ? null : new CompiledTheme(templates, partials);
+        return names.Failed ? null : new CompiledTheme(templates, partials, Reusable(templates, partials));
     }
+
+    /// <summary>Builtin members whose result changes from call to call, or that evaluate text as a template.</summary>
+    private static readonly HashSet<string> Unsteady = ["random", "uuid", "eval", "eval_template"];
+
+    /// <summary>The builtin objects a theme sees (see <see cref="Builtins"/>).</summary>
+    private static readonly HashSet<string> BuiltinObjects = ["array", "math", "string", "object"];
+
+    /// <summary>
+    /// Partials whose HTML depends on nothing but the value they are given, so it can be reused for a shared view: they
+    /// assign nothing, read no local variable of the page, call no builtin that answers differently each time and
+    /// include only such partials. None when the theme defines functions, whose parameters a partial could see.
+    /// </summary>
+    private static HashSet<string> Reusable(Dictionary<string, Template> templates, Dictionary<string, Template> partials)
+    {
+        var reusable = new HashSet<string>(StringComparer.Ordinal);
+        if (templates.Values.Concat(partials.Values).Any(t => Defines(t.Page)))
+        {
+            return reusable;
+        }
+
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool IsPartialSteady(string name)
+        {
+            if (known.TryGetValue(name, out var steady))
+            {
+                return steady;
+            }
+
+            // A partial that includes itself counts as unsteady while it is being looked at.
+            known[name] = false;
+            return known[name] = partials.TryGetValue(name, out var partial) && Steady(partial.Page, IsPartialSteady);
+        }
+
+        foreach (var name in partials.Keys.Where(IsPartialSteady))
+        {
+            reusable.Add(name);
+        }
+
+        return reusable;
+    }
+
+    private static bool Defines(ScriptNode? node) =>
+        node is ScriptFunction or ScriptAnonymousFunction || (node is not null && node.Children.Any(Defines));
+
+    private static bool Steady(ScriptNode? node, Func<string, bool> partialSteady) => node switch
+    {
+        null => true,
+        ScriptVariableLocal or ScriptAssignExpression or ScriptWithStatement or ScriptImportStatement => false,
+        ScriptFunctionCall { Target: ScriptVariableGlobal { Name: IncludeFunction } } call =>
+            call.Arguments.Count == 2 && call.Arguments[0] is ScriptLiteral { Value: string name } && partialSteady(name) && Steady(call.Arguments[1], partialSteady),
+        ScriptMemberExpression { Target: ScriptVariableGlobal { Name: var owner }, Member: { } member } when BuiltinObjects.Contains(owner) =>
+            !Unsteady.Contains(member.Name),
+        ScriptVariableGlobal { Name: var name } when BuiltinObjects.Contains(name) || name == IncludeFunction => false,
+        _ => node.Children.All(child => Steady(child, partialSteady)),
+    };
 
     private static Dictionary<string, Template> ParseAll(IReadOnlyDictionary<string, (string Path, string Text)> files, DiagnosticBag diagnostics)
     {
@@ -128,12 +184,12 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
     /// <summary>Scriban counts lines and columns from 0; diagnostics from 1.</summary>
     private static DiagnosticSpan At(string path, ScriptSpan span) => new(path, span.Start.Line + 1, span.Start.Column + 1);
 
-    private sealed class CompiledTheme(Dictionary<string, Template> templates, Dictionary<string, Template> partials) : ICompiledTheme
+    private sealed class CompiledTheme(Dictionary<string, Template> templates, Dictionary<string, Template> partials, HashSet<string> reusable) : ICompiledTheme
     {
         // A parsed template is immutable and shared; a TemplateContext holds the state of one render, so each render
         // takes one from the pool and returns it only when the render succeeded.
         private readonly ConcurrentBag<HtmlContext> pool = [];
-        private readonly ScriptObject builtins = Builtins(partials);
+        private readonly ScriptObject builtins = Builtins(partials, reusable);
 
         public bool Has(string template) => templates.ContainsKey(template);
 
@@ -175,7 +231,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
     /// <c>include</c> (returns a string that would be encoded twice) and <c>html</c> (its escape would encode twice)
     /// are left out; <c>date</c>, <c>timespan</c>, <c>regex</c> depend on machine state or are not needed.
     /// </summary>
-    private static ScriptObject Builtins(Dictionary<string, Template> partials)
+    private static ScriptObject Builtins(Dictionary<string, Template> partials, HashSet<string> reusable)
     {
         var all = new BuiltinFunctions();
         var builtins = new ScriptObject();
@@ -191,7 +247,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         }
 
         builtins.SetValue(RawFunction, new RawHtmlFunction(), readOnly: true);
-        builtins.SetValue(IncludeFunction, new PartialFunction(partials), readOnly: true);
+        builtins.SetValue(IncludeFunction, new PartialFunction(partials, reusable), readOnly: true);
         builtins.IsReadOnly = true;
         return builtins;
     }
@@ -663,9 +719,13 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
     /// <c>include "name" wert</c>: renders partial <c>templates/partials/name</c> straight into the page with the value
     /// as its model, so its output is encoded once (Scriban's own include returns a string that would be encoded again).
     /// </summary>
-    private sealed class PartialFunction(Dictionary<string, Template> partials) : ThemeFunction(2)
+    private sealed class PartialFunction(Dictionary<string, Template> partials, HashSet<string> reusable) : ThemeFunction(2)
     {
         private const int MaxDepth = 32;
+
+        // HTML of a reusable partial per shared view, kept as long as the view lives (the cards of one build).
+        private readonly Dictionary<string, ConditionalWeakTable<object, string>> rendered =
+            reusable.ToDictionary(name => name, _ => new ConditionalWeakTable<object, string>(), StringComparer.Ordinal);
 
         public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
@@ -687,6 +747,13 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             }
 
             var html = (HtmlContext)context;
+            var memo = model is ISharedView && rendered.TryGetValue(name, out var forPartial) ? forPartial : null;
+            if (memo is not null && memo.TryGetValue(model, out var again))
+            {
+                html.Write(again);
+                return null;
+            }
+
             if (html.IncludeDepth >= MaxDepth)
             {
                 throw new TemplateMistake(span, $"Partials binden sich mehr als {MaxDepth}-mal ineinander ein — bindet '{name}' sich selbst ein?");
@@ -694,9 +761,12 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
 
             html.IncludeDepth++;
             html.PushGlobal(new ModelScope(model, html.BuiltinObject));
+            var output = ((StringBuilderOutput)html.Output).Builder;
+            var start = output.Length;
             try
             {
                 HtmlContext.Evaluate(partial, html);
+                memo?.TryAdd(model, output.ToString(start, output.Length - start));
             }
             finally
             {

@@ -29,7 +29,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     {
         // Large catalogues are split into pages of cards, so every profile stays reachable without JavaScript.
         var catalogPages = CatalogPageCount(site.Profiles.Count);
-        var context = new PageContext(site, new MarkdownRenderer(site.Urls.BasePath), this, catalogPages);
+        var context = new PageContext(site, new MarkdownRenderer(site.Urls.BasePath), this, catalogPages, new CardViews(site));
         var pages = new List<SitePage>(site.Profiles.Count + site.Kommunen.Count + site.Handlungsfelder.Count + 64);
         for (var n = 1; n <= catalogPages; n++)
         {
@@ -143,13 +143,13 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         };
     }
 
-    internal static PartnersucheIndexView BuildPartnersuche(Site site, string? wen)
+    internal static PartnersucheIndexView BuildPartnersuche(Site site, CardViews shared, string? wen)
     {
         var cards = site.Profiles
             .Where(p => p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate) && (wen is null || s.Wen.Contains(wen)))
             .OrderBy(p => p.Profile.Sucht!.Bis)
             .ThenBy(p => p.Profile.Slug, StringComparer.Ordinal)
-            .Select(p => Card(site, p, "h2"))
+            .Select(p => shared.Of(p, "h2"))
             .ToList();
         var filters = new List<NavLink> { new("alle", site.Urls.Local(Routes.Partnersuche(null)), wen is null) };
         filters.AddRange(ContentSchema.SearchTargets.Select(t => new NavLink($"sucht {GermanFormat.SuchtLabel(t)}", site.Urls.Local(Routes.Partnersuche(t)), t == wen)));
@@ -197,7 +197,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             label);
     }
 
-    internal static CatalogView BuildCatalog(Site site, int pageNumber, int pageCount)
+    internal static CatalogView BuildCatalog(Site site, CardViews shared, int pageNumber, int pageCount)
     {
         var u = site.Urls;
         var first = (pageNumber - 1) * CatalogPageSize;
@@ -205,7 +205,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             .Skip(first)
             .Take(CatalogPageSize)
             // Only the first page has the filters and loads katalog.js, so only its cards carry the data the script filters on.
-            .Select((p, i) => pageNumber > 1 ? Card(site, p) : Card(site, p) with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .Select((p, i) => pageNumber > 1 ? shared.Of(p, "h3") : shared.Of(p, "h3") with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
             .ToList();
         var kreise = site.Kommunen.Where(k => k.Kommune.IsKreis).ToList();
 
@@ -242,12 +242,12 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         new(k.Kommune.Key, k.Kommune.Name, k.Url, k.TotalCount, GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"));
 
     /// <summary>A profile page's view: the profile with its deliberate relations and similar projects.</summary>
-    internal static ProfileView BuildProfilePage(Site site, ProfilePage page, MarkdownRenderer markdown) => BuildProfile(site, page.Entry, markdown) with
+    internal static ProfileView BuildProfilePage(Site site, CardViews shared, ProfilePage page, MarkdownRenderer markdown) => BuildProfile(site, page.Entry, markdown) with
     {
         // A deliberate relation is shown once, under its own heading, not again among the similar projects.
-        Related = page.Related.Where(r => !page.Verwandt.Contains(r)).Select(r => Card(site, r, "h3")).ToList(),
+        Related = page.Related.Where(r => !page.Verwandt.Contains(r)).Select(r => shared.Of(r, "h3")).ToList(),
         SiteTitle = site.Config.Titel,
-        Verwandt = page.Verwandt.Count == 0 ? null : new RelationsView("Verwandte Projekte", page.Verwandt.Select(r => Card(site, r, "h3")).ToList()),
+        Verwandt = page.Verwandt.Count == 0 ? null : new RelationsView("Verwandte Projekte", page.Verwandt.Select(r => shared.Of(r, "h3")).ToList()),
     };
 
     internal static ProfileView BuildProfile(Site site, ProfileEntry entry, MarkdownRenderer markdown)
@@ -310,11 +310,11 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         "Die Projekte des Katalogs sind nach Handlungsfeldern geordnet. Wählen Sie ein Feld, um seine Projekte zu sehen.",
         site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"), f.Feld.Beschreibung)).ToList());
 
-    internal static HandlungsfeldView BuildFeld(Site site, HandlungsfeldEntry f, int pageNumber = 1)
+    internal static HandlungsfeldView BuildFeld(Site site, CardViews shared, HandlungsfeldEntry f, int pageNumber = 1)
     {
         var pageCount = CatalogPageCount(f.Profiles.Count);
         var first = (pageNumber - 1) * CatalogPageSize;
-        var cards = f.Profiles.Skip(first).Take(CatalogPageSize).Select(p => Card(site, p, "h2")).ToList();
+        var cards = f.Profiles.Skip(first).Take(CatalogPageSize).Select(p => shared.Of(p, "h2")).ToList();
         var count = GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte");
         return new HandlungsfeldView
         {
@@ -343,7 +343,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             kreisfrei);
     }
 
-    internal static KommuneView BuildKommune(Site site, KommuneEntry k) => new KommuneView
+    internal static KommuneView BuildKommune(Site site, CardViews shared, KommuneEntry k) => new KommuneView
     {
         Heading = k.Kommune.Name,
         TypLabel = GermanFormat.KommuneTyp(k.Kommune.Typ),
@@ -352,9 +352,9 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         Einwohner = k.Kommune.Einwohner is { } e ? GermanFormat.Number(e) : null,
         Members = k.Members.Select(m => new TermLink(m.Key, m.Name, site.Urls.Kommune(m.Key))).ToList(),
         CountText = GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"),
-        OwnCards = k.OwnProfiles.Select(p => Card(site, p, "h3")).ToList(),
-        MemberCards = k.MemberProfiles.Select(p => Card(site, p, "h3")).ToList(),
-        AdoptedCards = k.AdoptedProfiles.Select(p => Card(site, p, "h3")).ToList(),
+        OwnCards = k.OwnProfiles.Select(p => shared.Of(p, "h3")).ToList(),
+        MemberCards = k.MemberProfiles.Select(p => shared.Of(p, "h3")).ToList(),
+        AdoptedCards = k.AdoptedProfiles.Select(p => shared.Of(p, "h3")).ToList(),
         IndexUrl = site.Urls.KommunenIndex,
         FilterUrl = $"{site.Urls.Home}?{(k.Kommune.IsKreis ? "kreis" : "kommune")}={Uri.EscapeDataString(k.Kommune.Key)}",
         Genitiv = GermanFormat.Genitiv(k.Kommune.Name, k.Kommune.Typ),

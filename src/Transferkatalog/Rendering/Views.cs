@@ -69,7 +69,7 @@ public sealed record LayoutView
 }
 
 /// <summary>A profile as a card in lists.</summary>
-public sealed record CardView
+public sealed record CardView : ISharedView
 {
     public required string Slug { get; init; }
 

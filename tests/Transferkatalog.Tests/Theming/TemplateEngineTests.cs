@@ -304,4 +304,64 @@ public sealed class TemplateEngineTests
         Assert.InRange(errors!.Count, 1, 11);
         Assert.All(errors, e => Assert.Equal("TK0402", e.Code));
     }
+    /// <summary>A card-like view several pages share; counts how often a template reads its title.</summary>
+    public sealed class SharedCard(string title) : ISharedView
+    {
+        private int reads;
+
+        public int Reads => reads;
+
+        public SharedCard Self => this;
+
+        public string Title
+        {
+            get
+            {
+                Interlocked.Increment(ref reads);
+                return title;
+            }
+        }
+    }
+
+    /// <summary>A page model listing the same shared card several times, as Kommune and Handlungsfeld pages do.</summary>
+    public sealed record CardList(IReadOnlyList<SharedCard> Cards);
+
+    [Fact]
+    public void A_shared_view_is_rendered_by_its_partial_once_and_printed_wherever_it_is_included()
+    {
+        var card = new SharedCard("Bürger & Bus");
+        var theme = Compile("{{ for card in Cards }}[{{ include \"karte\" card }}]{{ end }}", partials: new() { ["karte"] = "<h3>{{ Title | string.upcase }}</h3>" });
+
+        var first = theme.Render("t", new CardList([card, card, card]));
+        var second = theme.Render("t", new CardList([card]));
+
+        const string once = "[<h3>BÜRGER &amp; BUS</h3>]";
+        Assert.Equal((once + once + once, once, 1), (first, second, card.Reads));
+    }
+
+    [Theory]
+    [InlineData("{{ $n = Title }}{{ $n }}")]
+    [InlineData("{{ x = Title }}{{ x }}")]
+    [InlineData("{{ Title }}{{ math.uuid | string.size | math.minus 36 }}")]
+    [InlineData("{{ include \"innen\" Self }}")]
+    public void A_partial_that_assigns_or_asks_for_something_new_is_rendered_at_every_include(string partial)
+    {
+        var card = new SharedCard("A");
+        var theme = Compile(
+            "{{ include \"karte\" Cards[0] }}|{{ include \"karte\" Cards[0] }}",
+            partials: new() { ["karte"] = partial, ["innen"] = "{{ y = 1 }}{{ Title }}" });
+
+        var html = theme.Render("t", new CardList([card]));
+
+        Assert.Equal(("A|A", 2), (html.Replace("A0", "A", StringComparison.Ordinal), card.Reads));
+    }
+
+    [Fact]
+    public void A_theme_with_its_own_functions_renders_every_include()
+    {
+        var card = new SharedCard("A");
+        var theme = Compile("{{ func zweimal(c) }}{{ include \"karte\" c }}{{ include \"karte\" c }}{{ end }}{{ zweimal Cards[0] }}", partials: new() { ["karte"] = "{{ Title }}" });
+
+        Assert.Equal(("AA", 2), (theme.Render("t", new CardList([card])), card.Reads));
+    }
 }
