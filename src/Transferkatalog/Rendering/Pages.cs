@@ -34,7 +34,7 @@ public abstract record SitePage
 public sealed record PageBody(string File, SafeMarkdown.MarkdownBody Markdown, IReadOnlyList<Content.Link> Links);
 
 /// <summary>What a page needs to render itself: the site, the Markdown renderer, the layout of the theme and the cards shared by all pages.</summary>
-internal sealed record PageContext(Site Site, MarkdownRenderer Markdown, SiteRenderer Renderer, int CatalogPages, CardViews Cards);
+internal sealed record PageContext(Site Site, MarkdownRenderer Markdown, SiteRenderer Renderer, int CatalogPages, SharedViews Cards);
 
 /// <summary>Page <see cref="Number"/> of the catalogue of cards; the first is the home page with filters and search.</summary>
 public sealed record CatalogPage(int Number) : SitePage

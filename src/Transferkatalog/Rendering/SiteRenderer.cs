@@ -29,7 +29,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     {
         // Large catalogues are split into pages of cards, so every profile stays reachable without JavaScript.
         var catalogPages = CatalogPageCount(site.Profiles.Count);
-        var context = new PageContext(site, new MarkdownRenderer(site.Urls.BasePath), this, catalogPages, new CardViews(site));
+        var context = new PageContext(site, new MarkdownRenderer(site.Urls.BasePath), this, catalogPages, new SharedViews(site));
         var pages = new List<SitePage>(site.Profiles.Count + site.Kommunen.Count + site.Handlungsfelder.Count + 64);
         for (var n = 1; n <= catalogPages; n++)
         {
@@ -118,9 +118,11 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         ];
     }
 
-    internal static CardView Card(Site site, ProfileEntry p, string headingLevel = "h3")
+    internal static CardView Card(Site site, ProfileEntry p, string headingLevel = "h3", Func<Handlungsfeld, TermLink>? feldLink = null, Func<Kommune, TermLink>? kommuneLink = null)
     {
         var u = site.Urls;
+        feldLink ??= f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key));
+        kommuneLink ??= k => new TermLink(k.Key, k.Name, u.Kommune(k.Key));
         var adopters = p.Nachnutzer.Count;
         return new CardView
         {
@@ -130,8 +132,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             Kurzbeschreibung = p.Profile.Kurzbeschreibung,
             Status = p.Profile.Status,
             StatusLabel = GermanFormat.Status(p.Profile.Status),
-            Handlungsfelder = p.Handlungsfelder.Select(f => new TermLink(f.Key, f.Name, u.Handlungsfeld(f.Key))).ToList(),
-            Kommunen = p.Kommunen.Select(k => new TermLink(k.Key, k.Name, u.Kommune(k.Key))).ToList(),
+            Handlungsfelder = p.Handlungsfelder.Select(feldLink).ToList(),
+            Kommunen = p.Kommunen.Select(kommuneLink).ToList(),
             DataHandlungsfelder = string.Join(' ', p.Profile.Handlungsfelder),
             DataKommunen = string.Join(' ', p.Profile.Kommunen),
             DataKreise = string.Join(' ', p.Kreise.Select(k => k.Key)),
@@ -143,7 +145,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         };
     }
 
-    internal static PartnersucheIndexView BuildPartnersuche(Site site, CardViews shared, string? wen)
+    internal static PartnersucheIndexView BuildPartnersuche(Site site, SharedViews shared, string? wen)
     {
         var cards = site.Profiles
             .Where(p => p.Profile.Sucht is { } s && s.IsOpen(site.ReferenceDate) && (wen is null || s.Wen.Contains(wen)))
@@ -197,7 +199,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             label);
     }
 
-    internal static CatalogView BuildCatalog(Site site, CardViews shared, int pageNumber, int pageCount)
+    internal static CatalogView BuildCatalog(Site site, SharedViews shared, int pageNumber, int pageCount)
     {
         var u = site.Urls;
         var first = (pageNumber - 1) * CatalogPageSize;
@@ -207,12 +209,12 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             // Only the first page has the filters and loads katalog.js, so only its cards carry the data the script filters on.
             .Select((p, i) => pageNumber > 1 ? shared.Of(p, "h3") : shared.Of(p, "h3") with { DataNr = (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) })
             .ToList();
-        var kreise = site.Kommunen.Where(k => k.Kommune.IsKreis).ToList();
+        var links = shared.Catalog;
 
         // Filters and search live on the first page only: further pages are the no-JavaScript way through a large
         // catalogue, and repeating a form with every Kommune on each of them would multiply the site's size.
         // Computed only for that page, since counting over every profile and Kommune per page made paging quadratic.
-        var filters = pageNumber == 1 ? CatalogFilters.Groups(site, kreise) : [];
+        var filters = pageNumber == 1 ? CatalogFilters.Groups(site, links.Kreise) : [];
         var total = site.Profiles.Count;
         return new CatalogView
         {
@@ -224,8 +226,8 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
                 ? GermanFormat.Count(total, "Projekt", "Projekte")
                 : $"{GermanFormat.Count(total, "Projekt", "Projekte")}, hier {GermanFormat.Number(first + 1)} bis {GermanFormat.Number(first + cards.Count)}",
             Filters = filters,
-            HandlungsfeldLinks = site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"))).ToList(),
-            KreisLinks = kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList(),
+            HandlungsfeldLinks = links.HandlungsfeldLinks,
+            KreisLinks = links.KreisLinks,
             FormAction = u.Home,
             Complete = pageCount == 1,
             Pagination = Pagination(u, pageNumber, pageCount, "Seiten des Katalogs", Routes.Catalog),
@@ -238,11 +240,20 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         };
     }
 
+    internal static CatalogLinks CatalogLinks(Site site)
+    {
+        var kreise = site.Kommunen.Where(k => k.Kommune.IsKreis).ToList();
+        return new(
+            kreise,
+            site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"))).ToList(),
+            kreise.Select(k => KommuneLink(k)).Concat(site.Kommunen.Where(k => k.Kommune.Typ == "kreisfreie-stadt").Select(k => KommuneLink(k))).ToList());
+    }
+
     private static TermLink KommuneLink(KommuneEntry k) =>
         new(k.Kommune.Key, k.Kommune.Name, k.Url, k.TotalCount, GermanFormat.Count(k.TotalCount, "Projekt", "Projekte"));
 
     /// <summary>A profile page's view: the profile with its deliberate relations and similar projects.</summary>
-    internal static ProfileView BuildProfilePage(Site site, CardViews shared, ProfilePage page, MarkdownRenderer markdown) => BuildProfile(site, page.Entry, markdown) with
+    internal static ProfileView BuildProfilePage(Site site, SharedViews shared, ProfilePage page, MarkdownRenderer markdown) => BuildProfile(site, page.Entry, markdown) with
     {
         // A deliberate relation is shown once, under its own heading, not again among the similar projects.
         Related = page.Related.Where(r => !page.Verwandt.Contains(r)).Select(r => shared.Of(r, "h3")).ToList(),
@@ -310,7 +321,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         "Die Projekte des Katalogs sind nach Handlungsfeldern geordnet. Wählen Sie ein Feld, um seine Projekte zu sehen.",
         site.Handlungsfelder.Select(f => new TermLink(f.Feld.Key, f.Feld.Name, f.Url, f.Profiles.Count, GermanFormat.Count(f.Profiles.Count, "Projekt", "Projekte"), f.Feld.Beschreibung)).ToList());
 
-    internal static HandlungsfeldView BuildFeld(Site site, CardViews shared, HandlungsfeldEntry f, int pageNumber = 1)
+    internal static HandlungsfeldView BuildFeld(Site site, SharedViews shared, HandlungsfeldEntry f, int pageNumber = 1)
     {
         var pageCount = CatalogPageCount(f.Profiles.Count);
         var first = (pageNumber - 1) * CatalogPageSize;
@@ -343,7 +354,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             kreisfrei);
     }
 
-    internal static KommuneView BuildKommune(Site site, CardViews shared, KommuneEntry k) => new KommuneView
+    internal static KommuneView BuildKommune(Site site, SharedViews shared, KommuneEntry k) => new KommuneView
     {
         Heading = k.Kommune.Name,
         TypLabel = GermanFormat.KommuneTyp(k.Kommune.Typ),

@@ -37,7 +37,7 @@ public static class CatalogFilters
     public static string OptionsPath(string group) => $"{DataFolder}/optionen/{group}.json";
 
     /// <summary>The filter groups of the catalogue's first page; Kreis and Kommune list their options in a separate file.</summary>
-    public static List<FilterGroup> Groups(Site site, List<KommuneEntry> kreise)
+    public static List<FilterGroup> Groups(Site site, IReadOnlyList<KommuneEntry> kreise)
     {
         var adoptedCount = site.Profiles.Count(p => p.Nachnutzer.Count > 0);
         var felder = site.Handlungsfelder
