@@ -61,19 +61,50 @@ public static class SearchText
     }
 
     /// <summary>Tokens written one after another into one buffer, space-separated, and a set of their slices of it.</summary>
-    private sealed class SliceSet : IEqualityComparer<(int Start, int Length)>
+    /// <remarks>
+    /// An open-addressing table of slice numbers instead of a HashSet with a comparer: no interface call per probe and
+    /// no entry objects, sized for the text up front. Hashes are string's randomized ones, so no text can be written
+    /// to make the probes collide.
+    /// </remarks>
+    private sealed class SliceSet
     {
-        private readonly HashSet<(int Start, int Length)> slices;
         private char[] chars;
         private int length;
+        private int[] table;
+        private (int Start, int Length, int Hash)[] slices;
+        private int count;
 
         public SliceSet(int capacity)
         {
             chars = new char[Math.Max(64, capacity)];
-            slices = new HashSet<(int Start, int Length)>(this);
+
+            // About one distinct word per 20 characters of German prose; the table is kept at most half full.
+            table = new int[Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity / 8)))];
+            slices = new (int, int, int)[table.Length / 2];
         }
 
         public void AddIfNew(ReadOnlySpan<char> token)
+        {
+            var hash = string.GetHashCode(token);
+            var mask = table.Length - 1;
+            for (var at = hash & mask; ; at = (at + 1) & mask)
+            {
+                var entry = table[at] - 1;
+                if (entry < 0)
+                {
+                    Append(token, hash, at);
+                    return;
+                }
+
+                var known = slices[entry];
+                if (known.Hash == hash && token.SequenceEqual(chars.AsSpan(known.Start, known.Length)))
+                {
+                    return;
+                }
+            }
+        }
+
+        private void Append(ReadOnlySpan<char> token, int hash, int at)
         {
             var start = length == 0 ? 0 : length + 1;
             if (start + token.Length > chars.Length)
@@ -81,25 +112,39 @@ public static class SearchText
                 Array.Resize(ref chars, Math.Max(chars.Length * 2, start + token.Length));
             }
 
-            // Written first and compared in place; a token seen before is taken back by not moving the end.
-            token.CopyTo(chars.AsSpan(start));
-            if (slices.Add((start, token.Length)))
+            if (start > 0)
             {
-                if (start > 0)
+                chars[length] = ' ';
+            }
+
+            token.CopyTo(chars.AsSpan(start));
+            length = start + token.Length;
+            slices[count] = (start, token.Length, hash);
+            table[at] = ++count;
+            if (count == slices.Length)
+            {
+                Grow();
+            }
+        }
+
+        private void Grow()
+        {
+            table = new int[table.Length * 2];
+            Array.Resize(ref slices, table.Length / 2);
+            var mask = table.Length - 1;
+            for (var i = 0; i < count; i++)
+            {
+                var at = slices[i].Hash & mask;
+                while (table[at] != 0)
                 {
-                    chars[length] = ' ';
+                    at = (at + 1) & mask;
                 }
 
-                length = start + token.Length;
+                table[at] = i + 1;
             }
         }
 
         public override string ToString() => new(chars, 0, length);
-
-        public bool Equals((int Start, int Length) x, (int Start, int Length) y) =>
-            chars.AsSpan(x.Start, x.Length).SequenceEqual(chars.AsSpan(y.Start, y.Length));
-
-        public int GetHashCode((int Start, int Length) slice) => string.GetHashCode(chars.AsSpan(slice.Start, slice.Length));
     }
 
     private static void ForEachToken(string? text, Action<string> take)
@@ -151,25 +196,23 @@ public static class SearchText
     /// <summary>Folds <paramref name="token"/> into <paramref name="buffer"/> (at least as long) and returns the folded part.</summary>
     private static Span<char> FoldInto(ReadOnlySpan<char> token, Span<char> buffer)
     {
-        // Every character maps to exactly one, and the two-letter spellings only shorten: one pass maps, a second
-        // collapses in place (it writes never ahead of where it reads).
+        // Every character maps to exactly one; a mapped 'e' after an a, o or u and an 's' after an 's' are dropped,
+        // pairwise from the left, so "ae", "oe", "ue" and "ss" become a, o, u and s (and "sss" "ss", as in two passes).
+        var length = 0;
+        var open = '\0';
         for (var i = 0; i < token.Length; i++)
         {
             // ASCII (nearly every character) needs only lower-casing: MapChar changes no ASCII letter.
             var c = token[i];
-            buffer[i] = c < 0x80 ? (char)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c) : MapChar(char.ToLowerInvariant(c));
-        }
-
-        var length = 0;
-        for (var i = 0; i < token.Length; i++)
-        {
-            var c = buffer[i];
-            var next = i + 1 < token.Length ? buffer[i + 1] : '\0';
-            buffer[length++] = c;
-            if (((c is 'a' or 'o' or 'u') && next == 'e') || (c == 's' && next == 's'))
+            c = c < 0x80 ? (char)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c) : MapChar(char.ToLowerInvariant(c));
+            if ((c == 'e' && open is 'a' or 'o' or 'u') || (c == 's' && open == 's'))
             {
-                i++;
+                open = '\0';
+                continue;
             }
+
+            buffer[length++] = c;
+            open = c is 'a' or 'o' or 'u' or 's' ? c : '\0';
         }
 
         return buffer[..length];

@@ -55,6 +55,11 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
     [InlineData("Öffnungszeiten", "offnungszeiten")]
     [InlineData("oeffnungszeiten", "offnungszeiten")]
     [InlineData("Café", "cafe")]
+    [InlineData("sss", "ss")]
+    [InlineData("aee", "ae")]
+    [InlineData("Quelle", "qulle")]
+    [InlineData("MÜEller", "muller")]
+    [InlineData("Ssßs", "ss")]
     public void Fold_treats_umlauts_their_spellings_and_case_alike(string input, string expected) =>
         Assert.Equal(expected, SearchText.Fold(input));
 
@@ -74,6 +79,22 @@ public sealed class SearchTests : IClassFixture<SearchTests.BuiltSite>
 
             Assert.True(expected.SequenceEqual(SearchText.Tokens($"zz{c}zz")), $"U+{(int)c:X4}: {string.Join(",", SearchText.Tokens($"zz{c}zz"))}");
         }
+    }
+
+    [Fact]
+    public void Distinct_tokens_are_the_tokens_without_repeats_in_order_of_first_appearance()
+    {
+        // Short distinct words, more than the set has room for at first, between repeated ones, umlaut spellings that fold alike, stop words.
+        var random = new Random(7);
+        var words = Enumerable.Range(0, 20_000).Select(i => $"w{i} " + (random.Next(3) switch
+        {
+            0 => $"Wort{random.Next(50)}",
+            1 => $"Müll{random.Next(40)} muell{random.Next(40)}",
+            _ => "und die Straße",
+        }));
+        var text = string.Join(" ", words);
+
+        Assert.Equal(string.Join(' ', SearchText.Tokens(text).Distinct(StringComparer.Ordinal)), SearchText.DistinctTokens(text));
     }
 
     [Fact]
