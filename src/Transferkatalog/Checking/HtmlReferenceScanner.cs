@@ -28,14 +28,14 @@ internal static class HtmlReferenceScanner
     public readonly record struct Found(string Tag, string Attribute, string Value);
 
     /// <param name="wanted">Tag name to the attribute that makes it a reference, e.g. a → href.</param>
-    public static (HashSet<string> Ids, List<Found> References) Scan(string html, IReadOnlyDictionary<string, string> wanted)
+    public static (HashSet<string> Ids, List<Found> References) Scan(ReadOnlySpan<char> html, IReadOnlyDictionary<string, string> wanted)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<Found>();
         var i = 0;
         while (true)
         {
-            i = html.IndexOf('<', i);
+            i = IndexOf(html, '<', i);
             if (i < 0 || i + 1 >= html.Length)
             {
                 break;
@@ -81,9 +81,9 @@ internal static class HtmlReferenceScanner
     }
 
     /// <summary>Comments ("&lt;!--" up to "--&gt;", or the abrupt "&lt;!--&gt;" and "&lt;!---&gt;"), doctypes and other "&lt;!…&gt;".</summary>
-    private static int SkipMarkupDeclaration(string html, int start)
+    private static int SkipMarkupDeclaration(ReadOnlySpan<char> html, int start)
     {
-        if (string.CompareOrdinal(html, start, "<!--", 0, 4) != 0)
+        if (!html[start..].StartsWith("<!--", StringComparison.Ordinal))
         {
             return SkipPast(html, '>', start + 2);
         }
@@ -99,8 +99,8 @@ internal static class HtmlReferenceScanner
             return body + 2;
         }
 
-        var end = html.IndexOf("-->", body, StringComparison.Ordinal);
-        var bang = html.IndexOf("--!>", body, StringComparison.Ordinal);
+        var end = IndexOf(html, "-->", body);
+        var bang = IndexOf(html, "--!>", body);
         if (bang >= 0 && (end < 0 || bang < end))
         {
             return bang + 4;
@@ -109,14 +109,14 @@ internal static class HtmlReferenceScanner
         return end < 0 ? html.Length : end + 3;
     }
 
-    private static int SkipPast(string html, char c, int from)
+    private static int SkipPast(ReadOnlySpan<char> html, char c, int from)
     {
-        var at = html.IndexOf(c, Math.Min(from, html.Length));
+        var at = IndexOf(html, c, Math.Min(from, html.Length));
         return at < 0 ? html.Length : at + 1;
     }
 
     /// <summary>Reads a tag from its name to its '&gt;'; records ids and wanted attributes of start tags (ids is null for end tags).</summary>
-    private static int ReadTag(string html, int start, out string name, HashSet<string>? ids, List<Found>? found, IReadOnlyDictionary<string, string>? wanted)
+    private static int ReadTag(ReadOnlySpan<char> html, int start, out string name, HashSet<string>? ids, List<Found>? found, IReadOnlyDictionary<string, string>? wanted)
     {
         var i = start;
         while (i < html.Length && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>')
@@ -125,7 +125,7 @@ internal static class HtmlReferenceScanner
         }
 
         // Tag names of the generator's own markup are found as they are, without a string per tag (~600 per page).
-        name = KnownTags.TryGetValue(html.AsSpan(start, i - start), out var known) ? known : html[start..i].ToLowerInvariant();
+        name = KnownTags.TryGetValue(html[start..i], out var known) ? known : new string(html[start..i]).ToLowerInvariant();
         var want = wanted is not null && wanted.TryGetValue(name, out var attr) ? attr : null;
 
         // Committed only when the tag is closed by '>': at the end of the file the tokenizer drops an open tag.
@@ -181,7 +181,7 @@ internal static class HtmlReferenceScanner
 
                 if (i < html.Length && html[i] is '"' or '\'')
                 {
-                    var close = html.IndexOf(html[i], i + 1);
+                    var close = IndexOf(html, html[i], i + 1);
                     if (close < 0)
                     {
                         return html.Length;
@@ -209,14 +209,14 @@ internal static class HtmlReferenceScanner
             }
 
             // The first of repeated attributes counts, as in the DOM.
-            var attributeName = html.AsSpan(nameStart, nameEnd - nameStart);
+            var attributeName = html[nameStart..nameEnd];
             if (tagId is null && attributeName.Equals("id", StringComparison.OrdinalIgnoreCase))
             {
-                tagId = Decode(html[valueStart..valueEnd]);
+                tagId = Decode(new string(html[valueStart..valueEnd]));
             }
             else if (want is not null && tagReference is null && attributeName.Equals(want, StringComparison.OrdinalIgnoreCase))
             {
-                tagReference = Decode(html[valueStart..valueEnd]);
+                tagReference = Decode(new string(html[valueStart..valueEnd]));
             }
         }
 
@@ -224,12 +224,12 @@ internal static class HtmlReferenceScanner
     }
 
     /// <summary>Position after the end tag closing a raw-text element, or the end of the text.</summary>
-    private static int FindEndTag(string html, string name, int from)
+    private static int FindEndTag(ReadOnlySpan<char> html, string name, int from)
     {
         var i = from;
         while (true)
         {
-            i = html.IndexOf("</", i, StringComparison.Ordinal);
+            i = IndexOf(html, "</", i);
             if (i < 0)
             {
                 return html.Length;
@@ -237,7 +237,7 @@ internal static class HtmlReferenceScanner
 
             var after = i + 2 + name.Length;
             if (after <= html.Length
-                && string.Compare(html, i + 2, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && html.Slice(i + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
                 && (after == html.Length || IsSpace(html[after]) || html[after] is '/' or '>'))
             {
                 // The end tag itself may carry attributes; read it like any tag.
@@ -246,6 +246,20 @@ internal static class HtmlReferenceScanner
 
             i += 2;
         }
+    }
+
+    /// <summary>Position of <paramref name="c"/> at or after <paramref name="from"/>, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<char> html, char c, int from)
+    {
+        var at = html[from..].IndexOf(c);
+        return at < 0 ? -1 : from + at;
+    }
+
+    /// <inheritdoc cref="IndexOf(ReadOnlySpan{char}, char, int)"/>
+    private static int IndexOf(ReadOnlySpan<char> html, string text, int from)
+    {
+        var at = html[from..].IndexOf(text, StringComparison.Ordinal);
+        return at < 0 ? -1 : from + at;
     }
 
     private static string Decode(string value) => value.Contains('&') ? WebUtility.HtmlDecode(value) : value;

@@ -68,7 +68,7 @@ public sealed class OutputChecker
         }
 
         /// <summary>Checks one HTML page; safe to call from several threads.</summary>
-        public void CheckPage(string relativePath, string html)
+        public void CheckPage(string relativePath, ReadOnlySpan<char> html)
         {
             var (ids, references) = Scan(html);
             var pageDir = relativePath.Contains('/') ? relativePath[..(relativePath.LastIndexOf('/') + 1)] : string.Empty;
@@ -201,7 +201,7 @@ public sealed class OutputChecker
 
     /// <summary>Every id and every reference of a page.</summary>
     /// <remarks>Building a DOM cost four fifths of the check and told us nothing more: ids and link attributes sit on start tags.</remarks>
-    internal static (HashSet<string> Ids, List<(string Tag, string Attribute, string Value, bool Loads)> References) Scan(string html)
+    internal static (HashSet<string> Ids, List<(string Tag, string Attribute, string Value, bool Loads)> References) Scan(ReadOnlySpan<char> html)
     {
         var (ids, found) = HtmlReferenceScanner.Scan(html, ReferenceAttributes);
         return (ids, found.Select(f => (f.Tag, f.Attribute, f.Value, References[f.Tag].Loads)).ToList());

@@ -6,9 +6,9 @@ public interface IOutputSink
     /// <summary>Called once before any page is rendered, with the paths of every page and asset.</summary>
     void Planned(IEnumerable<string> paths);
 
-    /// <summary>Takes a rendered page; called from several threads at once.</summary>
+    /// <summary>Takes a rendered page, whose characters are valid only during the call; called from several threads at once.</summary>
     /// <returns>The file to list in the build result.</returns>
-    OutputFile AddPage(string relativePath, string html);
+    OutputFile AddPage(string relativePath, ReadOnlySpan<char> html);
 
     /// <summary>Takes an asset or generated export after all pages; called from several threads at once.</summary>
     /// <returns>The file to list in the build result.</returns>
@@ -24,7 +24,7 @@ public sealed class InMemoryOutput : IOutputSink
     {
     }
 
-    public OutputFile AddPage(string relativePath, string html) => OutputFile.FromHtml(relativePath, html);
+    public OutputFile AddPage(string relativePath, ReadOnlySpan<char> html) => OutputFile.FromHtml(relativePath, html);
 
     public OutputFile Add(OutputFile file) => file;
 }

@@ -30,7 +30,12 @@ public sealed class OutputFile
     public bool IsHtml => RelativePath.EndsWith(".html", StringComparison.Ordinal);
 
     /// <summary>A page's HTML, encoded as UTF-8 without a byte order mark.</summary>
-    public static OutputFile FromHtml(string relativePath, string html) => new(relativePath, Utf8.GetBytes(html));
+    public static OutputFile FromHtml(string relativePath, ReadOnlySpan<char> html)
+    {
+        var bytes = new byte[Utf8.GetByteCount(html)];
+        Utf8.GetBytes(html, bytes);
+        return new(relativePath, bytes);
+    }
 
     /// <summary>A file already written to <paramref name="fullPath"/>; its bytes are read back only when asked for.</summary>
     public static OutputFile OnDisk(string relativePath, string fullPath) => new(relativePath, fullPath);

@@ -98,7 +98,7 @@ public sealed class StagedOutput : IDisposable
 
     /// <summary>Writes a page's HTML as UTF-8 through a pooled buffer, so a written page leaves no bytes behind for the collector.</summary>
     /// <inheritdoc cref="Write(string, byte[])"/>
-    public OutputFile WriteHtml(string relativePath, string html)
+    public OutputFile WriteHtml(string relativePath, ReadOnlySpan<char> html)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(OutputFile.Utf8.GetByteCount(html));
         try

@@ -16,7 +16,7 @@ internal sealed class CheckedOutput(UrlScheme urls, DiagnosticBag diagnostics, S
 
     public void Planned(IEnumerable<string> paths) => check.Know(paths);
 
-    public OutputFile AddPage(string relativePath, string html)
+    public OutputFile AddPage(string relativePath, ReadOnlySpan<char> html)
     {
         check.CheckPage(relativePath, html);
         return staged?.WriteHtml(relativePath, html) ?? OutputFile.FromHtml(relativePath, html);

@@ -22,7 +22,17 @@ public interface ICompiledTheme
     /// the theme's one raw function. A mistake the template makes at render time throws <see cref="TemplateRenderException"/>.
     /// </summary>
     string Render(string template, object model);
+
+    /// <summary>
+    /// Renders <paramref name="template"/> inside the theme's <c>layout</c> in one pass and hands the page to
+    /// <paramref name="take"/>, whose characters are valid only during that call. <paramref name="layoutModel"/> makes the
+    /// layout's view from the content, which is rendered where the layout prints it.
+    /// </summary>
+    TResult RenderPage<TResult>(string template, object model, Func<TrustedHtml, object> layoutModel, PageConsumer<TResult> take);
 }
+
+/// <summary>Takes a rendered page while its characters are still in the renderer's buffer.</summary>
+public delegate TResult PageConsumer<TResult>(ReadOnlySpan<char> html);
 
 /// <summary>
 /// A view whose one instance several pages show, such as a profile's card: an engine may render a partial for it once

@@ -11,5 +11,5 @@ public sealed class MarkdownRenderer
     public MarkdownRenderer(string basePath) => this.basePath = basePath;
 
     /// <summary>The body's HTML: the one kind of editor text printed unencoded, because the safe pipeline produced it.</summary>
-    public TrustedHtml Render(MarkdownBody body) => TrustedHtml.FromGenerator(body.Html(basePath));
+    public TrustedHtml Render(MarkdownBody body) => TrustedHtml.FromGenerator(output => body.WriteHtml(output, basePath));
 }

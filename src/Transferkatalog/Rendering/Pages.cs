@@ -23,8 +23,8 @@ public abstract record SitePage
     /// <summary>The Markdown an editor wrote that the page shows, so link errors are reported there; null when it shows none.</summary>
     public virtual PageBody? Body => null;
 
-    /// <summary>Builds the view and renders it with the theme's template and layout.</summary>
-    internal abstract string Render(PageContext context);
+    /// <summary>Builds the view and what the layout shows around it; rendering is the caller's.</summary>
+    internal abstract PagePlan Plan(PageContext context);
 
     /// <summary>A fingerprint of everything the page is built from besides settings, registries and theme; null: always render again.</summary>
     internal abstract UInt128? Signature(PageSignatures.Scope signatures);
@@ -43,7 +43,7 @@ public sealed record CatalogPage(int Number) : SitePage
 
     public override string Template => "katalog";
 
-    internal override string Render(PageContext c) => c.Renderer.Page(
+    internal override PagePlan Plan(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location), Number == 1 ? c.Site.Config.Titel : $"Katalog, Seite {Number} von {c.CatalogPages}",
         c.Site.Config.Beschreibung, SiteRenderer.BuildCatalog(c.Site, c.Cards, Number, c.CatalogPages), withScript: Number == 1);
 
@@ -62,7 +62,7 @@ public sealed record ProfilePage(ProfileEntry Entry, IReadOnlyList<ProfileEntry>
 
     public override PageBody? Body => new(Entry.Profile.SourcePath, Entry.Profile.ParsedBody, Entry.Profile.Links);
 
-    internal override string Render(PageContext c) => c.Renderer.Page(
+    internal override PagePlan Plan(PageContext c) => c.Renderer.Page(
         c.Site, Template, Entry.Url, Entry.Profile.Titel, Entry.Profile.Kurzbeschreibung, SiteRenderer.BuildProfilePage(c.Site, c.Cards, this, c.Markdown), jsonLd: Exports.JsonLd.ForProfile(c.Site, Entry));
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Profile(this);
@@ -75,7 +75,7 @@ public sealed record FelderIndexPage : SitePage
 
     public override string Template => "handlungsfelder";
 
-    internal override string Render(PageContext c) => c.Renderer.Page(
+    internal override PagePlan Plan(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location), "Handlungsfelder", "Alle Handlungsfelder des Katalogs mit der Zahl ihrer Projekte", SiteRenderer.BuildFelderIndex(c.Site));
 
     // Registry entries (fixed while the preview runs) and the counts.
@@ -89,7 +89,7 @@ public sealed record FeldPage(HandlungsfeldEntry Entry, int Number = 1) : SitePa
 
     public override string Template => "handlungsfeld";
 
-    internal override string Render(PageContext c) => c.Renderer.Page(
+    internal override PagePlan Plan(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location),
         Number == 1 ? $"Handlungsfeld {Entry.Feld.Name}" : $"Handlungsfeld {Entry.Feld.Name}, Seite {Number} von {SiteRenderer.CatalogPageCount(Entry.Profiles.Count)}",
         Entry.Feld.Beschreibung, SiteRenderer.BuildFeld(c.Site, c.Cards, Entry, Number));
@@ -104,7 +104,7 @@ public sealed record KommunenIndexPage : SitePage
 
     public override string Template => "kommunen";
 
-    internal override string Render(PageContext c) => c.Renderer.Page(
+    internal override PagePlan Plan(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location), "Kommunen", "Alle Kreise, Städte und Gemeinden des Katalogs mit der Zahl ihrer Projekte", SiteRenderer.BuildKommunenIndex(c.Site));
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Counts;
@@ -117,7 +117,7 @@ public sealed record KommunePage(KommuneEntry Entry) : SitePage
 
     public override string Template => "kommune";
 
-    internal override string Render(PageContext c) => c.Renderer.Page(
+    internal override PagePlan Plan(PageContext c) => c.Renderer.Page(
         c.Site, Template, Entry.Url, Entry.Kommune.Name, $"Kooperationsprojekte mit Beteiligung {GermanFormat.Genitiv(Entry.Kommune.Name, Entry.Kommune.Typ)}", SiteRenderer.BuildKommune(c.Site, c.Cards, Entry));
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Kommune(Entry);
@@ -132,7 +132,7 @@ public sealed record PlainPage(PageEntry Entry) : SitePage
 
     public override PageBody? Body => new(Entry.Page.SourcePath, Entry.Page.ParsedBody, []);
 
-    internal override string Render(PageContext c) => c.Renderer.Page(
+    internal override PagePlan Plan(PageContext c) => c.Renderer.Page(
         c.Site, Template, Entry.Url, Entry.Page.Titel, Entry.Page.Beschreibung ?? Entry.Page.Titel, new PlainPageView(Entry.Page.Titel, c.Markdown.Render(Entry.Page.ParsedBody)));
 
     // Reads nothing but settings and pages, which make the preview start afresh when they change.
@@ -146,7 +146,7 @@ public sealed record PartnersuchePage(string? Wen) : SitePage
 
     public override string Template => "partnersuche";
 
-    internal override string Render(PageContext c)
+    internal override PagePlan Plan(PageContext c)
     {
         var url = c.Site.Urls.Local(Location);
         var title = Wen is null ? "Partnersuche" : $"Partnersuche: sucht {GermanFormat.SuchtLabel(Wen)}";
@@ -166,7 +166,7 @@ public sealed record NotFoundPage : SitePage
 
     public override string Template => "404";
 
-    internal override string Render(PageContext c) => c.Renderer.Page(
+    internal override PagePlan Plan(PageContext c) => c.Renderer.Page(
         c.Site, Template, c.Site.Urls.Local(Location), "Seite nicht gefunden", "Die angeforderte Seite gibt es nicht.", new NotFoundView("Seite nicht gefunden", c.Site.Urls.Home));
 
     internal override UInt128? Signature(PageSignatures.Scope s) => s.Fixed;

@@ -215,6 +215,49 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             return html;
         }
 
+        public TResult RenderPage<TResult>(string template, object model, Func<TrustedHtml, object> layoutModel, PageConsumer<TResult> take)
+        {
+            if (!templates.TryGetValue(template, out var compiled) || !templates.TryGetValue("layout", out var layout))
+            {
+                throw new KeyNotFoundException($"Theme has no template '{template}' or no layout");
+            }
+
+            var context = pool.TryTake(out var pooled) ? pooled : new HtmlContext(builtins);
+            TResult result;
+            try
+            {
+                // The content is rendered by the same context into the same buffer, where the layout prints it.
+                var content = TrustedHtml.FromGenerator(_ => context.RenderNested(compiled, model));
+                var output = context.RenderInto(layout, layoutModel(content));
+                result = Take(output, take);
+            }
+            catch (ScriptRuntimeException ex)
+            {
+                context.Clear();
+                throw new TemplateRenderException(new Diagnostic(DiagnosticCodes.TemplateError, Describe(ex), ex.Span.FileName ?? compiled.SourceFilePath ?? template, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1));
+            }
+
+            context.Clear();
+            pool.Add(context);
+            return result;
+        }
+
+        /// <summary>The page as one span of the buffer when it fits in one chunk (the pooled buffers soon do), else as a copy.</summary>
+        private static TResult Take<TResult>(StringBuilder output, PageConsumer<TResult> take)
+        {
+            var chunks = output.GetChunks();
+            if (chunks.MoveNext())
+            {
+                var first = chunks.Current;
+                if (first.Length == output.Length)
+                {
+                    return take(first.Span);
+                }
+            }
+
+            return take(output.ToString());
+        }
+
         private static string Describe(ScriptRuntimeException ex) => ex switch
         {
             TemplateMistake mistake => mistake.OriginalMessage,
@@ -440,17 +483,42 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
 
         public string RenderPage(Template template, object model)
         {
+            try
+            {
+                return RenderInto(template, model).ToString();
+            }
+            finally
+            {
+                Clear();
+            }
+        }
+
+        /// <summary>Renders a template into this context's buffer and returns the buffer; <see cref="Clear"/> makes the context ready for the next page.</summary>
+        public StringBuilder RenderInto(Template template, object model)
+        {
+            PushGlobal(new ModelScope(model, BuiltinObject));
+            Evaluate(template, this);
+            return ((StringBuilderOutput)Output).Builder;
+        }
+
+        /// <summary>Renders another template with its own model where the current one stands, as a partial is.</summary>
+        public void RenderNested(Template template, object model)
+        {
             PushGlobal(new ModelScope(model, BuiltinObject));
             try
             {
                 Evaluate(template, this);
-                return ((StringBuilderOutput)Output).Builder.ToString();
             }
             finally
             {
-                Reset();
-                IncludeDepth = 0;
+                PopGlobal();
             }
+        }
+
+        public void Clear()
+        {
+            Reset();
+            IncludeDepth = 0;
         }
 
         /// <summary>Evaluates a parsed template into the current output, as Scriban's own rendering does.</summary>
@@ -484,7 +552,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
                 case null:
                     return this;
                 case RawOutput raw:
-                    Write(raw.Html);
+                    raw.Html.WriteTo(((StringBuilderOutput)Output).Builder);
                     return this;
                 default:
                     var text = ObjectToString(textAsObject);
@@ -546,7 +614,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
     }
 
     /// <summary>An expression's value that a template may print unencoded: only ever made by <c>raw_html</c>.</summary>
-    private sealed record RawOutput(string Html);
+    private sealed record RawOutput(TrustedHtml Html);
 
     /// <summary>A mistake in a template, with a German message, at the span of the offending name.</summary>
     private sealed class TemplateMistake(ScriptSpan span, string message) : ScriptRuntimeException(span, message);
@@ -709,7 +777,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             return arguments[0] switch
             {
                 null => null,
-                TrustedHtml html => new RawOutput(html.Html),
+                TrustedHtml html => new RawOutput(html),
                 var other => throw new TemplateMistake(span, $"{RawFunction} gibt nur HTML aus, das der Generator selbst erzeugt hat (etwa BodyHtml oder Content); ein Wert vom Typ {other.GetType().Name} wird mit {{{{ Wert }}}} kodiert ausgegeben"),
             };
         }

@@ -19,7 +19,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     public static OutputFile[] RenderPages(IReadOnlyList<PageJob> jobs, IOutputSink sink)
     {
         var rendered = new OutputFile[jobs.Count];
-        Parallel.For(0, jobs.Count, Parallelism.Options, i => rendered[i] = sink.AddPage(jobs[i].Path, jobs[i].Render()));
+        Parallel.For(0, jobs.Count, Parallelism.Options, i => rendered[i] = jobs[i].Emit(sink));
         return rendered;
     }
 
@@ -50,7 +50,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
         pages.AddRange(site.Pages.Select(p => new PlainPage(p)));
         pages.AddRange(PartnersuchePage.All());
         pages.Add(new NotFoundPage());
-        return pages.Select(page => new PageJob(page, () => page.Render(context))).ToList();
+        return pages.Select(page => new PageJob(page, () => page.Plan(context), this)).ToList();
     }
 
     /// <summary>The theme's static files (style sheet, scripts), copied as they are.</summary>
@@ -76,11 +76,16 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     /// <summary>Cards per catalogue page; above this the catalogue is paged and the script fetches card data on demand.</summary>
     public const int CatalogPageSize = 50;
 
-    internal string Page(Site site, string template, string url, string title, string description, object view, bool withScript = false, string? jsonLd = null)
+    /// <summary>Renders a planned page inside the layout and returns its HTML.</summary>
+    internal string Html(PagePlan plan) => theme.RenderPage(plan.Template, plan.View, plan.Layout, html => new string(html));
+
+    /// <summary>Renders a planned page inside the layout and hands it to <paramref name="sink"/> straight from the render buffer.</summary>
+    internal OutputFile Emit(PagePlan plan, string path, IOutputSink sink) => theme.RenderPage(plan.Template, plan.View, plan.Layout, html => sink.AddPage(path, html));
+
+    internal PagePlan Page(Site site, string template, string url, string title, string description, object view, bool withScript = false, string? jsonLd = null)
     {
-        var content = theme.Render(template, view);
         var isHome = template == "katalog";
-        var layout = new LayoutView
+        return new PagePlan(template, view, content => new LayoutView
         {
             Lang = site.Config.Sprache,
             SiteTitle = site.Config.Titel,
@@ -94,7 +99,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             FooterLinks = site.Pages.Select(p => new NavLink(p.Page.Titel, p.Url, p.Url == url)).ToList(),
             Operator = site.Config.Betreiber,
             PageType = template,
-            Content = TrustedHtml.FromGenerator(content),
+            Content = content,
             FeedUrl = site.Urls.Local(FeedExport.Path),
             FeedTitle = $"{site.Config.Titel}: zuletzt aktualisierte Projekte",
             AssetsUrl = site.Urls.Asset(""),
@@ -103,8 +108,7 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
             OgType = template == "projekt" ? "article" : "website",
             LicenceName = site.Config.Lizenz.Name,
             LicenceUrl = site.Config.Lizenz.Url,
-        };
-        return theme.Render("layout", layout);
+        });
     }
 
     private static List<NavLink> Navigation(Site site, string current)
@@ -374,14 +378,34 @@ public sealed class SiteRenderer(ICompiledTheme theme, ThemeSource themeSource)
     };
 }
 
+/// <summary>A page ready to render: its template and view, and the layout's view around the rendered content.</summary>
+internal sealed record PagePlan(string Template, object View, Func<TrustedHtml, object> Layout);
+
 /// <summary>One planned page of the site: its kind and how to produce its HTML, deferred so callers choose what to render.</summary>
-public sealed record PageJob(SitePage Page, Func<string> Render)
+public sealed class PageJob
 {
-    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly Func<PagePlan> plan;
+    private readonly SiteRenderer renderer;
+
+    internal PageJob(SitePage page, Func<PagePlan> plan, SiteRenderer renderer)
+    {
+        Page = page;
+        Path = page.Path;
+        this.plan = plan;
+        this.renderer = renderer;
+    }
+
+    public SitePage Page { get; }
 
     /// <summary>The file in the output folder (computed once: the preview looks it up several times per page and build).</summary>
-    public string Path { get; } = Page.Path;
+    public string Path { get; }
+
+    /// <summary>Renders the page.</summary>
+    public string Render() => renderer.Html(plan());
 
     /// <summary>Renders the page and encodes it as UTF-8 without a byte order mark.</summary>
-    public OutputFile ToFile() => new(Path, Utf8.GetBytes(Render()));
+    public OutputFile ToFile() => renderer.Emit(plan(), Path, InMemoryOutput.Instance);
+
+    /// <summary>Renders the page and hands it to <paramref name="sink"/> without a string of the whole page.</summary>
+    public OutputFile Emit(IOutputSink sink) => renderer.Emit(plan(), Path, sink);
 }

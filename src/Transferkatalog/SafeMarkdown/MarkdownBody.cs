@@ -140,25 +140,26 @@ public sealed class MarkdownBody
         return (System.Text.Encoding.UTF8.GetBytes(text), byteSlots);
     }
 
-    /// <summary>The HTML for a site under <paramref name="basePath"/>; only Rendering wraps it as trusted.</summary>
-    internal string Html(string basePath)
+    /// <summary>Appends the HTML for a site under <paramref name="basePath"/> to a page being rendered; only Rendering wraps it as trusted.</summary>
+    internal void WriteHtml(System.Text.StringBuilder output, string basePath)
     {
-        if (slots.Length == 0)
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(html.Length);
+        try
         {
-            return System.Text.Encoding.UTF8.GetString(html);
-        }
+            var from = 0;
+            foreach (var (at, url) in slots)
+            {
+                output.Append(chars, 0, System.Text.Encoding.UTF8.GetChars(html, from, at - from, chars, 0));
+                from = at;
+                output.Append(LinkSafety.Href(url, basePath));
+            }
 
-        var result = new System.Text.StringBuilder(html.Length + (slots.Length * (basePath.Length + 16)));
-        var from = 0;
-        foreach (var (at, url) in slots)
+            output.Append(chars, 0, System.Text.Encoding.UTF8.GetChars(html, from, html.Length - from, chars, 0));
+        }
+        finally
         {
-            result.Append(System.Text.Encoding.UTF8.GetString(html, from, at - from));
-            from = at;
-            result.Append(LinkSafety.Href(url, basePath));
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
         }
-
-        result.Append(System.Text.Encoding.UTF8.GetString(html, from, html.Length - from));
-        return result.ToString();
     }
 
     /// <summary>The words of the body without markup, as the search index's own pipeline used to produce them.</summary>
