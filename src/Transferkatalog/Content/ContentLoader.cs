@@ -45,9 +45,11 @@ public sealed partial class ContentLoader
 
     /// <summary>Reads and splits one Markdown file; null when it cannot be read or has no front matter (diagnostics say why).</summary>
     /// <param name="contentRoot">When given, a file whose link leads out of this folder is reported (TK0016) and not read.</param>
-    public static MarkdownSource? ReadMarkdown(string fullPath, DiagnosticBag diagnostics, string? contentRoot = null)
+    /// <param name="paths">Real paths already resolved in this read of the content folder.</param>
+    public static MarkdownSource? ReadMarkdown(string fullPath, DiagnosticBag diagnostics, string? contentRoot = null, RealPathCache? paths = null)
     {
-        if (contentRoot is not null && LeavesContent(fullPath, RealPaths.Of(contentRoot), diagnostics))
+        paths ??= new RealPathCache();
+        if (contentRoot is not null && LeavesContent(paths.Of(fullPath), paths.Folder(contentRoot), fullPath, diagnostics))
         {
             return null;
         }
@@ -148,9 +150,12 @@ public sealed partial class ContentLoader
     /// <summary>Reports a file or folder whose symbolic link leads out of the content folder; it is never read.</summary>
     /// <remarks>Its content would be published or quoted in messages: "site.yml -> /proc/self/environ" in a pull request printed
     /// the CI's secrets. The message names the link only, never the target or what it holds.</remarks>
-    private static bool LeavesContent(string fullPath, string realRoot, DiagnosticBag diagnostics)
+    private static bool LeavesContent(string fullPath, string realRoot, DiagnosticBag diagnostics) =>
+        LeavesContent(RealPaths.Of(fullPath), realRoot, fullPath, diagnostics);
+
+    private static bool LeavesContent(string realPath, string realRoot, string fullPath, DiagnosticBag diagnostics)
     {
-        if (RealPaths.IsSameOrInside(RealPaths.Of(fullPath), realRoot))
+        if (RealPaths.IsSameOrInside(realPath, realRoot))
         {
             return false;
         }

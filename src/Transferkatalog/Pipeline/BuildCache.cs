@@ -162,7 +162,8 @@ public sealed class BuildCache
 
         var files = ContentLoader.ProfileFiles(options.ContentDir, diagnostics) ?? [];
         var slots = new ProfileSlot[files.Count];
-        Parallel.For(0, files.Count, Parallelism.Options, i => slots[i] = LoadProfile(files[i], registries, options.ContentDir));
+        var paths = new RealPathCache();
+        Parallel.For(0, files.Count, Parallelism.Options, i => slots[i] = LoadProfile(files[i], registries, options.ContentDir, paths));
         var state = new ContentState(options, referenceDate, registries, diagnostics.ToSortedList(), Fingerprint(options, referenceDate, raw));
         for (var i = 0; i < files.Count; i++)
         {
@@ -173,10 +174,10 @@ public sealed class BuildCache
     }
 
     /// <summary>Reads and validates one profile file with the same rules and messages as a full build.</summary>
-    private ProfileSlot LoadProfile(string path, Registries registries, string contentRoot)
+    private ProfileSlot LoadProfile(string path, Registries registries, string contentRoot, RealPathCache? paths = null)
     {
         var diagnostics = new DiagnosticBag();
-        var source = ContentLoader.ReadMarkdown(path, diagnostics, contentRoot);
+        var source = ContentLoader.ReadMarkdown(path, diagnostics, contentRoot, paths);
         Profile? profile = null;
         if (source is not null)
         {
