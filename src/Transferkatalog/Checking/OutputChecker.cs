@@ -28,7 +28,7 @@ public sealed class OutputChecker
 
     public void Check(IReadOnlyList<OutputFile> files, UrlScheme urls, DiagnosticBag diagnostics, IReadOnlyDictionary<string, PageBody>? bodies = null)
     {
-        var session = new Session(urls, diagnostics, bodies);
+        var session = new Session(urls, diagnostics, () => bodies);
         session.Know(files.Select(f => f.RelativePath));
         var html = files.Where(f => f.IsHtml).ToList();
         Parallel.ForEach(html, Parallelism.Options, file => session.CheckPage(file.RelativePath, Encoding.UTF8.GetString(file.Content)));
@@ -40,14 +40,16 @@ public sealed class OutputChecker
     /// the pages, so their paths are known only at the end. Diagnostics are the same as checking the finished site.
     /// A broken reference that came from a page's Markdown body (see <see cref="PageBody"/>) is reported at the line and
     /// column of the Markdown file instead of the page, since that is where an editor can fix it.</remarks>
-    public sealed class Session(UrlScheme urls, DiagnosticBag diagnostics, IReadOnlyDictionary<string, PageBody>? bodies = null)
+    /// <param name="bodiesOfPages">The Markdown behind each page, asked for only when a finding is reported (a build may start writing exports before its pages are planned).</param>
+    public sealed class Session(UrlScheme urls, DiagnosticBag diagnostics, Func<IReadOnlyDictionary<string, PageBody>?>? bodiesOfPages = null)
     {
+        private readonly Lazy<IReadOnlyDictionary<string, PageBody>?> bodies = new(() => bodiesOfPages?.Invoke());
         private readonly HashSet<string> existing = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<Finding> pending = new();
         private readonly Lazy<Dictionary<string, string>> pageOfSource = new(() =>
         {
             var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (page, body) in bodies ?? new Dictionary<string, PageBody>())
+            foreach (var (page, body) in bodiesOfPages?.Invoke() ?? new Dictionary<string, PageBody>())
             {
                 pages.TryAdd(body.File, page);
             }
@@ -119,7 +121,7 @@ public sealed class OutputChecker
         /// Matched by element and value in order: a theme link with the same value as a body link keeps the page as its place.</remarks>
         private void ReportAll(List<Finding> findings)
         {
-            if (bodies is not null && bodies.TryGetValue(findings[0].Page, out var body))
+            if (bodies.Value is { } known && known.TryGetValue(findings[0].Page, out var body))
             {
                 foreach (var link in body.Markdown.Links)
                 {

@@ -9,7 +9,7 @@ namespace Transferkatalog.Pipeline;
 
 /// <summary>Link-checks each page as it is rendered and either keeps it in memory or writes it to the staging folder at once.</summary>
 /// <remarks>Writing right away means a build never holds the whole site (290 MiB at 10,000 profiles, twice that as text) in memory.</remarks>
-internal sealed class CheckedOutput(UrlScheme urls, DiagnosticBag diagnostics, StagedOutput? staged, IReadOnlyDictionary<string, PageBody>? bodies = null) : IOutputSink
+internal sealed class CheckedOutput(UrlScheme urls, DiagnosticBag diagnostics, StagedOutput? staged, Func<IReadOnlyDictionary<string, PageBody>?>? bodies = null) : IOutputSink
 {
     private readonly OutputChecker.Session check = new(urls, diagnostics, bodies);
     private readonly ConcurrentQueue<OutputFile> laterFiles = new();

@@ -90,32 +90,50 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
 
         var site = new SiteModelBuilder().Build(catalog, options.BaseUrl, referenceDate, cache is null ? null : content.SiteCache);
         clock.Lap("modell");
-        var related = cache is null ? RelatedProjects.Compute(site.Profiles) : content.Related.Update(site.Profiles);
+        var renderer = new SiteRenderer(theme.Compiled, theme.Source);
+        if (cache is null)
+        {
+            Progress?.Report(mode == Mode.Write ? "Seiten erzeugen, prüfen und schreiben" : "Seiten erzeugen und prüfen");
+            return new(RenderAll(options, mode == Mode.Write, diagnostics, catalog, site, renderer, theme, clock));
+        }
+
+        var related = content.Related.Update(site.Profiles);
         clock.Lap("verwandt");
-        var jobs = new SiteRenderer(theme.Compiled, theme.Source).PlanPages(site, related);
+        var jobs = renderer.PlanPages(site, related);
         clock.Lap("plan");
-        Progress?.Report(mode == Mode.Write ? "Seiten erzeugen, prüfen und schreiben" : "Seiten erzeugen und prüfen");
-        return cache is null
-            ? new(RenderAll(options, mode == Mode.Write, diagnostics, catalog, site, jobs, theme, clock))
-            : RenderChanged(cache, diagnostics, catalog, site, jobs, theme, clock);
+        Progress?.Report("Seiten erzeugen und prüfen");
+        return RenderChanged(cache, diagnostics, catalog, site, jobs, theme, clock);
     }
 
     /// <summary>A cold build: every page is rendered, link-checked and (when writing) staged at once, so the site is never held in memory.</summary>
-    private static BuildResult RenderAll(BuildOptions options, bool write, DiagnosticBag diagnostics, Catalog catalog, Site site, IReadOnlyList<PageJob> jobs, ThemeState theme, StageClock clock)
+    private static BuildResult RenderAll(BuildOptions options, bool write, DiagnosticBag diagnostics, Catalog catalog, Site site, SiteRenderer renderer, ThemeState theme, StageClock clock)
     {
         // Link errors go to their own bag: a theme that fails half-way must report only its own error, as before pages were checked while rendering.
         var linkDiagnostics = new DiagnosticBag();
         using var staged = write ? SiteWriter.Stage(options.OutputDir) : null;
-        var output = new CheckedOutput(site.Urls, linkDiagnostics, staged, Bodies(jobs, _ => true));
+        IReadOnlyList<PageJob>? jobs = null;
+        var output = new CheckedOutput(site.Urls, linkDiagnostics, staged, () => Bodies(jobs ?? [], _ => true));
         IReadOnlyList<OutputFile> files;
         Task<IReadOnlyList<OutputFile>>? extras = null;
+        var planned = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            // Exports and the search index read only the site model, not the pages: built alongside the pages, they no
-            // longer add their time after the parallel part (a sequential build still does them one after the other).
+            // Exports and the search index read only the site model, not the pages: started before the related projects
+            // and the page plan and built alongside the pages, they add no time after the parallel part. Only the sitemap
+            // waits for the plan. A sequential build still does everything one after the other.
+            if (!Parallelism.IsSequential)
+            {
+                extras = Task.Run(() => SiteExtras.Build(site, PagePaths(planned.Task), theme.Source, output.Add));
+            }
+
+            var related = RelatedProjects.Compute(site.Profiles);
+            clock.Lap("verwandt");
+            jobs = renderer.PlanPages(site, related);
+            clock.Lap("plan");
             var pagePaths = jobs.Select(j => j.Path).ToList();
+            planned.SetResult(pagePaths);
             output.Planned(pagePaths.Concat(theme.Assets.Select(a => a.RelativePath)));
-            extras = Parallelism.IsSequential ? Task.FromResult(SiteExtras.Build(site, pagePaths, theme.Source, output.Add)) : Task.Run(() => SiteExtras.Build(site, pagePaths, theme.Source, output.Add));
+            extras ??= Task.FromResult(SiteExtras.Build(site, pagePaths, theme.Source, output.Add));
             var pages = SiteRenderer.RenderPages(jobs, output);
             var assets = theme.Assets.ToArray();
             Parallel.For(0, assets.Length, Parallelism.Options, i => assets[i] = output.Add(assets[i]));
@@ -124,7 +142,8 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The exports write into the staging folder as they go: they must be done before it is removed, or a late one
-            // would create it again beside the output.
+            // would create it again beside the output. Without a plan the sitemap never comes; the exports stop there.
+            planned.TrySetCanceled();
             try
             {
                 extras?.Wait();
@@ -148,6 +167,15 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var written = staged is not null && staged.Commit(diagnostics);
         clock.Lap("schreiben");
         return new BuildResult(diagnostics.ToSortedList(), catalog.Profiles.Count, files.Count(f => f.IsHtml), files, written, clock.Elapsed) { BasePath = site.Urls.BasePath };
+    }
+
+    /// <summary>The page paths once the plan is made; the sitemap, the last export to need them, waits here.</summary>
+    private static IEnumerable<string> PagePaths(Task<IReadOnlyList<string>> planned)
+    {
+        foreach (var path in planned.GetAwaiter().GetResult())
+        {
+            yield return path;
+        }
     }
 
     /// <summary>A build with a cache: renders the pages whose signature changed and link-checks what may have changed.</summary>
@@ -217,7 +245,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var toCheck = next.Values.Where(p => p.Links is null || lostPaths || (gainedPaths && p.Links.Count > 0)).ToList();
         var checkedPaths = toCheck.Select(p => p.File.RelativePath).ToHashSet(StringComparer.Ordinal);
         var found = new DiagnosticBag();
-        var checker = new OutputChecker.Session(site.Urls, found, Bodies(jobs, checkedPaths.Contains));
+        var checker = new OutputChecker.Session(site.Urls, found, () => Bodies(jobs, checkedPaths.Contains));
         checker.Know(paths.Set);
         Parallel.For(0, toCheck.Count, Parallelism.Options, i => checker.CheckPage(toCheck[i].File.RelativePath, Encoding.UTF8.GetString(toCheck[i].File.Content)));
         checker.Complete();
