@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -48,50 +50,131 @@ public static class CatalogXlsxExport
                 new DefinedName($"'Projekte'!$A$1:${ColumnName(CatalogTable.Columns.Count)}${site.Profiles.Count + 1}") { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true }));
         }
 
-        return Repack(package.ToArray());
+        // Read back in place: a copy of the unpacked package (27 MiB at 10,000 profiles) was 1.3 % of a build's CPU time.
+        package.Position = 0;
+        return Repack(package);
     }
 
-    /// <summary>Streams the project rows into the part: at 10,000 profiles a DOM of the whole sheet would cost seconds and hundreds of MiB.</summary>
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>Writes the project rows into the part as XML, element by element, in the form the SDK's own writer gives.</summary>
+    /// <remarks>
+    /// A DOM of the whole sheet would cost seconds and hundreds of MiB at 10,000 profiles; the SDK's streaming writer
+    /// still made an element object for every cell and was 7 % of a build's CPU time. The tests open the file with the
+    /// SDK and check it with its schema validator.
+    /// </remarks>
     private static void WriteProjectSheet(Site site, WorksheetPart part)
     {
         var columns = CatalogTable.Columns;
-        var rowCount = (uint)site.Profiles.Count + 1;
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new Worksheet());
+        var rowCount = site.Profiles.Count + 1;
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) });
+        xml.WriteStartDocument();
+        xml.WriteStartElement("x", "worksheet", Main);
 
         // The header row stays in view while scrolling, and every column gets a filter button.
-        writer.WriteElement(new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-        { WorkbookViewId = 0 }));
-        writer.WriteElement(new Columns(columns.Select((column, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = column.Width, CustomWidth = true })));
-        writer.WriteStartElement(new SheetData());
-        var header = new Row { RowIndex = 1 };
-        for (var c = 0; c < columns.Count; c++)
+        xml.WriteStartElement("x", "sheetViews", Main);
+        xml.WriteStartElement("x", "sheetView", Main);
+        xml.WriteAttributeString("workbookViewId", "0");
+        Empty(xml, "pane", ("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen"));
+        Empty(xml, "selection", ("pane", "bottomLeft"), ("activeCell", "A2"), ("sqref", "A2"));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteStartElement("x", "cols", Main);
+        for (var i = 0; i < columns.Count; i++)
         {
-            header.AppendChild(TextCell(c, 1, columns[c].Label, HeaderStyle));
+            var n = (i + 1).ToString(CultureInfo.InvariantCulture);
+            Empty(xml, "col", ("min", n), ("max", n), ("width", XmlConvert.ToString(columns[i].Width)), ("customWidth", "1"));
         }
 
-        writer.WriteElement(header);
-        uint rowIndex = 1;
+        xml.WriteEndElement();
+        xml.WriteStartElement("x", "sheetData", Main);
+        StartRow(xml, 1);
+        for (var c = 0; c < columns.Count; c++)
+        {
+            TextCell(xml, c, 1, columns[c].Label, HeaderStyle);
+        }
+
+        xml.WriteEndElement();
+        var rowIndex = 1;
         foreach (var entry in CatalogTable.Rows(site))
         {
             rowIndex++;
-            var row = new Row { RowIndex = rowIndex };
+            StartRow(xml, rowIndex);
             for (var c = 0; c < columns.Count; c++)
             {
                 if (columns[c].Value(site, entry) is { Length: > 0 } value)
                 {
-                    row.AppendChild(Cell(c, rowIndex, columns[c].Kind, value));
+                    Cell(xml, c, rowIndex, columns[c].Kind, value);
                 }
             }
 
-            writer.WriteElement(row);
+            xml.WriteEndElement();
         }
 
-        writer.WriteEndElement();
-        writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{rowCount}" });
-        writer.WriteEndElement();
+        xml.WriteEndElement();
+        Empty(xml, "autoFilter", ("ref", $"A1:{ColumnName(columns.Count)}{rowCount}"));
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    private static void Empty(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
+    {
+        xml.WriteStartElement("x", name, Main);
+        foreach (var (attribute, value) in attributes)
+        {
+            xml.WriteAttributeString(attribute, value);
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void StartRow(XmlWriter xml, int row)
+    {
+        xml.WriteStartElement("x", "row", Main);
+        xml.WriteAttributeString("r", row.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void Cell(XmlWriter xml, int column, int row, CellKind kind, string value)
+    {
+        switch (kind)
+        {
+            case CellKind.Number:
+                xml.WriteStartElement("x", "c", Main);
+                xml.WriteAttributeString("r", Reference(column, (uint)row));
+                xml.WriteAttributeString("t", "n");
+                xml.WriteElementString("x", "v", Main, value);
+                xml.WriteEndElement();
+                break;
+            case CellKind.Date:
+                // A real date, so Excel shows it the German way (21.11.2026) and sorts it; the serial is days since 1899-12-30.
+                var date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var serial = date.DayNumber - new DateOnly(1899, 12, 30).DayNumber;
+                xml.WriteStartElement("x", "c", Main);
+                xml.WriteAttributeString("r", Reference(column, (uint)row));
+                xml.WriteAttributeString("s", DateStyle.ToString(CultureInfo.InvariantCulture));
+                xml.WriteElementString("x", "v", Main, serial.ToString(CultureInfo.InvariantCulture));
+                xml.WriteEndElement();
+                break;
+            default:
+                TextCell(xml, column, row, value, WrapStyle);
+                break;
+        }
+    }
+
+    private static void TextCell(XmlWriter xml, int column, int row, string text, uint style)
+    {
+        xml.WriteStartElement("x", "c", Main);
+        xml.WriteAttributeString("r", Reference(column, (uint)row));
+        xml.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("t", "inlineStr");
+        xml.WriteStartElement("x", "is", Main);
+        xml.WriteStartElement("x", "t", Main);
+        xml.WriteAttributeString("xml", "space", null, "preserve");
+        xml.WriteString(text);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
     private static Worksheet LicenceSheet(Site site)
@@ -109,22 +192,6 @@ public static class CatalogXlsxExport
         };
         var data = new SheetData(lines.Select((line, i) => new Row(TextCell(0, (uint)(i + 1), line, i == 0 ? HeaderStyle : WrapStyle)) { RowIndex = (uint)(i + 1) }));
         return new Worksheet(new Columns(new Column { Min = 1, Max = 1, Width = 100, CustomWidth = true }), data);
-    }
-
-    private static Cell Cell(int column, uint row, CellKind kind, string value)
-    {
-        switch (kind)
-        {
-            case CellKind.Number:
-                return new Cell { CellReference = Reference(column, row), DataType = CellValues.Number, CellValue = new CellValue(value) };
-            case CellKind.Date:
-                // A real date, so Excel shows it the German way (21.11.2026) and sorts it; the serial is days since 1899-12-30.
-                var date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var serial = date.DayNumber - new DateOnly(1899, 12, 30).DayNumber;
-                return new Cell { CellReference = Reference(column, row), StyleIndex = DateStyle, CellValue = new CellValue(serial.ToString(CultureInfo.InvariantCulture)) };
-            default:
-                return TextCell(column, row, value, WrapStyle);
-        }
     }
 
     private static Cell TextCell(int column, uint row, string text, uint style) => new()
@@ -164,9 +231,9 @@ public static class CatalogXlsxExport
         { Count = 4 });
 
     /// <summary>Copies every zip entry in name order with a fixed time, so equal content gives equal bytes.</summary>
-    private static byte[] Repack(byte[] xlsx)
+    private static byte[] Repack(Stream xlsx)
     {
-        using var source = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        using var source = new ZipArchive(xlsx, ZipArchiveMode.Read, leaveOpen: true);
         using var target = new MemoryStream();
         using (var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true))
         {
