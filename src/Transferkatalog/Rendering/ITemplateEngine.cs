@@ -38,7 +38,34 @@ public delegate TResult PageConsumer<TResult>(ReadOnlySpan<char> html);
 /// A view whose one instance several pages show, such as a profile's card: an engine may render a partial for it once
 /// and print the same HTML wherever it is included again. Only for immutable views.
 /// </summary>
-public interface ISharedView;
+public interface ISharedView
+{
+    /// <summary>Where the engine keeps that HTML; it lives and dies with the view, so nothing outlives a build.</summary>
+    internal RenderMemo Memo { get; }
+}
+
+/// <summary>The HTML one partial rendered for one shared view.</summary>
+/// <remarks>
+/// Kept with the view instead of in a table keyed by it: a weak table's handles, one per card, are scanned by every
+/// garbage collection and stayed behind in the preview after each rebuild. A copy made with 'with' shares the memo but
+/// is a different view, so the memo also names the view it belongs to.
+/// </remarks>
+public sealed class RenderMemo
+{
+    private (string Partial, object View, byte[] Html)? rendered;
+
+    internal byte[]? Get(string partial, object view) =>
+        rendered is { } r && r.Partial == partial && ReferenceEquals(r.View, view) ? r.Html : null;
+
+    /// <summary>Keeps the first HTML given; a later one (another partial, a copy of the view) is simply not kept.</summary>
+    internal void Set(string partial, object view, byte[] html)
+    {
+        lock (this)
+        {
+            rendered ??= (partial, view, html);
+        }
+    }
+}
 
 /// <summary>Template texts of a theme, read from disk: templates by name, partials by name, each with the file it came from.</summary>
 public sealed record ThemeSource(

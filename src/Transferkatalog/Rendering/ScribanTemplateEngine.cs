@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
@@ -791,10 +790,6 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
     {
         private const int MaxDepth = 32;
 
-        // HTML of a reusable partial per shared view, kept as long as the view lives (the cards of one build), in
-        // UTF-8: half the memory of a string for markup that is nearly all ASCII, and decoding it is cheap.
-        private readonly Dictionary<string, ConditionalWeakTable<object, byte[]>> rendered =
-            reusable.ToDictionary(name => name, _ => new ConditionalWeakTable<object, byte[]>(), StringComparer.Ordinal);
 
         public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
@@ -816,9 +811,11 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             }
 
             var html = (HtmlContext)context;
-            var memo = model is ISharedView && rendered.TryGetValue(name, out var forPartial) ? forPartial : null;
+            // The HTML of a reusable partial for a shared view is kept with the view (the cards of one build) in UTF-8:
+            // half the memory of a string for markup that is nearly all ASCII, and decoding it is cheap.
+            var memo = model is ISharedView shared && reusable.Contains(name) ? shared.Memo : null;
             var output = ((StringBuilderOutput)html.Output).Builder;
-            if (memo is not null && memo.TryGetValue(model, out var again))
+            if (memo?.Get(name, model) is { } again)
             {
                 var chars = System.Buffers.ArrayPool<char>.Shared.Rent(again.Length);
                 output.Append(chars, 0, Encoding.UTF8.GetChars(again, chars));
@@ -837,7 +834,7 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             try
             {
                 HtmlContext.Evaluate(partial, html);
-                memo?.TryAdd(model, Encoding.UTF8.GetBytes(output.ToString(start, output.Length - start)));
+                memo?.Set(name, model, Encoding.UTF8.GetBytes(output.ToString(start, output.Length - start)));
             }
             finally
             {

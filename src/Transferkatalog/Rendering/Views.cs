@@ -71,6 +71,10 @@ public sealed record LayoutView
 /// <summary>A profile as a card in lists.</summary>
 public sealed record CardView : ISharedView
 {
+    private readonly RenderMemo memo = new();
+
+    RenderMemo ISharedView.Memo => memo;
+
     public required string Slug { get; init; }
 
     public required string Titel { get; init; }

@@ -307,7 +307,10 @@ public sealed class TemplateEngineTests
     /// <summary>A card-like view several pages share; counts how often a template reads its title.</summary>
     public sealed class SharedCard(string title) : ISharedView
     {
+        private readonly RenderMemo memo = new();
         private int reads;
+
+        RenderMemo ISharedView.Memo => memo;
 
         public int Reads => reads;
 
@@ -354,6 +357,27 @@ public sealed class TemplateEngineTests
         var html = theme.Render("t", new CardList([card]));
 
         Assert.Equal(("A|A", 2), (html.Replace("A0", "A", StringComparison.Ordinal), card.Reads));
+    }
+
+    /// <summary>A shared view as a record, so a copy with one value changed shares the original's memo field.</summary>
+    public sealed record SharedRecord(string Title) : ISharedView
+    {
+        private readonly RenderMemo memo = new();
+
+        RenderMemo ISharedView.Memo => memo;
+    }
+
+    /// <summary>The page model for <see cref="SharedRecord"/>s.</summary>
+    public sealed record RecordList(IReadOnlyList<SharedRecord> Cards);
+
+    [Fact]
+    public void A_copy_of_a_shared_view_with_other_values_prints_its_own_values()
+    {
+        // The catalogue's first page shows copies of the cards with their position added.
+        var card = new SharedRecord("A");
+        var theme = Compile("{{ for card in Cards }}{{ include \"karte\" card }}{{ end }}", partials: new() { ["karte"] = "[{{ Title }}]" });
+
+        Assert.Equal("[A][B][A][B]", theme.Render("t", new RecordList([card, card with { Title = "B" }, card, card with { Title = "B" }])));
     }
 
     [Fact]
