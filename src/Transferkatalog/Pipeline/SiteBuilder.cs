@@ -155,6 +155,11 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
 
             return RenderFailed(ex, theme, diagnostics, catalog, clock);
         }
+        finally
+        {
+            // Also when what went wrong is not caught here (out of memory): the sitemap must not wait for ever.
+            planned.TrySetCanceled();
+        }
 
         output.Complete();
         clock.Lap("rendern");

@@ -52,8 +52,8 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         return names.Failed ? null : new CompiledTheme(templates, partials, Reusable(templates, partials));
     }
 
-    /// <summary>Builtin members whose result changes from call to call, or that evaluate text as a template.</summary>
-    private static readonly HashSet<string> Unsteady = ["random", "uuid", "eval", "eval_template"];
+    /// <summary>Builtin members whose result changes from call to call (array.cycle counts its calls in the page), or that evaluate text as a template.</summary>
+    private static readonly HashSet<string> Unsteady = ["random", "uuid", "cycle", "eval", "eval_template"];
 
     /// <summary>The builtin objects a theme sees (see <see cref="Builtins"/>).</summary>
     private static readonly HashSet<string> BuiltinObjects = ["array", "math", "string", "object"];
@@ -225,9 +225,28 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
             TResult result;
             try
             {
-                // The content is rendered by the same context into the same buffer, where the layout prints it.
-                var content = TrustedHtml.FromGenerator(_ => context.RenderNested(compiled, model));
+                // The content is rendered by the same context into the same buffer, where the layout prints it with
+                // raw_html. Read any other way (printed encoded, as text in an attribute) it is rendered on its own, as
+                // when the content was a string; and a layout that never prints it still gets the content's mistakes reported.
+                var printed = false;
+                var content = TrustedHtml.FromGenerator(into =>
+                {
+                    printed = true;
+                    if (ReferenceEquals(into, ((StringBuilderOutput)context.Output).Builder))
+                    {
+                        context.RenderNested(compiled, model);
+                    }
+                    else
+                    {
+                        into.Append(Render(template, model));
+                    }
+                });
                 var output = context.RenderInto(layout, layoutModel(content));
+                if (!printed)
+                {
+                    Render(template, model);
+                }
+
                 result = Take(output, take);
             }
             catch (ScriptRuntimeException ex)

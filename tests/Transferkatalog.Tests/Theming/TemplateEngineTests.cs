@@ -380,6 +380,54 @@ public sealed class TemplateEngineTests
         Assert.Equal("[A][B][A][B]", theme.Render("t", new RecordList([card, card with { Title = "B" }, card, card with { Title = "B" }])));
     }
 
+    /// <summary>A layout's view: the page's content as the generator hands it over.</summary>
+    public sealed record Frame(TrustedHtml Content);
+
+    private static ICompiledTheme CompileWithLayout(string layout, string content)
+    {
+        var bag = new DiagnosticBag();
+        var source = new ThemeSource(
+            "/theme",
+            new Dictionary<string, (string, string)> { ["t"] = ("themes/x/templates/t.sbn-html", content), ["layout"] = ("themes/x/templates/layout.sbn-html", layout) },
+            new Dictionary<string, (string, string)>(),
+            []);
+        var theme = new ScribanTemplateEngine().Compile(source, bag);
+        Assert.True(theme is not null, string.Join(Environment.NewLine, bag.ToSortedList()));
+        return theme;
+    }
+
+    private static string Page(ICompiledTheme theme, object model) => theme.RenderPage("t", model, content => new Frame(content), html => new string(html));
+
+    [Theory]
+    [InlineData("<main>{{ raw_html Content }}</main>", "<main><b>Hallo &amp; tschüss</b></main>")]
+    [InlineData("<main>{{ Content }}</main>", "<main>&lt;b&gt;Hallo &amp;amp; tschüss&lt;/b&gt;</main>")]
+    [InlineData("<meta content=\"{{ Content.Html | string.size }}\">{{ raw_html Content }}", "<meta content=\"26\"><b>Hallo &amp; tschüss</b>")]
+    public void The_layout_prints_the_content_in_place_only_through_the_raw_function(string layout, string expected)
+    {
+        var theme = CompileWithLayout(layout, "<b>{{ Value }}</b>");
+
+        Assert.Equal(expected, Page(theme, new Probe("Hallo & tschüss", [], new NavLink("a", "/", false), [], null, TrustedHtml.FromGenerator("x"))));
+    }
+
+    [Fact]
+    public void A_mistake_in_the_content_is_reported_when_the_layout_does_not_print_it()
+    {
+        var theme = CompileWithLayout("<main></main>", "{{ Missing.Title }}");
+
+        var ex = Assert.Throws<TemplateRenderException>(() => Page(theme, Model()));
+
+        Assert.Equal("themes/x/templates/t.sbn-html", ex.Diagnostic.File);
+    }
+
+    [Fact]
+    public void A_partial_that_counts_its_calls_with_array_cycle_is_rendered_at_every_include()
+    {
+        var card = new SharedCard("A");
+        var theme = Compile("{{ for card in Cards }}{{ include \"karte\" card }}{{ end }}", partials: new() { ["karte"] = "<li class=\"{{ array.cycle ['u', 'g'] }}\">{{ Title }}</li>" });
+
+        Assert.Equal("<li class=\"u\">A</li><li class=\"g\">A</li><li class=\"u\">A</li>", theme.Render("t", new CardList([card, card, card])));
+    }
+
     [Fact]
     public void A_theme_with_its_own_functions_renders_every_include()
     {
