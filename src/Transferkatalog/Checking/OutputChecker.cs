@@ -43,19 +43,10 @@ public sealed class OutputChecker
     /// <param name="bodiesOfPages">The Markdown behind each page, asked for only when a finding is reported (a build may start writing exports before its pages are planned).</param>
     public sealed class Session(UrlScheme urls, DiagnosticBag diagnostics, Func<IReadOnlyDictionary<string, PageBody>?>? bodiesOfPages = null)
     {
-        private readonly Lazy<IReadOnlyDictionary<string, PageBody>?> bodies = new(() => bodiesOfPages?.Invoke());
+        private readonly Lazy<IReadOnlyDictionary<string, PageBody>> bodies = new(() => bodiesOfPages?.Invoke() ?? new Dictionary<string, PageBody>());
         private readonly HashSet<string> existing = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<Finding> pending = new();
-        private readonly Lazy<Dictionary<string, string>> pageOfSource = new(() =>
-        {
-            var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (page, body) in bodiesOfPages?.Invoke() ?? new Dictionary<string, PageBody>())
-            {
-                pages.TryAdd(body.File, page);
-            }
-
-            return pages;
-        });
+        private Dictionary<string, string>? pageOfSource;
 
         /// <summary>Adds paths that exist in the output; never call it while <see cref="CheckPage"/> runs on another thread.</summary>
         public void Know(IEnumerable<string> paths) => existing.UnionWith(paths);
@@ -66,7 +57,16 @@ public sealed class OutputChecker
             var prefix = DisplayPath(string.Empty);
             return diagnostic.File.StartsWith(prefix, StringComparison.Ordinal)
                 ? diagnostic.File[prefix.Length..]
-                : pageOfSource.Value.GetValueOrDefault(diagnostic.File);
+                : LazyInitializer.EnsureInitialized(ref pageOfSource, () =>
+                {
+                    var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var (page, body) in bodies.Value)
+                    {
+                        pages.TryAdd(body.File, page);
+                    }
+
+                    return pages;
+                }).GetValueOrDefault(diagnostic.File);
         }
 
         /// <summary>Checks one HTML page; safe to call from several threads.</summary>
@@ -121,7 +121,7 @@ public sealed class OutputChecker
         /// Matched by element and value in order: a theme link with the same value as a body link keeps the page as its place.</remarks>
         private void ReportAll(List<Finding> findings)
         {
-            if (bodies.Value is { } known && known.TryGetValue(findings[0].Page, out var body))
+            if (bodies.Value.TryGetValue(findings[0].Page, out var body))
             {
                 foreach (var link in body.Markdown.Links)
                 {

@@ -140,26 +140,28 @@ public static class CatalogXlsxExport
         switch (kind)
         {
             case CellKind.Number:
-                xml.WriteStartElement("x", "c", Main);
-                xml.WriteAttributeString("r", Reference(column, (uint)row));
-                xml.WriteAttributeString("t", "n");
-                xml.WriteElementString("x", "v", Main, value);
-                xml.WriteEndElement();
+                ValueCell(xml, column, row, ("t", "n"), value);
                 break;
             case CellKind.Date:
                 // A real date, so Excel shows it the German way (21.11.2026) and sorts it; the serial is days since 1899-12-30.
                 var date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var serial = date.DayNumber - new DateOnly(1899, 12, 30).DayNumber;
-                xml.WriteStartElement("x", "c", Main);
-                xml.WriteAttributeString("r", Reference(column, (uint)row));
-                xml.WriteAttributeString("s", DateStyle.ToString(CultureInfo.InvariantCulture));
-                xml.WriteElementString("x", "v", Main, serial.ToString(CultureInfo.InvariantCulture));
-                xml.WriteEndElement();
+                ValueCell(xml, column, row, ("s", DateStyle.ToString(CultureInfo.InvariantCulture)), serial.ToString(CultureInfo.InvariantCulture));
                 break;
             default:
                 TextCell(xml, column, row, value, WrapStyle);
                 break;
         }
+    }
+
+    /// <summary>A cell with a value element: numbers are typed ("t"), dates are styled ("s").</summary>
+    private static void ValueCell(XmlWriter xml, int column, int row, (string Name, string Value) attribute, string value)
+    {
+        xml.WriteStartElement("x", "c", Main);
+        xml.WriteAttributeString("r", Reference(column, (uint)row));
+        xml.WriteAttributeString(attribute.Name, attribute.Value);
+        xml.WriteElementString("x", "v", Main, value);
+        xml.WriteEndElement();
     }
 
     private static void TextCell(XmlWriter xml, int column, int row, string text, uint style)
