@@ -76,15 +76,18 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
             diagnostics.AddRange(theme!.Diagnostics);
         }
 
+        // Warnings only, so they may come while the pages are made; every way out of this method adds them.
+        var duplicates = Task.FromResult<IReadOnlyList<Diagnostic>>([]);
         if (catalog is not null)
         {
             StalenessCheck.Report(catalog, referenceDate, diagnostics);
-            content.CrossChecks.Report(catalog, diagnostics);
+            duplicates = content.CrossChecks.Report(catalog, diagnostics);
         }
 
         clock.Lap("veraltet");
         if (mode == Mode.Check || catalog is null || theme?.Compiled is null || theme.Source is null || diagnostics.HasErrors)
         {
+            diagnostics.AddRange(duplicates.GetAwaiter().GetResult());
             return new(Failed(diagnostics, catalog, clock));
         }
 
@@ -94,7 +97,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         if (cache is null)
         {
             Progress?.Report(mode == Mode.Write ? "Seiten erzeugen, prüfen und schreiben" : "Seiten erzeugen und prüfen");
-            return new(RenderAll(options, mode == Mode.Write, diagnostics, catalog, site, renderer, theme, clock));
+            return new(RenderAll(options, mode == Mode.Write, diagnostics, duplicates, catalog, site, renderer, theme, clock));
         }
 
         var related = content.Related.Update(site.Profiles);
@@ -102,11 +105,11 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         var jobs = renderer.PlanPages(site, related);
         clock.Lap("plan");
         Progress?.Report("Seiten erzeugen und prüfen");
-        return RenderChanged(cache, diagnostics, catalog, site, jobs, theme, clock);
+        return RenderChanged(cache, diagnostics, duplicates, catalog, site, jobs, theme, clock);
     }
 
     /// <summary>A cold build: every page is rendered, link-checked and (when writing) staged at once, so the site is never held in memory.</summary>
-    private static BuildResult RenderAll(BuildOptions options, bool write, DiagnosticBag diagnostics, Catalog catalog, Site site, SiteRenderer renderer, ThemeState theme, StageClock clock)
+    private static BuildResult RenderAll(BuildOptions options, bool write, DiagnosticBag diagnostics, Task<IReadOnlyList<Diagnostic>> duplicates, Catalog catalog, Site site, SiteRenderer renderer, ThemeState theme, StageClock clock)
     {
         // Link errors go to their own bag: a theme that fails half-way must report only its own error, as before pages were checked while rendering.
         var linkDiagnostics = new DiagnosticBag();
@@ -153,6 +156,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
                 // Its own failure adds nothing to the one being reported.
             }
 
+            diagnostics.AddRange(duplicates.GetAwaiter().GetResult());
             return RenderFailed(ex, theme, diagnostics, catalog, clock);
         }
         finally
@@ -163,6 +167,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
 
         output.Complete();
         clock.Lap("rendern");
+        diagnostics.AddRange(duplicates.GetAwaiter().GetResult());
         diagnostics.AddRange(linkDiagnostics.ToSortedList());
         if (diagnostics.HasErrors)
         {
@@ -184,7 +189,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
     }
 
     /// <summary>A build with a cache: renders the pages whose signature changed and link-checks what may have changed.</summary>
-    private static Rebuilt RenderChanged(BuildCache cache, DiagnosticBag diagnostics, Catalog catalog, Site site, IReadOnlyList<PageJob> jobs, ThemeState theme, StageClock clock)
+    private static Rebuilt RenderChanged(BuildCache cache, DiagnosticBag diagnostics, Task<IReadOnlyList<Diagnostic>> duplicates, Catalog catalog, Site site, IReadOnlyList<PageJob> jobs, ThemeState theme, StageClock clock)
     {
         // Signatures are computed as each page is looked at, so their time counts towards "rendern".
         var signatureOf = cache.Signatures.For(site);
@@ -221,6 +226,7 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            diagnostics.AddRange(duplicates.GetAwaiter().GetResult());
             return new(RenderFailed(ex, theme, diagnostics, catalog, clock));
         }
 
@@ -264,6 +270,8 @@ public sealed class SiteBuilder(ITemplateEngine? engine = null)
         {
             diagnostics.AddRange(page.Links!);
         }
+
+        diagnostics.AddRange(duplicates.GetAwaiter().GetResult());
 
         clock.Lap("links");
         if (diagnostics.HasErrors)

@@ -37,6 +37,13 @@ public static class Placeholder
     public static HashSet<(string File, int Line)> Report(MarkdownSource source, DiagnosticBag diagnostics)
     {
         var found = new HashSet<(string, int)>();
+
+        // Nearly every file has none: one search instead of splitting every file into lines (2 % of a build's CPU).
+        if (!source.File.Text.Contains(Marker, StringComparison.Ordinal))
+        {
+            return found;
+        }
+
         var lines = source.File.Text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {

@@ -9,9 +9,16 @@ namespace Transferkatalog.Validation;
 public sealed class CrossProfileCheck
 {
     private string[]? lastKeys;
-    private IReadOnlyList<Diagnostic> last = [];
+    private IReadOnlyList<Diagnostic> lastRelations = [];
+    private Task<IReadOnlyList<Diagnostic>> lastDuplicates = Task.FromResult<IReadOnlyList<Diagnostic>>([]);
 
-    public void Report(Catalog catalog, DiagnosticBag diagnostics)
+    /// <summary>Adds the relation check's findings now and returns the duplicate check's warnings, which may still be coming.</summary>
+    /// <remarks>
+    /// The duplicate check only warns, so nothing before writing waits for it: it runs beside the site model and the
+    /// pages (10,000 profiles: 0.45 s that the build otherwise spent on it alone, at times on one core). The caller
+    /// adds its warnings before it reports; a sequential build gets them at once.
+    /// </remarks>
+    public Task<IReadOnlyList<Diagnostic>> Report(Catalog catalog, DiagnosticBag diagnostics)
     {
         var keys = new string[catalog.Profiles.Count];
         for (var i = 0; i < keys.Length; i++)
@@ -23,12 +30,20 @@ public sealed class CrossProfileCheck
         {
             var bag = new DiagnosticBag();
             RelationCheck.Report(catalog, bag);
-            DuplicateCheck.Report(catalog, bag);
-            last = bag.ToSortedList();
+            lastRelations = bag.ToSortedList();
+            lastDuplicates = Parallelism.IsSequential ? Task.FromResult(Duplicates(catalog)) : Task.Run(() => Duplicates(catalog));
             lastKeys = keys;
         }
 
-        diagnostics.AddRange(last);
+        diagnostics.AddRange(lastRelations);
+        return lastDuplicates;
+    }
+
+    private static IReadOnlyList<Diagnostic> Duplicates(Catalog catalog)
+    {
+        var bag = new DiagnosticBag();
+        DuplicateCheck.Report(catalog, bag);
+        return bag.ToSortedList();
     }
 
     /// <summary>Everything of a profile the two checks read, messages included.</summary>

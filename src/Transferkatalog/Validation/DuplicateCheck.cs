@@ -74,6 +74,11 @@ public static class DuplicateCheck
             }
 
             keysOf[i] = own;
+
+            // The Kommune keys come first among the candidate keys (see Features.Of).
+            var kommunen = own[..features[i].Kommunen.Length];
+            Array.Sort(kommunen);
+            features[i].KommuneIds = kommunen;
         }
 
         var related = RelationCheck.BothWays(profiles);
@@ -82,11 +87,13 @@ public static class DuplicateCheck
             0,
             profiles.Count,
             Parallelism.Options,
-            () => new int[profiles.Count],
-            (j, _, stamp) =>
+            () => new Scratch(profiles.Count),
+            (j, _, scratch) =>
             {
                 // Each pair is looked at from its later profile, against earlier ones only.
-                List<int>? candidates = null;
+                var stamp = scratch.Stamp;
+                var candidates = scratch.Candidates;
+                candidates.Clear();
                 foreach (var id in keysOf[j])
                 {
                     var posting = postings[id];
@@ -105,14 +112,14 @@ public static class DuplicateCheck
                         if (stamp[i] != j + 1)
                         {
                             stamp[i] = j + 1;
-                            (candidates ??= []).Add(i);
+                            candidates.Add(i);
                         }
                     }
                 }
 
-                if (candidates is null)
+                if (candidates.Count == 0)
                 {
-                    return stamp;
+                    return scratch;
                 }
 
                 candidates.Sort();
@@ -129,18 +136,26 @@ public static class DuplicateCheck
                     }
                 }
 
-                return stamp;
+                return scratch;
             },
             _ => { });
 
         return found.Where(l => l is not null).SelectMany(l => l!).ToList();
     }
 
+    /// <summary>One worker's marks of the profiles already taken as candidates, and its candidate list, reused from profile to profile.</summary>
+    private sealed class Scratch(int profiles)
+    {
+        public int[] Stamp { get; } = new int[profiles];
+
+        public List<int> Candidates { get; } = new(256);
+    }
+
     /// <summary>Why two profiles look like one, or null when they do not.</summary>
     internal static string? Compare(Features a, Features b)
     {
         // Every rule below needs a shared Kommune and a similar title: the cheap test first.
-        var (kShared, kAll) = Overlap(a.Kommunen, b.Kommunen);
+        var (kShared, kAll) = Overlap(a.KommuneIds, b.KommuneIds);
         if (kShared == 0)
         {
             return null;
@@ -189,6 +204,31 @@ public static class DuplicateCheck
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Shared and total distinct entries of two sorted sets of ids.</summary>
+    private static (int Shared, int All) Overlap(int[] a, int[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (shared, a.Length + b.Length - shared);
+    }
 
     /// <summary>Shared and total distinct entries of two sorted sets.</summary>
     private static (int Shared, int All) Overlap(string[] a, string[] b)
@@ -249,6 +289,9 @@ public static class DuplicateCheck
     /// <summary>What a profile is compared by, folded like the search (case, umlauts, stop words).</summary>
     internal sealed record Features(long[] Trigrams, string[] Kommunen, string[] Stichworte, string[] Felder, IReadOnlyList<string> CandidateKeys)
     {
+        /// <summary>The Kommunen as sorted feature ids, set by <see cref="Find"/> once ids are given out: comparing ints instead of keys was a third of the pair scoring.</summary>
+        public int[] KommuneIds { get; set; } = [];
+
         public static Features Of(Profile p)
         {
             var words = SearchText.Tokens(p.Titel).ToList();

@@ -49,6 +49,35 @@ public sealed class DuplicateTests : IDisposable
     }
 
     [Fact]
+    public void A_build_that_writes_the_site_reports_the_warning_as_the_check_does()
+    {
+        AddSecondRechenzentrum("Gemeinsames Rechenzentrm");
+
+        var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, Repo.Theme, catalog.Output, null, new DateOnly(2026, 11, 21)));
+
+        Assert.True(result.Written, string.Join('\n', result.Diagnostics));
+        Assert.Equal(
+            Check().Diagnostics.Where(d => d.Code == "TK0502").Select(d => d.ToString()),
+            result.Diagnostics.Where(d => d.Code == "TK0502").Select(d => d.ToString()));
+        Assert.Single(result.Diagnostics, d => d.Code == "TK0502");
+    }
+
+    [Fact]
+    public void The_warning_is_reported_also_when_a_template_fails_while_the_pages_are_made()
+    {
+        AddSecondRechenzentrum("Gemeinsames Rechenzentrm");
+        var theme = Path.Combine(catalog.Root, "themes", "kaputt");
+        Directory.CreateDirectory(Path.Combine(theme, "templates"));
+        File.WriteAllText(Path.Combine(theme, "templates", "404.sbn-html"), "<h1>{{ Heading }}</h1>\n<p>{{ include (Heading + '-gibt-es-nicht') }}</p>\n");
+
+        var result = new SiteBuilder().Build(new BuildOptions(catalog.Content, theme, catalog.Output, null, new DateOnly(2026, 11, 21), FallbackThemeDir: Repo.Theme));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "TK0402" && d.Severity == Severity.Error);
+        Assert.Single(result.Diagnostics, d => d.Code == "TK0502");
+        Assert.False(Directory.Exists(catalog.Output));
+    }
+
+    [Fact]
     public void The_message_counts_shared_and_all_kommunen()
     {
         AddSecondRechenzentrum("Gemeinsames Rechenzentrum", "[kreis-hoexter, brakel, nieheim]");
