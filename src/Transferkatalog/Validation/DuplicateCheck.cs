@@ -208,35 +208,30 @@ public static class DuplicateCheck
     /// <summary>Shared and total distinct entries of two sorted sets of ids.</summary>
     private static (int Shared, int All) Overlap(int[] a, int[] b)
     {
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
+        var shared = Shared(a, b, default(Natural<int>));
         return (shared, a.Length + b.Length - shared);
     }
 
     /// <summary>Shared and total distinct entries of two sorted sets.</summary>
     private static (int Shared, int All) Overlap(string[] a, string[] b)
     {
+        var shared = Shared(a, b, default(Ordinal));
+        return (shared, a.Length + b.Length - shared);
+    }
+
+    /// <summary>Dice coefficient of two sorted sets of character trigrams: 1 for equal titles, robust to typos and word order.</summary>
+    private static double Dice(long[] a, long[] b) =>
+        a.Length + b.Length == 0 ? 0 : 2.0 * Shared(a, b, default(Natural<long>)) / (a.Length + b.Length);
+
+    /// <summary>How many entries two sorted sets have in common, by one merge.</summary>
+    /// <remarks>The comparer is a struct, so each use is compiled with its comparison inlined: this runs for every candidate pair.</remarks>
+    private static int Shared<T, TComparer>(T[] a, T[] b, TComparer comparer)
+        where TComparer : struct, IComparer<T>
+    {
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length)
         {
-            var c = string.CompareOrdinal(a[i], b[j]);
+            var c = comparer.Compare(a[i], b[j]);
             if (c == 0)
             {
                 shared++;
@@ -253,37 +248,18 @@ public static class DuplicateCheck
             }
         }
 
-        return (shared, a.Length + b.Length - shared);
+        return shared;
     }
 
-    /// <summary>Dice coefficient of two sorted sets of character trigrams: 1 for equal titles, robust to typos and word order.</summary>
-    private static double Dice(long[] a, long[] b)
+    private readonly struct Natural<T> : IComparer<T>
+        where T : IComparable<T>
     {
-        if (a.Length + b.Length == 0)
-        {
-            return 0;
-        }
+        public int Compare(T? x, T? y) => x!.CompareTo(y);
+    }
 
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return 2.0 * shared / (a.Length + b.Length);
+    private readonly struct Ordinal : IComparer<string>
+    {
+        public int Compare(string? x, string? y) => string.CompareOrdinal(x, y);
     }
 
     /// <summary>What a profile is compared by, folded like the search (case, umlauts, stop words).</summary>
