@@ -91,7 +91,8 @@ public sealed class TemplateRenderException(Diagnostic diagnostic) : Exception(d
 
     /// <summary>
     /// Reports what stopped rendering: each template mistake at its own file, line and column (all that the parallel
-    /// renders found), anything else as one error at the theme folder, never as a stack trace.
+    /// renders found), anything else as one error at the theme folder that names the exception and both possible causes,
+    /// never as a stack trace.
     /// </summary>
     public static void Report(Exception ex, string themeDisplayPath, DiagnosticBag diagnostics)
     {
@@ -99,7 +100,12 @@ public sealed class TemplateRenderException(Diagnostic diagnostic) : Exception(d
         var mistakes = causes.OfType<TemplateRenderException>().ToList();
         if (mistakes.Count == 0)
         {
-            diagnostics.Error(DiagnosticCodes.TemplateError, $"Theme konnte nicht angewendet werden: {causes[0].Message}", SourceSpan.OfFile(themeDisplayPath));
+            // Not a template mistake with a place: a theme's template that trips something else, or a bug in the
+            // generator (an export failing while the pages are made ends here too). Say both, so nobody searches the theme in vain.
+            diagnostics.Error(
+                DiagnosticCodes.TemplateError,
+                $"Website konnte nicht erzeugt werden ({causes[0].GetType().Name}: {causes[0].Message}) — liegt es nicht an einer gerade geänderten Vorlage des Themes, ist es ein Fehler des Generators: bitte melden Sie ihn mit dieser Meldung dem Katalog-Team",
+                SourceSpan.OfFile(themeDisplayPath));
             return;
         }
 

@@ -75,6 +75,20 @@ public sealed class TemplateEngineTests
     }
 
     [Fact]
+    public void A_failure_that_is_no_template_mistake_is_one_error_at_the_theme_naming_the_exception_and_whom_to_tell()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        TemplateRenderException.Report(new AggregateException(new InvalidOperationException("Teil fehlt")), "themes/kreis", diagnostics);
+
+        var error = Assert.Single(diagnostics.ToSortedList());
+        Assert.Equal(("TK0402", "themes/kreis", Severity.Error), (error.Code, error.File, error.Severity));
+        Assert.Contains("InvalidOperationException: Teil fehlt", error.Message);
+        Assert.Contains("Fehler des Generators", error.Message);
+        Assert.Contains("Katalog-Team", error.Message);
+    }
+
+    [Fact]
     public void Literal_template_text_is_written_as_it_is()
     {
         Assert.Equal("<b class=\"a\">'&amp;'</b>\n", Compile("<b class=\"a\">'&amp;'</b>\n").Render("t", Model()));
